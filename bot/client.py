@@ -1,0 +1,176 @@
+"""The Bot: configuration, start-up wiring, and the release it currently answers from.
+
+Everything Discord-specific that is not a command lives here: intents (none privileged),
+mentions (none allowed), the persistent dynamic buttons, the app-command error handler, dev
+guild sync, and the swap of the in-memory AnswerService when the data is refreshed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot import errors, views
+from bot.keys import OccupationKeys
+from bot.refresh import RefreshCoordinator
+from db.store import Store
+from willai.service import AnswerService
+from willai.settings import Settings, SettingsError, get_settings
+
+log = logging.getLogger("willai.bot")
+
+EXTENSIONS = (
+    "bot.cogs.ask",
+    "bot.cogs.compare",
+    "bot.cogs.about",
+    "bot.cogs.admin",
+    "bot.cogs.scheduler",
+)
+"""Every cog, loaded in setup_hook; tests check this list covers bot/cogs/."""
+
+
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """One release as the bot answers from it; replaced as a whole, never mutated."""
+
+    service: AnswerService
+    keys: OccupationKeys
+    loaded_at: datetime
+
+    @classmethod
+    def load(cls, store: Store) -> Serving:
+        """Build the matcher index and score map (CPU-bound: call it off the event loop)."""
+        service = AnswerService.load(store)
+        return cls(service, OccupationKeys(service.scores), datetime.now(UTC))
+
+
+def intents() -> discord.Intents:
+    """Slash commands need only guild events: nothing privileged, no message content."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+class WillaiMixin:
+    """The willai behaviour, shared by the plain and the auto-sharded Bot classes."""
+
+    settings: Settings
+    store: Store
+    refresher: RefreshCoordinator
+    _serving: Serving | None
+
+    def __init__(self, settings: Settings, *, serve: bool = True, **options: Any) -> None:
+        options.setdefault("command_prefix", commands.when_mentioned)
+        options.setdefault("intents", intents())
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        options.setdefault("help_command", None)
+        if settings.owner_ids:
+            options.setdefault("owner_ids", set(settings.owner_ids))
+        super().__init__(**options)  # type: ignore[call-arg]
+        self.settings = settings
+        self.serve = serve
+        self.store = Store.from_url(settings.database_url)
+        self.refresher = RefreshCoordinator(self.store, settings, self)
+        self.started_at = datetime.now(UTC)
+        self._serving = None
+        self._ephemeral: dict[int, bool] = {}
+
+    # --- start-up --------------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        """Load the release, the cogs and the persistent buttons before the gateway connects.
+
+        Loading here (not in on_ready) means the first interaction after a restart, including
+        a click on an old message's button, already finds everything in place.
+        """
+        bot: commands.Bot = self  # type: ignore[assignment]
+        bot.tree.error(errors.on_app_command_error)
+        if self.serve:
+            await self.reload_service()
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        bot.add_dynamic_items(*views.DYNAMIC_ITEMS)
+        guild_id = self.settings.dev_guild_id
+        if self.serve and guild_id:
+            guild = discord.Object(guild_id)
+            bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+            log.info("synced %d commands to dev guild %s", len(synced), guild_id)
+
+    async def on_ready(self) -> None:
+        """Log who we are: the first thing to check when the bot seems silent."""
+        bot: commands.Bot = self  # type: ignore[assignment]
+        log.info("logged in as %s (%s) in %d guilds", bot.user, getattr(bot.user, "id", "?"),
+                 len(bot.guilds))
+
+    # --- the serving release ---------------------------------------------------------------
+
+    @property
+    def serving(self) -> Serving:
+        """The release answers come from; raises if setup_hook did not load one."""
+        if self._serving is None:
+            raise RuntimeError("the bot has no release loaded (was setup_hook run?)")
+        return self._serving
+
+    async def reload_service(self) -> None:
+        """Build the new release's AnswerService off the loop, then switch in one step."""
+        serving = await asyncio.to_thread(Serving.load, self.store)
+        self._serving = serving
+        release = serving.service.release
+        log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
+
+    # --- per-server preference ---------------------------------------------------------------
+
+    def answers_ephemeral(self, guild_id: int | None) -> bool:
+        """Whether answers in this guild are private; cached, the store is read once."""
+        if guild_id is None:
+            return False
+        cached = self._ephemeral.get(guild_id)
+        if cached is None:
+            cached = self._ephemeral[guild_id] = self.store.guild_ephemeral(guild_id)
+        return cached
+
+    async def set_answers_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
+        """Store a guild's preference (off the loop) and update the cache."""
+        await asyncio.to_thread(self.store.set_guild_ephemeral, guild_id, ephemeral)
+        self._ephemeral[guild_id] = ephemeral
+
+    async def close(self) -> None:
+        """Close Discord first, then the database pool."""
+        await super().close()  # type: ignore[misc]
+        self.store.engine.dispose()
+
+
+class WillaiBot(WillaiMixin, commands.Bot):
+    """The bot for one process holding every shard Discord assigns (the usual case)."""
+
+
+class ShardedWillaiBot(WillaiBot, commands.AutoShardedBot):
+    """The bot when SHARD_COUNT/SHARD_IDS are set: several shards in one process.
+
+    It subclasses WillaiBot (AutoShardedClient comes before Client in the MRO), so cogs are
+    typed against WillaiBot once.
+    """
+
+
+def create_bot(settings: Settings | None = None, *, serve: bool = True) -> WillaiBot:
+    """The fully configured bot, not yet connected.
+
+    Settings come from the environment when omitted. With ``serve=False`` (used by
+    ``willai sync``) the commands are defined but no release is loaded.
+    """
+    settings = settings or get_settings()
+    if settings.shard_ids and settings.shard_count is None:
+        raise SettingsError("SHARD_IDS needs SHARD_COUNT: set the total number of shards too")
+    if settings.shard_count is not None:
+        options: dict[str, Any] = {"shard_count": settings.shard_count}
+        if settings.shard_ids:
+            options["shard_ids"] = list(settings.shard_ids)
+        return ShardedWillaiBot(settings, serve=serve, **options)
+    return WillaiBot(settings, serve=serve)

@@ -1,0 +1,80 @@
+"""Starting the bot and syncing its commands: the only place that sets up logging.
+
+Both entry points fail before touching Discord when something is missing: no token, or an
+empty store without a source to import. SettingsError and ImportFailedError carry one line;
+the CLI (or :func:`main` for ``python -m bot``) prints it and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import discord
+
+from bot.client import create_bot
+from db.engine import StoreUnavailableError
+from willai.importing import ImportFailedError
+from willai.runtime import ensure_release, open_store
+from willai.settings import Settings, SettingsError, get_settings
+
+log = logging.getLogger("willai.bot")
+
+
+def setup_logging(settings: Settings) -> None:
+    """discord.py's own formatter and colours, on the root logger at LOG_LEVEL."""
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+
+
+def run_bot() -> None:
+    """Check settings, make sure a release is loaded, then run the bot until stopped.
+
+    The import of an empty store happens here, before connecting, with progress in the
+    log: a bot that connected and then failed every command would be worse than one that
+    refuses to start.
+    """
+    settings = get_settings()
+    token = settings.require_token()
+    setup_logging(settings)
+    store = open_store(settings)
+    ensure_release(store, settings, interactive=False)
+    store.engine.dispose()
+    bot = create_bot(settings)
+    bot.run(token, log_handler=None)
+
+
+async def sync_commands_async(settings: Settings, guild_id: int | None,
+                              token: str | None = None) -> list[discord.app_commands.AppCommand]:
+    """Log in over HTTP only (no gateway), push the command tree, return what Discord stored."""
+    bot = create_bot(settings, serve=False)
+    async with bot:
+        await bot.login(token or settings.require_token())
+        if guild_id is None:
+            return await bot.tree.sync()
+        guild = discord.Object(guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        return await bot.tree.sync(guild=guild)
+
+
+def sync_commands(guild_id: int | None) -> None:
+    """``willai sync [--guild ID]``: sync globally (up to an hour to show) or to one guild."""
+    settings = get_settings()
+    token = settings.require_token()
+    setup_logging(settings)
+    synced = asyncio.run(sync_commands_async(settings, guild_id, token))
+    where = f"guild {guild_id}" if guild_id else "globally (may take up to an hour to appear)"
+    names = ", ".join(f"/{command.name}" for command in synced)
+    sys.stdout.write(f"synced {len(synced)} commands {where}: {names}\n")
+
+
+def main() -> int:
+    """``python -m bot``: like ``willai run``, with the same one-line errors."""
+    try:
+        run_bot()
+    except (SettingsError, ImportFailedError, StoreUnavailableError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,296 @@
+"""Data refresh for a running bot: one at a time, off the event loop, switched atomically.
+
+An import reads CSVs and scores thousands of occupations: seconds to minutes of CPU. It runs
+in a worker thread (with its own database connection) while the event loop keeps answering
+from the old release; only when the new release is committed is a fresh AnswerService built
+(also off the loop) and swapped in with a single assignment. A failed import leaves both the
+store and the serving AnswerService untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol
+
+import aiohttp
+
+import esco_api
+from db.importer import ImportReport
+from db.store import Store
+from esco_api.source import normalize_version
+from willai.importing import ImportFailedError, run_import
+from willai.settings import Settings
+
+if TYPE_CHECKING:
+    from db.importer import Progress
+
+log = logging.getLogger("willai.bot.refresh")
+
+PROGRESS_EDIT_SECONDS = 1.5
+"""At most one progress edit of the admin's reply per this many seconds (rate limits)."""
+
+ImportFn = Callable[..., ImportReport]
+LatestVersionFn = Callable[[str], Awaitable[str]]
+ProgressSink = Callable[[str], Awaitable[None]]
+
+
+class RefreshRefusedError(Exception):
+    """A refresh cannot start now; the message says why, in one line for the admin."""
+
+
+class RefreshBusyError(RefreshRefusedError):
+    """Another refresh is running."""
+
+
+class RefreshCooldownError(RefreshRefusedError):
+    """The last refresh finished too recently."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"the last refresh was too recent: try again in {retry_after:.0f} s")
+
+
+class Swapper(Protocol):
+    """What the coordinator needs from the bot: build and switch to the new release."""
+
+    async def reload_service(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshOutcome:
+    """How one refresh or scheduled check ended, for the admin's reply and the status."""
+
+    trigger: str  # "admin" | "scheduled"
+    status: str  # "imported" | "unchanged" | "up to date" | "failed" | "skipped"
+    detail: str
+    at: datetime
+    version: str | None = None
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        """One line for the status embed."""
+        stamp = self.at.strftime("%Y-%m-%d %H:%M UTC")
+        return f"{self.status} ({self.trigger}, {stamp}): {self.detail}"
+
+
+@dataclass(slots=True)
+class RefreshJob:
+    """A reserved refresh slot: reserving is synchronous, so two admins cannot both start."""
+
+    trigger: str
+    sources: list[str]
+    started: float
+    done: bool = False
+
+
+class EditThrottle:
+    """Allows an edit at most every ``interval`` seconds, counting from the first reply."""
+
+    def __init__(self, interval: float = PROGRESS_EDIT_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval, self.clock = interval, clock
+        self.last = clock()
+
+    def ready(self) -> bool:
+        """Whether an edit may be sent now."""
+        return self.clock() - self.last >= self.interval
+
+    def wait_time(self) -> float:
+        """Seconds until the next edit is allowed (0 when allowed now)."""
+        return max(0.0, self.interval - (self.clock() - self.last))
+
+    def mark(self) -> None:
+        """Record that an edit was just sent."""
+        self.last = self.clock()
+
+
+@dataclass(slots=True)
+class _ProgressState:
+    """Latest progress reported by the import thread; the loop reads it when it may edit."""
+
+    phase: str = "starting"
+    done: int = 0
+    total: int = 0
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        self.phase, self.done, self.total = phase, done, total
+        self.changed.set()
+
+    def text(self) -> str:
+        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        return f"{self.phase}{share}"
+
+
+def is_newer(latest: str, current: str) -> bool:
+    """Whether ESCO ``latest`` is a later version than ``current`` (unparseable: different)."""
+    try:
+        new = tuple(int(p) for p in normalize_version(latest)[1:].split("."))
+        old = tuple(int(p) for p in normalize_version(current)[1:].split("."))
+    except ValueError:
+        return latest.strip() != current.strip()
+    return new > old
+
+
+class RefreshCoordinator:
+    """Runs admin refreshes and scheduled checks, one at a time, and remembers their outcome.
+
+    ``import_fn`` and ``latest_version_fn`` are the two slow, external steps; tests replace
+    them to make a refresh block or to pretend ESCO published a new version.
+    """
+
+    def __init__(self, store: Store, settings: Settings, swapper: Swapper, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.store, self.settings, self.swapper, self.clock = store, settings, swapper, clock
+        self.import_fn: ImportFn = run_import
+        self.latest_version_fn: LatestVersionFn = esco_api.latest_version
+        self.progress_interval = PROGRESS_EDIT_SECONDS
+        self.job: RefreshJob | None = None
+        self.last_outcome: RefreshOutcome | None = None
+        self.last_check: RefreshOutcome | None = None
+        self._last_finished: float | None = None
+        self._last_edit: float | None = None
+
+    def final_edit_delay(self) -> float:
+        """Seconds to wait before the final edit so edits stay spaced (0 after no progress)."""
+        if self._last_edit is None:
+            return 0.0
+        return max(0.0, self.progress_interval - (self.clock() - self._last_edit))
+
+    @property
+    def running(self) -> bool:
+        """Whether a refresh is in progress."""
+        return self.job is not None
+
+    def reserve(self, trigger: str, sources: Sequence[str], *,
+                respect_cooldown: bool = True) -> RefreshJob:
+        """Claim the single refresh slot or say why not; never awaits, so it cannot race."""
+        if self.job is not None:
+            raise RefreshBusyError("a refresh is already running: wait for it to finish")
+        cooldown = self.settings.refresh_cooldown_seconds
+        if respect_cooldown and self._last_finished is not None and cooldown > 0:
+            left = cooldown - (self.clock() - self._last_finished)
+            if left > 0:
+                raise RefreshCooldownError(left)
+        self.job = RefreshJob(trigger, list(sources), self.clock())
+        return self.job
+
+    def release(self, job: RefreshJob) -> None:
+        """Free the slot (idempotent); the cooldown counts from here."""
+        if self.job is job:
+            self.job = None
+            self._last_finished = self.clock()
+        job.done = True
+
+    async def run(self, job: RefreshJob, progress: ProgressSink | None = None) -> RefreshOutcome:
+        """Import in a worker thread, then switch the bot to the new release."""
+        started = time.perf_counter()
+        self._last_edit = None
+        state = _ProgressState()
+        loop = asyncio.get_running_loop()
+
+        def report(phase: str, done: int, total: int) -> None:  # called from the worker
+            loop.call_soon_threadsafe(state.update, phase, done, total)
+
+        editor = asyncio.create_task(self._edit_progress(state, progress)) if progress else None
+        source_text = " ".join(job.sources) or (self.settings.esco_source or "")
+        try:
+            report_ = await asyncio.to_thread(self._import, job.sources, report)
+            if report_.status == "imported":
+                await self.swapper.reload_service()
+                outcome = self._outcome(job, "imported", f"ESCO {report_.version} now serving, "
+                                        f"{report_.counts.get('occupations', 0)} occupations",
+                                        report_.version, started)
+            else:
+                outcome = self._outcome(job, "unchanged", f"ESCO {report_.version} is already "
+                                        "serving: nothing to do", report_.version, started)
+            log.info("refresh (%s) from %s: %s", job.trigger, source_text, outcome.detail)
+        except ImportFailedError as exc:
+            outcome = self._outcome(job, "failed", f"{exc}; the previous data keeps serving",
+                                    None, started)
+            log.warning("refresh (%s) from %s failed: %s", job.trigger, source_text, exc)
+        except Exception as exc:  # a bug must not take the serving data with it
+            log.exception("refresh (%s) from %s crashed", job.trigger, source_text)
+            outcome = self._outcome(job, "failed", f"unexpected error ({type(exc).__name__}); "
+                                    "the previous data keeps serving", None, started)
+        finally:
+            if editor is not None:
+                editor.cancel()
+            self.release(job)
+        self.last_outcome = outcome
+        return outcome
+
+    def _import(self, sources: list[str], report: Progress) -> ImportReport:
+        """The worker-thread part: the importer opens its own connection from the engine."""
+        return self.import_fn(self.store, self.settings, sources, progress=report)
+
+    def _outcome(self, job: RefreshJob, status: str, detail: str, version: str | None,
+                 started: float) -> RefreshOutcome:
+        return RefreshOutcome(job.trigger, status, detail, datetime.now(UTC), version,
+                              time.perf_counter() - started)
+
+    async def _edit_progress(self, state: _ProgressState, sink: ProgressSink) -> None:
+        """Edit the admin's reply with the latest phase, never more often than allowed."""
+        throttle = EditThrottle(self.progress_interval, self.clock)
+        while True:
+            await state.changed.wait()
+            state.changed.clear()
+            await asyncio.sleep(throttle.wait_time())
+            try:
+                await sink(state.text())
+            except Exception:  # an expired token must not stop the import
+                log.warning("could not show refresh progress", exc_info=True)
+            throttle.mark()
+            self._last_edit = throttle.last
+
+    async def scheduled_check(self) -> RefreshOutcome:
+        """The periodic job: look for a newer ESCO and import it, or re-run ESCO_SOURCE.
+
+        With an ``esco-api`` source the web service is asked for its latest version and only
+        a newer one is imported (as ``esco-api:<version>``); any other source is simply
+        imported again, which the importer turns into a no-op when nothing changed.
+        """
+        outcome = await self._check()
+        self.last_check = outcome
+        if outcome.status == "failed":
+            log.warning("scheduled ESCO check: %s", outcome.detail)
+        else:
+            log.info("scheduled ESCO check: %s", outcome.detail)
+        return outcome
+
+    async def _check(self) -> RefreshOutcome:
+        def skipped(status: str, detail: str) -> RefreshOutcome:
+            return RefreshOutcome("scheduled", status, detail, datetime.now(UTC))
+
+        source = (self.settings.esco_source or "").strip()
+        if not source:
+            return skipped("skipped", "ESCO_SOURCE is not set")
+        if self.running:
+            return skipped("skipped", "a refresh was running")
+        sources = source.split()
+        if esco_api.is_api_source(source):
+            try:
+                (pinned,) = esco_api.parse_source(source)
+            except ValueError as exc:
+                return skipped("failed", str(exc))
+            if pinned is not None:
+                return skipped("up to date", f"ESCO_SOURCE pins {pinned}")
+            try:
+                latest = await self.latest_version_fn(self.settings.esco_api_url)
+            except (esco_api.EscoApiError, aiohttp.ClientError, OSError) as exc:  # try later
+                return skipped("failed", f"could not ask the ESCO API for its latest "
+                               f"version: {exc}")
+            release = await asyncio.to_thread(self.store.release)
+            if release is not None and not is_newer(latest, release.version):
+                return skipped("up to date", f"ESCO {release.version} is the latest")
+            sources = [f"esco-api:{latest}"]
+        try:
+            job = self.reserve("scheduled", sources, respect_cooldown=False)
+        except RefreshRefusedError as exc:
+            return skipped("skipped", str(exc))
+        return await self.run(job)

@@ -1,0 +1,258 @@
+"""Buttons and menus under answers, persistent across restarts.
+
+Every component is a :class:`discord.ui.DynamicItem`: its custom_id carries all the state it
+needs (``willai:<kind>:...:<occupation key>``), and the classes are registered at start-up
+with ``bot.add_dynamic_items``. A click on a message sent by a previous process, or before a
+data refresh, is therefore parsed from the custom_id alone; nothing is kept in memory per
+message. Follow-up answers are ephemeral: the question is the clicker's, not the channel's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, cast
+
+import discord
+from discord.ui import Button, DynamicItem, Select
+
+from bot import embeds, errors, limits
+from bot.keys import KEY_PATTERN
+from bot.limits import clip
+from matching import Candidate
+from scoring import FACTORS
+from willai.service import Answer
+
+if TYPE_CHECKING:
+    from bot.client import Serving, WillaiBot
+
+NAMESPACE = "willai"
+STALE = ("This occupation is not in the current data any more. "
+         "Ask again with `/willai` to get a fresh answer.")
+
+
+def _bot(interaction: discord.Interaction) -> WillaiBot:
+    return cast("WillaiBot", interaction.client)
+
+
+class _SafeItem:
+    """Routes a component callback's failures to the shared error handler.
+
+    discord.py only logs exceptions raised in dynamic item callbacks, which would leave the
+    user with "This interaction failed"; this answers them instead.
+    """
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await self.respond(interaction)
+        except Exception as exc:  # noqa: BLE001 - every failure gets an answer and a log
+            await errors.report(interaction, exc)
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        raise NotImplementedError
+
+
+def _score_or_stale(serving: Serving, key: str) -> Any:
+    uri = serving.keys.uri(key)
+    return None if uri is None else serving.service.scores.get(uri)
+
+
+class FactorButton(
+    _SafeItem,
+    DynamicItem[Button[Any]],
+    template=rf"{NAMESPACE}:factor:(?P<factor>[a-z_]{{1,30}}):(?P<key>{KEY_PATTERN})",
+):
+    """One factor of one occupation: what it measures, the value, drivers, percentile."""
+
+    def __init__(self, factor: str, key: str) -> None:
+        info = FACTORS.get(factor)
+        label = info.title if info else factor.replace("_", " ").capitalize()
+        super().__init__(Button(label=clip(label, limits.BUTTON_LABEL),
+                                style=discord.ButtonStyle.primary,
+                                custom_id=f"{NAMESPACE}:factor:{factor}:{key}"), row=0)
+        self.factor, self.key = factor, key
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> FactorButton:
+        return cls(match["factor"], match["key"])
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        serving = _bot(interaction).serving
+        score = _score_or_stale(serving, self.key)
+        if score is None or self.factor not in FACTORS:
+            await interaction.response.send_message(STALE, ephemeral=True)
+            return
+        embed = embeds.factor_embed(score, self.factor,
+                                    embeds.data_version(serving.service.release))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+class ResilientButton(
+    _SafeItem,
+    DynamicItem[Button[Any]],
+    template=rf"{NAMESPACE}:resilient:(?P<key>{KEY_PATTERN})",
+):
+    """The skills of the job that AI is least able to do."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(Button(label="Resilient skills", style=discord.ButtonStyle.secondary,
+                                custom_id=f"{NAMESPACE}:resilient:{key}"), row=1)
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> ResilientButton:
+        return cls(match["key"])
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        serving = _bot(interaction).serving
+        score = _score_or_stale(serving, self.key)
+        if score is None:
+            await interaction.response.send_message(STALE, ephemeral=True)
+            return
+        embed = embeds.resilient_embed(score, embeds.data_version(serving.service.release))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+class PathsButton(
+    _SafeItem,
+    DynamicItem[Button[Any]],
+    template=rf"{NAMESPACE}:paths:(?P<key>{KEY_PATTERN})",
+):
+    """Lower-risk occupations that share this one's skills, and skills worth growing."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(Button(label="Where your skills could take you",
+                                style=discord.ButtonStyle.secondary,
+                                custom_id=f"{NAMESPACE}:paths:{key}"), row=1)
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> PathsButton:
+        return cls(match["key"])
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        serving = _bot(interaction).serving
+        score = _score_or_stale(serving, self.key)
+        if score is None:
+            await interaction.response.send_message(STALE, ephemeral=True)
+            return
+        embed = embeds.paths_embed(score, embeds.data_version(serving.service.release))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+class MethodologyButton(
+    _SafeItem,
+    DynamicItem[Button[Any]],
+    template=rf"{NAMESPACE}:method",
+):
+    """How the score is made; the same for every occupation, so it carries no key."""
+
+    def __init__(self) -> None:
+        super().__init__(Button(label="Methodology", style=discord.ButtonStyle.secondary,
+                                custom_id=f"{NAMESPACE}:method"), row=1)
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> MethodologyButton:
+        return cls()
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        release = _bot(interaction).serving.service.release
+        embed = embeds.methodology_embed(embeds.data_version(release))
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+PICK_PREFIX = f"{NAMESPACE}:pick:"
+PICK_QUERY_CHARS = limits.CUSTOM_ID - len(PICK_PREFIX)
+
+
+class PickSelect(
+    _SafeItem,
+    DynamicItem[Select[Any]],
+    template=re.compile(rf"{NAMESPACE}:pick:(?P<query>.*)", re.DOTALL),
+):
+    """The did-you-mean menu; values are occupation keys, the custom_id keeps the question.
+
+    The asker's choice turns the menu message into the answer; anyone else who picks gets
+    the answer privately, so nobody can hijack someone else's question.
+    """
+
+    def __init__(self, query: str, candidates: list[Candidate] | None = None,
+                 keys: list[str] | None = None) -> None:
+        options = [
+            discord.SelectOption(
+                label=clip(embeds.title_case(c.label), limits.SELECT_OPTION_LABEL),
+                value=key,
+                description=clip(_option_description(c), limits.SELECT_OPTION_DESCRIPTION),
+            )
+            for c, key in zip(candidates or [], keys or [], strict=True)
+        ]
+        select: Select[Any] = Select(
+            custom_id=PICK_PREFIX + query[:PICK_QUERY_CHARS],
+            placeholder="Did you mean…", options=options or [
+                discord.SelectOption(label="-", value="-")], min_values=1, max_values=1)
+        super().__init__(select, row=0)
+        self.query = query
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> PickSelect:
+        made = cls(match["query"])
+        made.item.options = list(cast("Select[Any]", item).options)
+        return made
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        bot = _bot(interaction)
+        serving = bot.serving
+        values = self.item.values
+        uri = serving.keys.uri(values[0]) if values else None
+        answer = None if uri is None else serving.service.answer_for(uri, self.query or None)
+        if answer is None:
+            await interaction.response.send_message(STALE, ephemeral=True)
+            return
+        embed, view = answer_message(serving, answer)
+        metadata = interaction.message.interaction_metadata if interaction.message else None
+        if metadata is not None and metadata.user.id == interaction.user.id:
+            await interaction.response.edit_message(embed=embed, view=view)
+        else:
+            await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+
+
+def _option_description(candidate: Candidate) -> str:
+    matched = candidate.matched_label
+    if matched and matched.casefold() != candidate.label.casefold():
+        return f"matched “{matched}”"
+    return f"{candidate.confidence:.0%} likely" if candidate.confidence else "ESCO occupation"
+
+
+DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
+    FactorButton, ResilientButton, PathsButton, MethodologyButton, PickSelect)
+"""Registered with ``bot.add_dynamic_items`` at start-up."""
+
+
+def answer_view(key: str) -> discord.ui.View:
+    """The follow-up buttons under an answer: one per factor, then three more."""
+    view = discord.ui.View(timeout=None)
+    for name in FACTORS:
+        view.add_item(FactorButton(name, key))
+    view.add_item(ResilientButton(key))
+    view.add_item(PathsButton(key))
+    view.add_item(MethodologyButton())
+    return view
+
+
+def answer_message(serving: Serving, answer: Answer) -> tuple[discord.Embed, discord.ui.View]:
+    """Embed and buttons of one answer."""
+    return embeds.answer_embed(answer), answer_view(serving.keys.key(answer.score.uri))
+
+
+def did_you_mean_view(serving: Serving, query: str,
+                      candidates: list[Candidate]) -> discord.ui.View:
+    """The menu offering the matcher's candidates (at most five, as the matcher returns)."""
+    shown = [c for c in candidates if c.uri in serving.service.scores][:5]
+    keys = [serving.keys.key(c.uri) for c in shown]
+    view = discord.ui.View(timeout=None)
+    view.add_item(PickSelect(query, shown, keys))
+    return view

@@ -1,0 +1,545 @@
+"""Loading an ESCO bundle into the store as a new release, switched in atomically.
+
+The whole load runs in one transaction that ends by making the new release the serving one:
+readers keep the old release until the commit, and a failure or a kill at any moment rolls
+back to exactly what was serving before.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.engine import Engine
+
+from db import schema
+from db.bulk import bulk_insert
+from db.bundle import Bundle, BundleError, CsvFile, read_rows
+from db.scores import SCORE_COLUMNS, ScoreRows, compute_scores
+from db.skill_groups import PillarIndex, groups_from_hierarchy
+from scoring import MODEL_VERSION
+
+log = logging.getLogger(__name__)
+
+LABEL_COLUMNS = ("release_id", "occupation_uri", "label", "kind", "language")
+Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes in all)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did, for the summary line and `data status`."""
+
+    status: str  # "imported" | "unchanged"
+    version: str
+    checksum: str
+    release_id: int | None
+    counts: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class _Tally:
+    """Counts data quirks so the summary can say what was skipped and why."""
+
+    def __init__(self) -> None:
+        self.quirks: Counter[str] = Counter()
+
+    def note(self, what: str, n: int = 1) -> None:
+        self.quirks[what] += n
+
+    def warnings(self) -> list[str]:
+        return [f"{n:,} {what}" for what, n in sorted(self.quirks.items())]
+
+
+class _ProgressMeter:
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.done, self.progress, self.phase = total, 0, progress, ""
+
+    def file(self, csv_file: CsvFile) -> Callable[[int], None]:
+        self.phase = csv_file.name
+        return self.advance
+
+    def advance(self, nbytes: int) -> None:
+        self.done += nbytes
+        if self.progress:
+            self.progress(self.phase, self.done, self.total)
+
+    def announce(self, phase: str) -> None:
+        self.phase = phase
+        if self.progress:
+            self.progress(phase, self.done, self.total)
+
+
+def serving_release(conn: Connection) -> schema.Release | None:
+    """The release answers come from, if any."""
+    row = conn.execute(
+        select(schema.Release.__table__).where(
+            schema.Release.__table__.c.status == schema.ReleaseStatus.SERVING
+        )
+    ).first()
+    return schema.Release.model_validate(row._mapping) if row else None
+
+
+def import_bundle(
+    engine: Engine,
+    bundle: Bundle,
+    *,
+    version: str | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> ImportReport:
+    """Load `bundle` as the new serving release, or report that it is already serving."""
+    started = time.perf_counter()
+    bundle.validate()
+    checksum = bundle.checksum()
+    version = version or bundle.version()
+
+    with engine.connect() as conn:
+        current = serving_release(conn)
+    if (
+        current
+        and not force
+        and current.checksum == checksum
+        and current.model_version == MODEL_VERSION
+    ):
+        return ImportReport(
+            "unchanged",
+            current.version,
+            checksum,
+            current.id,
+            json.loads(current.counts_json),
+            [],
+            time.perf_counter() - started,
+        )
+
+    meter = _ProgressMeter(bundle.total_bytes, progress)
+    tally = _Tally()
+    with engine.begin() as conn:
+        release_id = conn.execute(
+            insert(schema.Release.__table__).values(
+                version=version,
+                source=" ".join(bundle.sources),
+                checksum=checksum,
+                status="loading",
+                imported_at=datetime.now(UTC),
+                model_version=MODEL_VERSION,
+            )
+        ).inserted_primary_key[0]
+        loader = _ReleaseLoader(conn, release_id, bundle, meter, tally)
+        counts = loader.load()
+        meter.announce("scoring occupations")
+        scored = compute_scores(loader.score_rows())
+        bulk_insert(conn, schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
+        counts["scores"] = scored.count
+        seconds = time.perf_counter() - started
+        release_table = schema.Release.__table__
+        conn.execute(
+            update(release_table)
+            .where(release_table.c.status == schema.ReleaseStatus.SERVING)
+            .values(status=schema.ReleaseStatus.RETIRED)
+        )
+        conn.execute(
+            update(release_table)
+            .where(release_table.c.id == release_id)
+            .values(
+                status=schema.ReleaseStatus.SERVING,
+                counts_json=json.dumps(counts),
+                warnings_json=json.dumps(tally.warnings()),
+                seconds=round(seconds, 3),
+            )
+        )
+    purge_retired(engine)
+    return ImportReport(
+        "imported",
+        version,
+        checksum,
+        release_id,
+        counts,
+        tally.warnings(),
+        time.perf_counter() - started,
+    )
+
+
+def record_failure(engine: Engine, sources: list[str], error: str) -> None:
+    """Keep a trace of a failed import for `status`; the serving release is untouched."""
+    with engine.begin() as conn:
+        conn.execute(
+            insert(schema.Release.__table__).values(
+                version="",
+                source=" ".join(sources),
+                status=schema.ReleaseStatus.FAILED,
+                imported_at=datetime.now(UTC),
+                error=error[:2000],
+            )
+        )
+
+
+def purge_retired(engine: Engine) -> None:
+    """Drop the rows of releases no longer serving; harmless to repeat after a crash."""
+    with engine.begin() as conn:
+        serving = serving_release(conn)
+        if serving is None:
+            return
+        for model in schema.RELEASE_TABLES:
+            table: Table = model.__table__  # type: ignore[attr-defined]
+            conn.execute(table.delete().where(table.c.release_id != serving.id))
+        release_table = schema.Release.__table__
+        conn.execute(release_table.delete().where(release_table.c.status == "loading"))
+
+
+def _split(values: str) -> list[str]:
+    """ESCO multi-valued fields are newline-separated (some exports use ' | ')."""
+    if not values:
+        return []
+    parts = values.split("\n") if "\n" in values else values.split(" | ")
+    return [part.strip() for part in parts if part.strip()]
+
+
+class _ReleaseLoader:
+    """Reads each file once, inserting as it goes and keeping only what scoring needs."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        release_id: int,
+        bundle: Bundle,
+        meter: _ProgressMeter,
+        tally: _Tally,
+    ) -> None:
+        self.conn, self.release_id, self.bundle = conn, release_id, bundle
+        self.meter, self.tally = meter, tally
+        self.base = bundle.base_language
+        self.skills: dict[str, dict[str, str]] = {}
+        self.skill_codes: dict[str, tuple[str, ...]] = {}
+        self.collections: dict[str, set[str]] = defaultdict(set)
+        self.occupations: dict[str, dict[str, str]] = {}
+        self.relations: dict[str, tuple[list[str], list[str]]] = {}
+        self.label_counts: Counter[str] = Counter()
+
+    def rows(self, csv_file: CsvFile, kind: str, *columns: str) -> Iterator[tuple[str, ...]]:
+        return read_rows(csv_file, kind, columns, self.meter.file(csv_file))
+
+    def load(self) -> dict[str, Any]:
+        pillar = self._load_pillar()
+        self._load_skills(pillar)
+        self._load_collections()
+        isco = self._load_isco()
+        self._load_occupations()
+        self._load_other_labels()
+        relation_count = self._load_relations()
+        return {
+            "occupations": len(self.occupations),
+            "skills": len(self.skills),
+            "relations": relation_count,
+            "isco_groups": isco,
+            "labels": dict(sorted(self.label_counts.items())),
+        }
+
+    def _base_file(self, kind: str) -> CsvFile | None:
+        files = [f for f in self.bundle.of_kind(kind) if f.language in (self.base, None)]
+        return files[0] if files else None
+
+    def _load_pillar(self) -> PillarIndex:
+        hierarchy = self._base_file("hierarchy")
+        if hierarchy is None:
+            raise BundleError(f"no skillsHierarchy_{self.base}.csv found")
+        columns = [
+            f"Level {n} {part}" for n in range(4) for part in ("URI", "code", "preferred term")
+        ]
+        groups = groups_from_hierarchy(
+            dict(zip(columns, row, strict=True))
+            for row in self.rows(hierarchy, "hierarchy", *columns)
+        )
+        labels: dict[str, str] = {}
+        group_file = self._base_file("skill_groups")
+        if group_file is not None:
+            labels = dict(self.rows(group_file, "skill_groups", "conceptUri", "preferredLabel"))
+        bulk_insert(
+            self.conn,
+            schema.SkillGroup.__table__,
+            ("release_id", "uri", "code", "level", "label"),
+            (
+                (self.release_id, g.uri, g.code, g.level, labels.get(g.uri) or g.label)
+                for g in groups.values()
+            ),
+        )
+        parents: dict[str, list[str]] = defaultdict(list)
+        broader = self._base_file("broader_skills")
+        if broader is None:
+            raise BundleError("no broaderRelationsSkillPillar.csv found")
+        for child, parent in self.rows(broader, "broader_skills", "conceptUri", "broaderUri"):
+            parents[child].append(parent)
+        return PillarIndex(groups, parents)
+
+    def _load_skills(self, pillar: PillarIndex) -> None:
+        skills_file = self._base_file("skills")
+        assert skills_file is not None  # guaranteed by Bundle.base_language
+        memberships: list[tuple[int, str, str, int]] = []
+
+        def skill_rows() -> Iterator[tuple[Any, ...]]:
+            for uri, skill_type, reuse, label, alt_labels, description in self.rows(
+                skills_file,
+                "skills",
+                "conceptUri",
+                "skillType",
+                "reuseLevel",
+                "preferredLabel",
+                "altLabels",
+                "description",
+            ):
+                if uri in self.skills:
+                    self.tally.note("duplicate skill rows skipped")
+                    continue
+                if not skill_type:
+                    self.tally.note("skills with an empty skillType (kept)")
+                self.skills[uri] = {
+                    "label": label,
+                    "description": description,
+                    "skill_type": skill_type,
+                    "reuse_level": reuse,
+                }
+                codes = sorted(pillar.codes_of(uri), key=lambda c: (c[1], c[0]))
+                self.skill_codes[uri] = tuple(code for code, _ in codes)
+                memberships.extend((self.release_id, uri, code, level) for code, level in codes)
+                yield self.release_id, uri, skill_type, reuse, label, alt_labels, description
+
+        bulk_insert(
+            self.conn,
+            schema.Skill.__table__,
+            (
+                "release_id",
+                "uri",
+                "skill_type",
+                "reuse_level",
+                "preferred_label",
+                "alt_labels",
+                "description",
+            ),
+            skill_rows(),
+        )
+        bulk_insert(
+            self.conn,
+            schema.SkillGroupMembership.__table__,
+            ("release_id", "skill_uri", "group_code", "level"),
+            memberships,
+        )
+        if not self.skills:
+            raise BundleError(f"{skills_file.name}: holds no skills")
+
+    def _load_collections(self) -> None:
+        rows: list[tuple[int, str, str]] = []
+        for kind in ("digital", "transversal", "green", "language", "digcomp", "research"):
+            for csv_file in self.bundle.of_kind(kind):
+                if csv_file.language not in (self.base, None):
+                    continue
+                for (uri,) in self.rows(csv_file, "collection", "conceptUri"):
+                    if uri in self.skills and kind not in self.collections[uri]:
+                        self.collections[uri].add(kind)
+                        rows.append((self.release_id, uri, kind))
+        bulk_insert(
+            self.conn,
+            schema.SkillCollection.__table__,
+            ("release_id", "skill_uri", "collection"),
+            rows,
+        )
+        self._load_skill_labels()
+
+    def _load_skill_labels(self) -> None:
+        def label_rows() -> Iterator[tuple[int, str, str, str, str | None]]:
+            for csv_file in self.bundle.of_kind("skills"):
+                if csv_file.language == self.base:
+                    continue
+                for uri, label, alt_labels in self.rows(
+                    csv_file,
+                    "skills_labels",
+                    "conceptUri",
+                    "preferredLabel",
+                    "altLabels",
+                ):
+                    if uri not in self.skills:
+                        self.tally.note(
+                            f"{csv_file.language} skill labels of unknown skills skipped"
+                        )
+                        continue
+                    for kind, value in (
+                        ("preferred", label),
+                        *(("alt", v) for v in _split(alt_labels)),
+                    ):
+                        if value:
+                            yield self.release_id, uri, value, kind, csv_file.language
+
+        bulk_insert(
+            self.conn,
+            schema.SkillLabel.__table__,
+            ("release_id", "skill_uri", "label", "kind", "language"),
+            label_rows(),
+        )
+
+    def _load_isco(self) -> int:
+        isco_file = self._base_file("isco_groups")
+        if isco_file is None:
+            return 0
+        seen: set[str] = set()
+
+        def isco_rows() -> Iterator[tuple[int, str, str, str, str]]:
+            for uri, code, label, description in self.rows(
+                isco_file,
+                "isco_groups",
+                "conceptUri",
+                "code",
+                "preferredLabel",
+                "description",
+            ):
+                if code in seen:
+                    self.tally.note("duplicate ISCO group rows skipped")
+                    continue
+                seen.add(code)
+                yield self.release_id, code, uri, label, description
+
+        return bulk_insert(
+            self.conn,
+            schema.IscoGroup.__table__,
+            ("release_id", "code", "uri", "label", "description"),
+            isco_rows(),
+        )
+
+    def _labels(
+        self, uri: str, preferred: str, alt: str, hidden: str, language: str
+    ) -> Iterator[tuple[int, str, str, str, str]]:
+        seen: set[str] = set()
+        for kind, values in (
+            ("preferred", [preferred]),
+            ("alt", _split(alt)),
+            ("hidden", _split(hidden)),
+        ):
+            for value in values:
+                if value and value not in seen:
+                    seen.add(value)
+                    self.label_counts[language] += 1
+                    yield self.release_id, uri, value, kind, language
+
+    def _load_occupations(self) -> None:
+        occupations_file = self._base_file("occupations")
+        if occupations_file is None:
+            raise BundleError(f"no occupations_{self.base}.csv found")
+        labels: list[tuple[int, str, str, str, str]] = []
+
+        def occupation_rows() -> Iterator[tuple[int, str, str, str, str, str, str]]:
+            for uri, label, alt, hidden, isco, code, description, regulated in self.rows(
+                occupations_file,
+                "occupations",
+                "conceptUri",
+                "preferredLabel",
+                "altLabels",
+                "hiddenLabels",
+                "iscoGroup",
+                "code",
+                "description",
+                "regulatedProfessionNote",
+            ):
+                if uri in self.occupations:
+                    self.tally.note("duplicate occupation rows skipped")
+                    continue
+                self.occupations[uri] = {
+                    "label": label,
+                    "code": code,
+                    "isco_group": isco,
+                    "description": description,
+                }
+                labels.extend(self._labels(uri, label, alt, hidden, self.base))
+                yield self.release_id, uri, code, isco, label, description, regulated
+
+        bulk_insert(
+            self.conn,
+            schema.Occupation.__table__,
+            (
+                "release_id",
+                "uri",
+                "code",
+                "isco_group",
+                "preferred_label",
+                "description",
+                "regulated_note",
+            ),
+            occupation_rows(),
+        )
+        bulk_insert(self.conn, schema.OccupationLabel.__table__, LABEL_COLUMNS, labels)
+        if not self.occupations:
+            raise BundleError(f"{occupations_file.name}: holds no occupations")
+
+    def _load_other_labels(self) -> None:
+        def label_rows() -> Iterator[tuple[int, str, str, str, str]]:
+            for csv_file in self.bundle.of_kind("occupations"):
+                if csv_file.language == self.base:
+                    continue
+                for uri, label, alt, hidden in self.rows(
+                    csv_file,
+                    "occupations_labels",
+                    "conceptUri",
+                    "preferredLabel",
+                    "altLabels",
+                    "hiddenLabels",
+                ):
+                    if uri not in self.occupations:
+                        self.tally.note(
+                            f"{csv_file.language} rows of occupations not in the release skipped"
+                        )
+                        continue
+                    yield from self._labels(uri, label, alt, hidden, csv_file.language or "")
+
+        bulk_insert(self.conn, schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())
+
+    def _load_relations(self) -> int:
+        relations_file = self._base_file("relations")
+        if relations_file is None:
+            raise BundleError("no occupationSkillRelations.csv found")
+        seen: set[tuple[str, str]] = set()
+
+        def relation_rows() -> Iterator[tuple[int, str, str, str, str]]:
+            for occupation, relation, skill, given_type in self.rows(
+                relations_file,
+                "relations",
+                "occupationUri",
+                "relationType",
+                "skillUri",
+                "skillType",
+            ):
+                if occupation not in self.occupations:
+                    self.tally.note("relations to unknown occupations skipped")
+                    continue
+                if skill not in self.skills:
+                    self.tally.note("relations to unknown skills skipped")
+                    continue
+                if relation not in ("essential", "optional"):
+                    self.tally.note("relations with an unknown relationType skipped")
+                    continue
+                if (occupation, skill) in seen:
+                    self.tally.note("duplicate relations skipped")
+                    continue
+                seen.add((occupation, skill))
+                skill_type = given_type or self.skills[skill]["skill_type"]
+                if not skill_type:
+                    self.tally.note("relations with an empty skillType (kept)")
+                essential, optional = self.relations.setdefault(occupation, ([], []))
+                (essential if relation == "essential" else optional).append(skill)
+                yield self.release_id, occupation, skill, relation, skill_type
+
+        return bulk_insert(
+            self.conn,
+            schema.OccupationSkill.__table__,
+            ("release_id", "occupation_uri", "skill_uri", "relation_type", "skill_type"),
+            relation_rows(),
+        )
+
+    def score_rows(self) -> ScoreRows:
+        """Hand the in-memory release to the scorer, sparing a read back from the store."""
+        return ScoreRows(
+            self.occupations, self.skills, self.skill_codes, self.collections, self.relations
+        )

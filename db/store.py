@@ -1,0 +1,342 @@
+"""Reading the serving release: what the CLI, the matcher and the bot ask of the store."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.engine import Engine
+
+import scoring
+from db import schema
+from db.bulk import bulk_insert
+from db.engine import make_engine
+from db.importer import purge_retired, serving_release
+from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
+from matching.types import LabelRecord, OccupationRecord
+from scoring.types import Occupation, Skill
+
+T = schema  # short alias for table access below
+
+
+class NoReleaseError(Exception):
+    """The store holds no serving release yet; the message says how to import one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the store is empty: run `willai data import SOURCE` (or set "
+            "ESCO_SOURCE) to load an ESCO bundle"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseInfo:
+    """The serving release, as shown in status lines and answer footers."""
+
+    id: int
+    version: str
+    source: str
+    checksum: str
+    imported_at: datetime
+    model_version: str
+    counts: dict[str, Any]
+    warnings: list[str]
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ImportAttempt:
+    """The latest import attempt, successful or not, for the admin status."""
+
+    status: str
+    imported_at: datetime
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSummary:
+    """One line of the score export."""
+
+    uri: str
+    code: str
+    isco_group: str
+    label: str
+    overall: int
+    band: str
+    skill_vulnerability: float
+    task_automation: float
+    ai_complementarity: float
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Store:
+    """One engine, and the questions answered from the serving release."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def from_url(cls, database_url: str) -> Store:
+        return cls(make_engine(database_url))
+
+    def release(self) -> ReleaseInfo | None:
+        with self.engine.connect() as conn:
+            row = serving_release(conn)
+        if row is None or row.id is None:
+            return None
+        return ReleaseInfo(
+            row.id,
+            row.version,
+            row.source,
+            row.checksum,
+            _aware(row.imported_at),
+            row.model_version,
+            json.loads(row.counts_json),
+            json.loads(row.warnings_json),
+            row.seconds,
+        )
+
+    def require_release(self) -> ReleaseInfo:
+        release = self.release()
+        if release is None:
+            raise NoReleaseError
+        return release
+
+    def last_attempt(self) -> ImportAttempt | None:
+        table = schema.Release.__table__
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(table.c.status, table.c.imported_at, table.c.error)
+                .order_by(table.c.id.desc())
+                .limit(1)
+            ).first()
+        return ImportAttempt(row.status, _aware(row.imported_at), row.error) if row else None
+
+    def status(self) -> dict[str, Any]:
+        """The `data status --json` document."""
+        release = self.release()
+        attempt = self.last_attempt()
+        counts = release.counts if release else {}
+        return {
+            "release": None
+            if release is None
+            else {
+                "version": release.version,
+                "source": release.source,
+                "imported_at": release.imported_at.isoformat(),
+                "checksum": release.checksum,
+                "model_version": release.model_version,
+                "seconds": release.seconds,
+            },
+            "counts": {
+                "occupations": counts.get("occupations", 0),
+                "skills": counts.get("skills", 0),
+                "relations": counts.get("relations", 0),
+                "scores": counts.get("scores", 0),
+                "labels": counts.get("labels", {}),
+            },
+            "warnings": release.warnings if release else [],
+            "last_import": None
+            if attempt is None
+            else {
+                "status": attempt.status,
+                "at": attempt.imported_at.isoformat(),
+                "error": attempt.error,
+            },
+            "database_url": self.engine.url.render_as_string(hide_password=True),
+        }
+
+    # --- inputs of the model and the matcher -------------------------------------------------
+
+    def score_rows(self, conn: Connection, release_id: int) -> ScoreRows:
+        def where(table: Any) -> Any:
+            return table.c.release_id == release_id
+
+        occ, skl = T.Occupation.__table__, T.Skill.__table__
+        occupations = {
+            r.uri: {
+                "label": r.preferred_label,
+                "code": r.code,
+                "isco_group": r.isco_group,
+                "description": r.description,
+            }
+            for r in conn.execute(select(occ).where(where(occ)))
+        }
+        skills = {
+            r.uri: {
+                "label": r.preferred_label,
+                "description": r.description,
+                "skill_type": r.skill_type,
+                "reuse_level": r.reuse_level,
+            }
+            for r in conn.execute(select(skl).where(where(skl)))
+        }
+        codes: dict[str, list[str]] = defaultdict(list)
+        mem = T.SkillGroupMembership.__table__
+        for r in conn.execute(
+            select(mem.c.skill_uri, mem.c.group_code)
+            .where(where(mem))
+            .order_by(mem.c.skill_uri, mem.c.level, mem.c.group_code)
+        ):
+            codes[r.skill_uri].append(r.group_code)
+        collections: dict[str, set[str]] = defaultdict(set)
+        col = T.SkillCollection.__table__
+        for r in conn.execute(select(col.c.skill_uri, col.c.collection).where(where(col))):
+            collections[r.skill_uri].add(r.collection)
+        relations: dict[str, tuple[list[str], list[str]]] = {}
+        rel = T.OccupationSkill.__table__
+        for r in conn.execute(
+            select(rel.c.occupation_uri, rel.c.skill_uri, rel.c.relation_type)
+            .where(where(rel))
+            .order_by(rel.c.id)
+        ):
+            essential, optional = relations.setdefault(r.occupation_uri, ([], []))
+            (essential if r.relation_type == "essential" else optional).append(r.skill_uri)
+        return ScoreRows(
+            occupations, skills, {k: tuple(v) for k, v in codes.items()}, collections, relations
+        )
+
+    def scoring_inputs(self) -> tuple[list[Occupation], dict[str, Skill]]:
+        release = self.require_release()
+        with self.engine.connect() as conn:
+            return self.score_rows(conn, release.id).scoring_inputs()
+
+    def match_inputs(self) -> tuple[list[OccupationRecord], list[LabelRecord]]:
+        release = self.require_release()
+        occ, lab = T.Occupation.__table__, T.OccupationLabel.__table__
+        with self.engine.connect() as conn:
+            occupations = [
+                OccupationRecord(r.uri, r.preferred_label, r.code, r.isco_group, r.description)
+                for r in conn.execute(
+                    select(occ).where(occ.c.release_id == release.id).order_by(occ.c.uri)
+                )
+            ]
+            labels = [
+                LabelRecord(r.occupation_uri, r.label, r.kind, r.language)
+                for r in conn.execute(
+                    select(lab.c.occupation_uri, lab.c.label, lab.c.kind, lab.c.language)
+                    .where(lab.c.release_id == release.id)
+                    .order_by(lab.c.id)
+                )
+            ]
+        return occupations, labels
+
+    # --- scores ------------------------------------------------------------------------------
+
+    def score(self, occupation_uri: str) -> scoring.OccupationScore | None:
+        release = self.require_release()
+        table = T.OccupationScore.__table__
+        with self.engine.connect() as conn:
+            detail = conn.execute(
+                select(table.c.detail_json).where(
+                    table.c.release_id == release.id,
+                    table.c.occupation_uri == occupation_uri,
+                )
+            ).scalar()
+        return None if detail is None else scoring.OccupationScore.from_dict(json.loads(detail))
+
+    def all_scores(self) -> dict[str, scoring.OccupationScore]:
+        """Every score of the serving release, for a process that answers from memory."""
+        release = self.require_release()
+        table = T.OccupationScore.__table__
+        with self.engine.connect() as conn:
+            return {
+                r.occupation_uri: scoring.OccupationScore.from_dict(json.loads(r.detail_json))
+                for r in conn.execute(
+                    select(table.c.occupation_uri, table.c.detail_json).where(
+                        table.c.release_id == release.id
+                    )
+                )
+            }
+
+    def score_summaries(self) -> Iterator[ScoreSummary]:
+        release = self.require_release()
+        occ, sc = T.Occupation.__table__, T.OccupationScore.__table__
+        query = (
+            select(
+                occ.c.uri,
+                occ.c.code,
+                occ.c.isco_group,
+                occ.c.preferred_label,
+                sc.c.overall,
+                sc.c.band,
+                sc.c.skill_vulnerability,
+                sc.c.task_automation,
+                sc.c.ai_complementarity,
+            )
+            .join(sc, (sc.c.occupation_uri == occ.c.uri) & (sc.c.release_id == occ.c.release_id))
+            .where(occ.c.release_id == release.id)
+            .order_by(occ.c.code, occ.c.uri)
+        )
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                yield ScoreSummary(
+                    r.uri,
+                    r.code,
+                    r.isco_group,
+                    r.preferred_label,
+                    r.overall,
+                    r.band,
+                    r.skill_vulnerability,
+                    r.task_automation,
+                    r.ai_complementarity,
+                )
+
+    def rescore_if_stale(self) -> bool:
+        """Recompute scores when the model changed since the release was imported."""
+        release = self.release()
+        if release is None or release.model_version == scoring.MODEL_VERSION:
+            return False
+        table, release_table = T.OccupationScore.__table__, T.Release.__table__
+        with self.engine.begin() as conn:
+            scored: ScoredRelease = compute_scores(self.score_rows(conn, release.id))
+            conn.execute(delete(table).where(table.c.release_id == release.id))
+            bulk_insert(conn, table, SCORE_COLUMNS, scored.rows(release.id))
+            conn.execute(
+                release_table.update()
+                .where(release_table.c.id == release.id)
+                .values(model_version=scoring.MODEL_VERSION)
+            )
+        return True
+
+    def purge(self) -> None:
+        purge_retired(self.engine)
+
+    # --- per-server preferences --------------------------------------------------------------
+
+    def guild_ephemeral(self, guild_id: int) -> bool:
+        table = T.GuildSetting.__table__
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(table.c.ephemeral).where(table.c.guild_id == guild_id)
+            ).scalar()
+        return bool(value)
+
+    def set_guild_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
+        table = T.GuildSetting.__table__
+        with self.engine.begin() as conn:
+            conn.execute(delete(table).where(table.c.guild_id == guild_id))
+            conn.execute(
+                insert(table).values(
+                    guild_id=guild_id, ephemeral=ephemeral, updated_at=datetime.now(UTC)
+                )
+            )
+
+    def occupation_count(self) -> int:
+        release = self.require_release()
+        table = T.Occupation.__table__
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count()).select_from(table).where(table.c.release_id == release.id)
+                ).scalar_one()
+            )

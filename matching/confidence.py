@@ -1,0 +1,84 @@
+"""Turn ranking scores into calibrated probabilities and decide when to abstain.
+
+A raw score says how well words overlap, not how often the first candidate is right. A small
+logistic model, fitted on a random half of the development set (benchmarks/match_quality.py
+--calibrate), maps the evidence to the probability that the first candidate is the occupation
+the job ad was tagged with. The abstention thresholds below were then chosen on that same half
+so that answers given without abstaining are right at least half the time while the bot still
+answers about half of real titles; the other half of the set confirms both (docs/matching.md).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matching.rank import Ranking
+
+# Logistic model of P(first candidate correct); features in `features()` order.
+COEFFICIENTS: tuple[float, ...] = (-4.0, 4.0, 3.0, 1.0, 1.0, 0.3)
+ANSWER_CONFIDENCE = 0.45
+"""Commit to the first candidate at or above this calibrated confidence."""
+MIN_MARGIN = 0.02
+"""Below this score gap between the first two candidates, ask instead of guessing."""
+NO_MATCH_SCORE = 0.35
+"""A best score below this means no occupation is plausible at all."""
+MIN_SPECIFICITY = 2.0
+"""Queries whose most specific word is this common ("manager", "assistant") stay ambiguous."""
+REST_SHARE = 0.35
+"""Share of the remaining probability mass that ranks two and below hold on the dev set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The calibrated confidences of the ranked candidates and what to do with them."""
+
+    confidences: tuple[float, ...]
+    status: str  # "match" | "ambiguous" | "no_match"
+
+
+def features(ranking: Ranking) -> tuple[float, ...]:
+    """Evidence about the first candidate, read by the logistic model (intercept first)."""
+    scored = ranking.scored
+    top = scored[0].score
+    second = scored[1].score if len(scored) > 1 else 0.0
+    return (
+        1.0,
+        top,
+        top - second,
+        scored[0].query_cover,
+        ranking.known_share,
+        min(ranking.specificity, 8.0),
+    )
+
+
+def _sigmoid(x: float) -> float:
+    """Logistic link, guarded against overflow from extreme inputs."""
+    x = max(-30.0, min(30.0, x))
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def top_confidence(ranking: Ranking, coefficients: Sequence[float] = COEFFICIENTS) -> float:
+    """Calibrated probability that the first candidate is right."""
+    return _sigmoid(sum(c * f for c, f in zip(coefficients, features(ranking), strict=True)))
+
+
+def decide(ranking: Ranking) -> Decision:
+    """Confidences for every candidate, and whether to answer, ask or give up."""
+    scored = ranking.scored
+    if not scored or scored[0].score < NO_MATCH_SCORE:
+        return Decision((), "no_match")
+    first = top_confidence(ranking)
+    weights = [math.exp(8.0 * (s.score - scored[0].score)) for s in scored[1:]]
+    total = sum(weights) or 1.0
+    rest = [(1.0 - first) * REST_SHARE * w / total for w in weights]
+    confidences = tuple(round(c, 4) for c in (first, *rest))
+    margin = scored[0].score - (scored[1].score if len(scored) > 1 else 0.0)
+    if (
+        first >= ANSWER_CONFIDENCE
+        and margin >= MIN_MARGIN
+        and ranking.specificity >= MIN_SPECIFICITY
+    ):
+        return Decision(confidences, "match")
+    return Decision(confidences, "ambiguous")

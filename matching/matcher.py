@@ -1,0 +1,79 @@
+"""The matcher's public face: build once per release, then match and suggest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from matching.confidence import decide
+from matching.index import IndexData, build_index
+from matching.normalise import MAX_QUERY_CHARS, query_terms
+from matching.rank import rank
+from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
+from matching.suggest import SuggestIndex, suggest
+from matching.types import LabelRecord, OccupationRecord
+
+NO_MATCH_HINT = (
+    "No occupation fits that title. Try the plain job name without company, place or "
+    'contract details, e.g. "nurse", "software developer" or "Krankenpfleger".'
+)
+AMBIGUOUS_LIMIT = 5
+"""Candidates a "did you mean" answer needs at least (the ranking is cut no shorter)."""
+MAX_TOP = 50
+
+
+class MatchIndex:
+    """Every label of every occupation, searchable by messy job titles in any indexed language."""
+
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+        self._suggest = SuggestIndex.build(data)
+
+    @classmethod
+    def build(
+        cls, occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
+    ) -> MatchIndex:
+        """Index once per ESCO release; labels of unknown occupations are ignored."""
+        return cls(build_index(occupations, labels))
+
+    def __len__(self) -> int:
+        return len(self._data.occ_uris)
+
+    def label_of(self, uri: str) -> str:
+        """English preferred label of an occupation; KeyError for an unknown URI."""
+        return self._data.occ_labels[self._data.uri_index[uri]]
+
+    def match(self, query: str, top: int = 10) -> MatchResult:
+        """Rank occupations for a title and decide whether to answer, ask or give up.
+
+        Never raises on user input: anything unusable becomes a no-match result with a hint.
+        """
+        text = query if isinstance(query, str) else ""
+        top = max(1, min(int(top), MAX_TOP))
+        terms = query_terms(text[: MAX_QUERY_CHARS * 2])
+        ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1))
+        decision = decide(ranking)
+        if decision.status == "no_match":
+            return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
+        data = self._data
+        candidates = tuple(
+            Candidate(
+                uri=data.occ_uris[s.occ],
+                label=data.occ_labels[s.occ],
+                confidence=conf,
+                matched_label=data.lab_text[s.label_id],
+            )
+            for s, conf in zip(ranking.scored[:top], decision.confidences, strict=False)
+        )
+        status = MatchStatus(decision.status)
+        return MatchResult(text, candidates, status is not MatchStatus.MATCH, status, None)
+
+    def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
+        """Autocomplete choices for a partly typed title; at most 25, as Discord allows."""
+        text = prefix if isinstance(prefix, str) else ""
+        limit = max(0, min(int(limit), 25))
+        found = suggest(self._data, self._suggest, text[:MAX_QUERY_CHARS], limit)
+        if found or not text.strip():
+            return found
+        return [
+            Suggestion(c.uri, c.label[:100]) for c in self.match(text, top=limit).candidates
+        ]

@@ -1,0 +1,249 @@
+"""Turn job titles, as typed and as ESCO spells them, into comparable token sequences.
+
+The same pipeline runs over every ESCO label at build time and over every query, so the two
+sides meet on equal terms: one case, one Unicode form, no accents, singular nouns, abbreviations
+spelled out, and gendered pairs ("Krankenpfleger/Krankenpflegerin") split into their two forms.
+Queries get one extra pass: words that say nothing about the occupation ("urgent", "(m/w/d)",
+"internship") are dropped, and seniority words ("senior", "lead") are kept but marked soft so
+they barely count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matching.abbreviations import ABBREVIATIONS
+
+MAX_QUERY_CHARS = 200
+"""Longer input is cut: no real job title is longer, and it bounds the work per query."""
+
+# Words that carry no meaning in a title, in any of the imported languages.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    of and the for in at on with to a an or as by from into
+    de du des la le les l d et en au aux sur pour dans par un une
+    y el los las del e o con por para al un una
+    der die das den dem des und fur im in von zur zum mit als bei am an auf im
+    """.split()
+)
+
+# Query words that say nothing about the occupation: dropped from queries (never from labels).
+NOISE_WORDS: frozenset[str] = frozenset(
+    """
+    hiring urgent urgently wanted needed required require job jobs vacancy vacancies position
+    positions opening openings opportunity opportunities role career careers
+    intern interns internship internships trainee trainees traineeship apprentice apprentices
+    apprenticeship graduate graduates grad fresh fresher freshers experienced experience exp
+    remote hybrid immediate immediately asap start contract temporary temp permanent perm
+    freelance fulltime parttime ft pt mwd wmd mfd fmd gn m w f h x
+    azubi ausbildung praktikum praktikant praktikantin werkstudent werkstudentin minijob
+    teilzeit vollzeit befristet unbefristet stagiaire alternance alternant cdi cdd interim
+    practicas becario becaria
+    new now join our team we are looking based location salary bonus month year years
+    """.split()
+)
+
+# Seniority and rank words: kept in queries with a small weight.
+SOFT_WORDS: frozenset[str] = frozenset(
+    """
+    senior sr snr junior jr jnr lead head principal associate staff level mid entry
+    i ii iii iv
+    """.split()
+)
+
+# Words after which an English or German title names its head before the preposition.
+_HEAD_BREAKERS: frozenset[str] = frozenset({"of", "for", "fur", "von", "with"})
+# Romance-language labels name the job first ("directeur technique", "enfermero jefe").
+HEAD_FIRST_LANGUAGES: frozenset[str] = frozenset({"fr", "es", "it", "pt"})
+
+_MULTIWORD_NOISE = re.compile(
+    r"\b(?:full|part)[\s-]*time\b|\b(?:entry|mid)[\s-]*level\b|\bwork from home\b"
+    r"|\ball genders?\b|\btemp to perm\b|\bno experience\b",
+)
+_GENDER_MARKER = re.compile(r"\(?\b[mwfdhx](?:\s*[/|,]\s*[mwfdhx]){1,3}\b\)?")
+_CAMEL_FEMININE = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
+_FEMININE_SUFFIX = re.compile(r"(?:[*:_/]\s*|\()(?:in|innen|e|a|ne|se)\b\)?")
+_NON_WORD = re.compile(r"[^\w+#]+|_")
+_CODE_TOKEN = re.compile(r"[a-z]\+\+|[a-z]#")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerms:
+    """A query reduced to what the ranker needs."""
+
+    text: str  # the cleaned query, tokens joined by spaces
+    tokens: tuple[str, ...]  # distinct tokens in order, soft ones included
+    soft: frozenset[str]  # the subset of tokens that only weigh a little
+    head: str | None  # the token that most likely names the job (English/German order)
+    first: str | None  # the first content token (head in French/Spanish order)
+
+
+def _is_dropped_char(ch: str) -> bool:
+    """Control, format (zero-width, bidi) and private-use characters hide in pasted text."""
+    return unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+
+def _drop_hidden(text: str) -> str:
+    """Replace invisible characters by spaces; the isprintable() test skips clean text fast."""
+    if text.isprintable():
+        return text
+    return "".join(" " if _is_dropped_char(ch) else ch for ch in text)
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents, so "Ingénieur" and "ingenieur" are one word."""
+    if text.isascii():
+        return _drop_hidden(text).lower()
+    text = _drop_hidden(unicodedata.normalize("NFKC", text))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _similar_stem(a: str, b: str) -> bool:
+    """Gendered pairs share their start: pfleger/pflegerin, directeur/directrice, koch/kochin."""
+    n = min(4, len(a), len(b))
+    return n >= 2 and a[:n] == b[:n]
+
+
+def split_gendered(text: str) -> list[str]:
+    """Split "A/B" when it is a gendered pair; otherwise read the slash as a space.
+
+    "leiter/leiterin marketing" gives "leiter marketing" and "leiterin marketing";
+    "directeur technique/directrice technique" gives both halves; "ict/network engineer"
+    stays one text, since splitting it would invent an occupation called "ict".
+    """
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return [text.replace("/", " ")]
+    left, right = parts[0].split(), parts[1].split()
+    if len(left) == len(right) >= 2 and _similar_stem(left[0], right[0]):
+        return [parts[0], parts[1]]
+    if _similar_stem(left[-1], right[0]):
+        return [" ".join(left + right[1:]), " ".join(left[:-1] + right)]
+    return [text.replace("/", " ")]
+
+
+def clean(text: str) -> str:
+    """Unicode, case, gender markers and feminine suffixes; keeps slashes for the caller."""
+    text = _drop_hidden(unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]))
+    text = _CAMEL_FEMININE.sub("", text)
+    text = fold(text)
+    text = _MULTIWORD_NOISE.sub(" ", text)
+    text = _GENDER_MARKER.sub(" ", text)
+    text = _FEMININE_SUFFIX.sub("", text)
+    return re.sub(r"\s*/\s*", "/", text).strip()
+
+
+@lru_cache(maxsize=1 << 17)
+def singular(token: str) -> str:
+    """Crude plural folding that only has to be consistent between labels and queries."""
+    if len(token) <= 3 or not token.isalpha():
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("sses", "ches", "shes", "xes")):
+        return token[:-2]
+    if token.endswith("men") and len(token) > 5:
+        return token[:-3] + "man"
+    if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+_STEM_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        """ation ement ment ing ist ian ant ent ance ence ive ical ics ic al er or ry y e
+        eur euse rice ero era ora a o in ure""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@lru_cache(maxsize=1 << 17)
+def stem(token: str) -> str:
+    """Cut derivational endings so marketer/marketing and developer/development meet.
+
+    Used only for partial credit, never for an exact hit, so over-stemming costs little.
+    """
+    for _ in range(2):
+        for suffix in _STEM_SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+                token = token[: -len(suffix)]
+                break
+        else:
+            break
+    return token
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """Split on anything but letters, digits and the "+"/"#" of c++ and c#."""
+    out: list[str] = []
+    for tok in _NON_WORD.sub(" ", text).split():
+        if not _CODE_TOKEN.fullmatch(tok):
+            tok = tok.strip("+#")
+        if tok:
+            out.append(tok)
+    return out
+
+
+def _expand(tokens: list[str]) -> list[str]:
+    """Spell out abbreviations, then fold plurals of every resulting word."""
+    out: list[str] = []
+    for tok in tokens:
+        expansion = ABBREVIATIONS.get(tok) or ABBREVIATIONS.get(singular(tok))
+        if expansion is None:
+            out.append(singular(tok))
+        else:
+            out.extend(singular(word) for word in expansion.split())
+    return out
+
+
+def _head_of(tokens: list[str], content: list[str]) -> str | None:
+    """The last content word before "of"/"for", else the last content word."""
+    for i, tok in enumerate(tokens):
+        if tok in _HEAD_BREAKERS and i > 0:
+            before = [t for t in tokens[:i] if t in content]
+            if before:
+                return before[-1]
+            break
+    return content[-1] if content else None
+
+
+def label_tokens(variant: str) -> tuple[list[str], str | None, str | None]:
+    """Tokens of one label variant (already split by gender), with its two head candidates."""
+    tokens = _expand(_raw_tokens(variant))
+    content = [t for t in tokens if t not in STOPWORDS and not t.isdigit()]
+    return content, _head_of(tokens, content), content[0] if content else None
+
+
+def label_variants(label: str) -> list[str]:
+    """The cleaned forms under which one ESCO label is indexed."""
+    return [v for v in split_gendered(clean(label)) if v]
+
+
+def query_terms(query: str) -> QueryTerms:
+    """Reduce a user's title to content tokens, soft tokens and its likely head noun."""
+    variant = split_gendered(clean(query))[0]
+    tokens = _expand(_raw_tokens(variant))
+    kept: list[str] = []
+    for tok in tokens:
+        if tok in STOPWORDS or tok in NOISE_WORDS or tok.isdigit() or len(tok) > 40:
+            continue
+        if len(tok) == 1 and tok != "c":
+            continue
+        if tok not in kept:
+            kept.append(tok)
+    soft = frozenset(t for t in kept if t in SOFT_WORDS)
+    content = [t for t in kept if t not in soft]
+    head = _head_of([t for t in tokens if t in kept or t in _HEAD_BREAKERS], content)
+    return QueryTerms(
+        text=" ".join(kept),
+        tokens=tuple(kept),
+        soft=soft,
+        head=head,
+        first=content[0] if content else None,
+    )

@@ -1,0 +1,215 @@
+"""Score occupations for a normalised query.
+
+Two stages. Retrieval walks the postings of the query's tokens (and of their typo corrections
+and same-stem relatives) and scores every label they reach on IDF-weighted token overlap, so a
+rare word like "radiographer" decides more than a common one like "assistant". Re-ranking then
+adds, for the best occupations only, signals too costly to compute for all: agreement with the
+occupation's description and a character-level rapidfuzz similarity of the whole title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from matching.index import IndexData
+from matching.normalise import QueryTerms, stem
+
+# Signal weights, chosen on a random half of the development set (see docs/matching.md).
+W_QUERY = 0.50  # share of the query's IDF mass found in the label
+W_LABEL = 0.30  # share of the label's IDF mass found in the query
+W_HEAD = 0.15  # the query's head noun is the label's head noun
+W_EXACT = 0.10  # the label, normalised, is the query
+W_DESC = 0.06  # query words found in the occupation's description
+W_CHARS = 0.06  # rapidfuzz token_sort_ratio of the two normalised strings
+KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
+FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
+SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
+STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
+TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
+SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
+RERANK_DEPTH = 60  # occupations re-ranked with the costly signals
+FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One occupation's score and the evidence the confidence model reads."""
+
+    occ: int
+    score: float
+    label_id: int
+    query_cover: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The ranked occupations plus facts about the query itself."""
+
+    scored: list[Scored]
+    known_share: float  # share of query tokens the index knows (after typo correction)
+    specificity: float  # highest IDF among the query's known content tokens
+
+
+def _max_typo_edits(token: str) -> int:
+    """Short words tolerate one slip, long ones two; below four letters a typo is a guess."""
+    if len(token) < 4:
+        return 0
+    return 1 if len(token) < 9 else 2
+
+
+def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
+    """Indexed tokens a query token may stand for, each with a match quality in (0, 1]."""
+    if token in data.postings:
+        out = [(token, 1.0)]
+        out.extend(
+            (other, STEM_QUALITY)
+            for other in data.stem_groups.get(stem(token), ())
+            if other != token
+        )
+        return out
+    edits = _max_typo_edits(token)
+    if not edits:
+        return []
+    choices: list[str] = []
+    for length in range(len(token) - edits, len(token) + edits + 1):
+        choices.extend(data.vocab_by_len.get(length, ()))
+    hits = process.extract(
+        token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3
+    )
+    if not hits:
+        return []
+    best = min(dist for _, dist, _ in hits)
+    return [
+        (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
+        for word, dist, _ in hits
+        if dist == best
+    ]
+
+
+def _head_match(data: IndexData, label_id: int, terms: QueryTerms, first_lang: bool) -> float:
+    """1 when the label's head noun is the query's, 0.75 when only their stems agree."""
+    head = data.lab_head[label_id]
+    target = terms.first if first_lang else terms.head
+    if head is None or target is None:
+        return 0.0
+    if head == target:
+        return 1.0
+    return STEM_QUALITY if stem(head) == stem(target) else 0.0
+
+
+def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
+    """Rank occupations for the query; an empty list when nothing plausible exists."""
+    if not terms.tokens:
+        return Ranking([], 0.0, 0.0)
+    resolved: list[tuple[float, list[tuple[str, float]]]] = []
+    query_mass = 0.0
+    specificity = 0.0
+    known = 0
+    for token in terms.tokens:
+        variants = resolve(data, token)
+        if not variants:
+            continue
+        known += 1
+        idf = max(data.idf[word] for word, _ in variants)
+        weight = idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
+        if token not in terms.soft:
+            specificity = max(specificity, idf * max(q for _, q in variants))
+        query_mass += weight
+        resolved.append((weight, variants))
+    known_share = known / len(terms.tokens)
+    if not resolved:
+        return Ranking(_fallback(data, terms, depth), 0.0, 0.0)
+
+    query_hits: dict[int, float] = {}
+    label_hits: dict[int, float] = {}
+    idf = data.idf
+    for weight, variants in resolved:
+        best_q: dict[int, tuple[float, float]] = {}
+        for word, quality in variants:
+            word_idf = idf[word] * quality
+            for label_id in data.postings[word]:
+                prev = best_q.get(label_id)
+                if prev is None or prev[0] < quality:
+                    best_q[label_id] = (quality, word_idf)
+        for label_id, (quality, word_idf) in best_q.items():
+            query_hits[label_id] = query_hits.get(label_id, 0.0) + weight * quality
+            label_hits[label_id] = label_hits.get(label_id, 0.0) + word_idf
+
+    return Ranking(
+        _score_labels(data, terms, query_hits, label_hits, query_mass, depth),
+        known_share,
+        specificity,
+    )
+
+
+def _score_labels(
+    data: IndexData,
+    terms: QueryTerms,
+    query_hits: dict[int, float],
+    label_hits: dict[int, float],
+    query_mass: float,
+    depth: int,
+) -> list[Scored]:
+    """Best label per occupation on cheap signals, then re-rank the head of the list."""
+    best: dict[int, tuple[float, int, float]] = {}
+    second: dict[int, float] = {}
+    lab_occ, lab_kind, lab_weight = data.lab_occ, data.lab_kind, data.lab_weight
+    lab_first, lab_foreign = data.lab_first, data.lab_foreign
+    text_tokens = terms.tokens
+    for label_id, hit in query_hits.items():
+        q_cover = hit / query_mass
+        l_cover = min(1.0, label_hits[label_id] / lab_weight[label_id])
+        score = W_QUERY * q_cover + W_LABEL * l_cover
+        if score + W_HEAD + W_EXACT < 0.3:
+            continue
+        score += W_HEAD * _head_match(data, label_id, terms, bool(lab_first[label_id]))
+        if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
+            score += W_EXACT
+        score *= KIND_FACTOR[lab_kind[label_id]]
+        if lab_foreign[label_id]:
+            score *= FOREIGN_FACTOR
+        occ = lab_occ[label_id]
+        prev = best.get(occ)
+        if prev is None:
+            best[occ] = (score, label_id, q_cover)
+        elif prev[0] < score:
+            best[occ] = (score, label_id, q_cover)
+            second[occ] = prev[0]
+        elif second.get(occ, 0.0) < score:
+            second[occ] = score
+    if SECOND_LABEL:
+        for occ, bonus in second.items():
+            score, label_id, q_cover = best[occ]
+            best[occ] = (score + SECOND_LABEL * bonus, label_id, q_cover)
+    top = sorted(best.items(), key=lambda item: item[1][0], reverse=True)[: max(depth, 1) * 3]
+    top = top[:RERANK_DEPTH] if len(top) > RERANK_DEPTH else top
+    query_stems = {stem(t) for t in terms.tokens if t not in terms.soft}
+    out: list[Scored] = []
+    for occ, (score, label_id, q_cover) in top:
+        desc = data.occ_desc[occ]
+        desc_share = (
+            sum(1 for s in query_stems if s in desc) / len(query_stems) if query_stems else 0.0
+        )
+        chars = fuzz.token_sort_ratio(terms.text, " ".join(data.lab_tokens[label_id])) / 100.0
+        final = score + W_DESC * desc_share + W_CHARS * chars
+        out.append(Scored(occ, final, label_id, q_cover))
+    out.sort(key=lambda s: s.score, reverse=True)
+    return out[:depth]
+
+
+def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
+    """When no word is known ("webdeveloper"), compare whole strings character by character."""
+    texts = data.fallback_texts
+    hits = process.extract(
+        terms.text, texts, scorer=fuzz.ratio, score_cutoff=FALLBACK_CUTOFF, limit=depth * 4
+    )
+    best: dict[int, Scored] = {}
+    for _, ratio, label_id in hits:
+        occ = data.lab_occ[label_id]
+        score = 0.75 * ratio / 100.0 * KIND_FACTOR[data.lab_kind[label_id]]
+        if occ not in best or best[occ].score < score:
+            best[occ] = Scored(occ, score, label_id, 0.0)
+    return sorted(best.values(), key=lambda s: s.score, reverse=True)[:depth]

@@ -1,0 +1,141 @@
+"""Score a whole ESCO release: the one entry point the store and the bot call.
+
+Percentiles and "where your skills could take you" compare occupations with each other, so the
+model scores a release at once rather than one occupation at a time.
+"""
+
+from __future__ import annotations
+
+import gc
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+from scoring import explain
+from scoring.bands import band_for
+from scoring.factors import Factors, compute_factors, prepare, task_skills, weighted_skills
+from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation
+from scoring.similar import Neighbour, essential_sets, neighbours
+from scoring.skill_attributes import attributes_for
+from scoring.types import Occupation, Skill
+
+#: Bump whenever a rule, weight or formula changes: stored scores carry it.
+MODEL_VERSION = "1.0.0"
+
+#: How many lower-scoring neighbours the bot offers as moves.
+SIMILAR_SAFER = 5
+
+
+def _percentile(sorted_values: Sequence[float], value: float) -> float:
+    """Share of occupations below ``value`` (ties count half), 0-100 with two decimals."""
+    below = bisect_left(sorted_values, value)
+    equal = bisect_right(sorted_values, value) - below
+    return round(100 * (below + equal / 2) / len(sorted_values), 2)
+
+
+def _similar_safer(
+    close: Sequence[Neighbour],
+    own_overall: int,
+    occupations: Mapping[str, Occupation],
+    overall: Mapping[str, int],
+) -> tuple[SimilarOccupation, ...]:
+    out = []
+    for n in close:
+        other = overall.get(n.uri)
+        if other is not None and other < own_overall:
+            out.append(SimilarOccupation(n.uri, occupations[n.uri].label, other, n.shared))
+            if len(out) == SIMILAR_SAFER:
+                break
+    return tuple(out)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a release is scored.
+
+    Scoring allocates a few hundred thousand small acyclic records; the collector's repeated
+    full passes over them cost about a fifth of the run and free nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def score_release(
+    occupations: Sequence[Occupation], skills: Mapping[str, Skill]
+) -> dict[str, OccupationScore]:
+    """Score every occupation of a release, keyed by occupation URI.
+
+    Skills an occupation references but ``skills`` lacks are ignored. An occupation with no
+    known skill scores 0 on every factor (ESCO has none today; the store reports such gaps).
+    """
+    with _collector_paused():
+        return _score_release(occupations, skills)
+
+
+def _score_release(
+    occupations: Sequence[Occupation], skills: Mapping[str, Skill]
+) -> dict[str, OccupationScore]:
+    by_uri = {o.uri: o for o in occupations}
+    used = {u for o in occupations for u in (*o.essential, *o.optional) if u in skills}
+    attributes = {uri: attributes_for(skills[uri]) for uri in used}
+    inputs = prepare(attributes)
+    views = explain.build_views(skills, attributes)
+    weighted = {o.uri: weighted_skills(o, skills) for o in occupations}
+    factors: dict[str, Factors] = {
+        o.uri: compute_factors(weighted[o.uri], skills, inputs) for o in occupations
+    }
+    overall = {uri: round(f.overall_exact) for uri, f in factors.items()}
+    close = neighbours(essential_sets(occupations, skills))
+    candidates = explain.grow_candidates(occupations, views)
+
+    columns = {
+        "skill_vulnerability": sorted(f.skill_vulnerability for f in factors.values()),
+        "task_automation": sorted(f.task_automation for f in factors.values()),
+        "ai_complementarity": sorted(f.ai_complementarity for f in factors.values()),
+        "overall": sorted(f.overall_exact for f in factors.values()),
+    }
+
+    results: dict[str, OccupationScore] = {}
+    for occupation in occupations:
+        f = factors[occupation.uri]
+        items = weighted[occupation.uri]
+        tasks = task_skills(items, skills) if items else []
+        band = band_for(f.overall_exact)
+        mine = close.get(occupation.uri, ())
+        similar = _similar_safer(mine, overall[occupation.uri], by_uri, overall)
+        exposed = explain.exposed_skills(items, views)
+        resilient = explain.resilient_skills(items, views)
+        grow = explain.grow_skills(occupation, mine, candidates, views)
+        results[occupation.uri] = OccupationScore(
+            uri=occupation.uri,
+            label=occupation.label,
+            code=occupation.code,
+            isco_group=occupation.isco_group,
+            overall=overall[occupation.uri],
+            overall_exact=f.overall_exact,
+            band=band,
+            skill_vulnerability=f.skill_vulnerability,
+            task_automation=f.task_automation,
+            ai_complementarity=f.ai_complementarity,
+            percentiles=FactorPercentiles(
+                _percentile(columns["skill_vulnerability"], f.skill_vulnerability),
+                _percentile(columns["task_automation"], f.task_automation),
+                _percentile(columns["ai_complementarity"], f.ai_complementarity),
+                _percentile(columns["overall"], f.overall_exact),
+            ),
+            exposed_skills=exposed,
+            resilient_skills=resilient,
+            grow_skills=grow,
+            factor_drivers=explain.factor_drivers(items, tasks, views),
+            takeaways=explain.takeaways(
+                occupation, f, overall[occupation.uri], band, exposed, resilient, grow, similar
+            ),
+            similar_safer=similar,
+            model_version=MODEL_VERSION,
+        )
+    return results

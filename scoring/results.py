@@ -1,0 +1,175 @@
+"""The model's output records, with a JSON round trip for the store.
+
+``from_dict(to_dict(x)) == x`` holds exactly: floats are stored as they are, tuples come back
+as tuples, and the band is stored by its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from scoring.bands import Band
+
+
+@dataclass(frozen=True, slots=True)
+class SkillRef:
+    """A skill named in an explanation, with the value that put it there (0-1)."""
+
+    uri: str
+    label: str
+    value: float
+    essential: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "value": self.value,
+            "essential": self.essential,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> SkillRef:
+        """Inverse of :meth:`to_dict`."""
+        return cls(str(d["uri"]), str(d["label"]), float(d["value"]), bool(d["essential"]))
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarOccupation:
+    """A related occupation: where the worker's skills could take them."""
+
+    uri: str
+    label: str
+    overall: int
+    shared_skills: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "overall": self.overall,
+            "shared_skills": self.shared_skills,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> SimilarOccupation:
+        """Inverse of :meth:`to_dict`."""
+        return cls(str(d["uri"]), str(d["label"]), int(d["overall"]), int(d["shared_skills"]))
+
+
+@dataclass(frozen=True, slots=True)
+class FactorPercentiles:
+    """Where the occupation stands among all occupations, per factor (0-100)."""
+
+    skill_vulnerability: float
+    task_automation: float
+    ai_complementarity: float
+    overall: float
+
+    def to_dict(self) -> dict[str, float]:
+        """JSON-safe form."""
+        return {
+            "skill_vulnerability": self.skill_vulnerability,
+            "task_automation": self.task_automation,
+            "ai_complementarity": self.ai_complementarity,
+            "overall": self.overall,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> FactorPercentiles:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            float(d["skill_vulnerability"]),
+            float(d["task_automation"]),
+            float(d["ai_complementarity"]),
+            float(d["overall"]),
+        )
+
+    def get(self, factor: str) -> float:
+        """Percentile of one factor by name (the keys of ``scoring.FACTORS``, or "overall")."""
+        return float(getattr(self, factor))
+
+
+def _refs(items: Any) -> tuple[SkillRef, ...]:
+    return tuple(SkillRef.from_dict(item) for item in items)
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationScore:
+    """Everything the bot shows about one occupation."""
+
+    uri: str
+    label: str
+    code: str
+    isco_group: str
+    overall: int
+    overall_exact: float
+    band: Band
+    skill_vulnerability: float
+    task_automation: float
+    ai_complementarity: float
+    percentiles: FactorPercentiles
+    exposed_skills: tuple[SkillRef, ...]
+    resilient_skills: tuple[SkillRef, ...]
+    grow_skills: tuple[SkillRef, ...]
+    factor_drivers: dict[str, tuple[SkillRef, ...]]
+    takeaways: tuple[str, ...]
+    similar_safer: tuple[SimilarOccupation, ...]
+    model_version: str
+
+    def factor(self, name: str) -> float:
+        """A factor's value by name (the keys of ``scoring.FACTORS``)."""
+        return float(getattr(self, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form (plain dicts, lists, strings and numbers)."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "code": self.code,
+            "isco_group": self.isco_group,
+            "overall": self.overall,
+            "overall_exact": self.overall_exact,
+            "band": self.band.label,
+            "skill_vulnerability": self.skill_vulnerability,
+            "task_automation": self.task_automation,
+            "ai_complementarity": self.ai_complementarity,
+            "percentiles": self.percentiles.to_dict(),
+            "exposed_skills": [s.to_dict() for s in self.exposed_skills],
+            "resilient_skills": [s.to_dict() for s in self.resilient_skills],
+            "grow_skills": [s.to_dict() for s in self.grow_skills],
+            "factor_drivers": {
+                name: [s.to_dict() for s in refs] for name, refs in self.factor_drivers.items()
+            },
+            "takeaways": list(self.takeaways),
+            "similar_safer": [s.to_dict() for s in self.similar_safer],
+            "model_version": self.model_version,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> OccupationScore:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            uri=str(d["uri"]),
+            label=str(d["label"]),
+            code=str(d["code"]),
+            isco_group=str(d["isco_group"]),
+            overall=int(d["overall"]),
+            overall_exact=float(d["overall_exact"]),
+            band=Band.from_label(str(d["band"])),
+            skill_vulnerability=float(d["skill_vulnerability"]),
+            task_automation=float(d["task_automation"]),
+            ai_complementarity=float(d["ai_complementarity"]),
+            percentiles=FactorPercentiles.from_dict(d["percentiles"]),
+            exposed_skills=_refs(d["exposed_skills"]),
+            resilient_skills=_refs(d["resilient_skills"]),
+            grow_skills=_refs(d["grow_skills"]),
+            factor_drivers={name: _refs(refs) for name, refs in d["factor_drivers"].items()},
+            takeaways=tuple(str(t) for t in d["takeaways"]),
+            similar_safer=tuple(SimilarOccupation.from_dict(s) for s in d["similar_safer"]),
+            model_version=str(d["model_version"]),
+        )

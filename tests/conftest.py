@@ -1,0 +1,134 @@
+"""Fixtures shared by every test package: data locations, store backends, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+ESCO_V111 = SHARED_DATA / "esco" / "v1.1.1"
+FULL_SOURCES = [
+    ESCO_V111,
+    SHARED_DATA / "esco" / "v1.2.0" / "de",
+    SHARED_DATA / "esco" / "v1.2.0" / "es",
+]
+POSTGRES_URL = os.environ.get("WILLAI_TEST_POSTGRES_URL")
+
+pytest_plugins = ["tests.fake_discord.plugin"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip full-data tests, with a reason, where ../shared/data is not laid beside the repo."""
+    if ESCO_V111.is_dir():
+        return
+    skip = pytest.mark.skip(reason=f"shared ESCO data not found at {SHARED_DATA}")
+    for item in items:
+        if "full_data" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Never read the developer's .env or environment: every test states its settings."""
+    for key in list(os.environ):
+        if key in {
+            "DATABASE_URL",
+            "ESCO_SOURCE",
+            "DISCORD_TOKEN",
+            "ESCO_LANGUAGES",
+            "OWNER_IDS",
+            "DEV_GUILD_ID",
+            "SHARD_COUNT",
+            "SHARD_IDS",
+            "CACHE_DIR",
+            "ESCO_API_URL",
+            "LOG_LEVEL",
+        }:
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    from willai.settings import get_settings
+
+    get_settings.cache_clear()
+
+
+def _postgres_schema_url(base: str) -> Iterator[str]:
+    """A throw-away schema per test, so PostgreSQL tests never see each other's rows."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Each store test runs on SQLite, and on PostgreSQL when WILLAI_TEST_POSTGRES_URL is set."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("WILLAI_TEST_POSTGRES_URL is not set")
+    yield from _postgres_schema_url(POSTGRES_URL)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store holding the full shared ESCO data (en, fr, de, es), imported once."""
+    if not ESCO_V111.is_dir():
+        pytest.skip(f"shared ESCO data not found at {SHARED_DATA}")
+    from db.engine import make_engine
+    from db.importer import import_bundle
+    from db.sources import gather_bundle
+
+    path = tmp_path_factory.mktemp("full") / "full.sqlite"
+    url = f"sqlite:///{path}"
+    bundle = gather_bundle([str(p) for p in FULL_SOURCES], path.parent)
+    import_bundle(make_engine(url), bundle)
+    return url
+
+
+@pytest.fixture(scope="session")
+def full_store(full_store_url: str):
+    from db.store import Store
+
+    return Store.from_url(full_store_url)
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `willai` command in a subprocess, as a user would."""
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "ESCO_SOURCE", "DISCORD_TOKEN"}
+    }
+    environment |= {"PYTHONPATH": str(REPO), "NO_COLOR": "1", "COLUMNS": "200"} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "willai", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )

@@ -1,0 +1,143 @@
+"""The bundle importer on hand-written bundles, on both backends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db import schema
+from db.engine import make_engine
+from db.importer import import_bundle
+from db.sources import gather_bundle
+from db.store import Store
+from tests.bundle_factory import OCC, SKILL, write_bundle, write_german_labels, zip_directory
+
+
+def _import(url: str, *sources: Path, force: bool = False):
+    bundle = gather_bundle(
+        [str(s) for s in sources], Path(url.rsplit("///", maxsplit=1)[-1]).parent
+    )
+    return import_bundle(make_engine(url), bundle, force=force)
+
+
+def test_v11_layout_imports_occupations_skills_and_relations(
+    database_url: str, tmp_path: Path
+) -> None:
+    report = _import(database_url, write_bundle(tmp_path, layout="v1.1"))
+    assert report.status == "imported"
+    assert (report.counts["occupations"], report.counts["skills"], report.counts["relations"]) == (
+        3,
+        7,
+        10,
+    )
+
+
+def test_v12_layout_imports_the_same_release(database_url: str, tmp_path: Path) -> None:
+    report = _import(database_url, write_bundle(tmp_path, layout="v1.2", version="v1.2.0"))
+    assert (report.counts["occupations"], report.counts["skills"], report.counts["relations"]) == (
+        3,
+        7,
+        10,
+    )
+    assert report.version == "v1.2.0"
+
+
+def test_quirks_are_counted_and_skipped(database_url: str, tmp_path: Path) -> None:
+    report = _import(database_url, write_bundle(tmp_path))
+    assert "1 relations to unknown occupations skipped" in report.warnings
+    assert "1 duplicate relations skipped" in report.warnings
+    assert "1 skills with an empty skillType (kept)" in report.warnings
+
+
+def test_language_only_source_adds_labels_to_the_release(database_url: str, tmp_path: Path) -> None:
+    report = _import(database_url, write_bundle(tmp_path), write_german_labels(tmp_path))
+    assert report.counts["labels"]["de"] == 2
+    assert "1 de rows of occupations not in the release skipped" in report.warnings
+
+
+def test_zip_of_the_bundle_imports_like_the_directory(database_url: str, tmp_path: Path) -> None:
+    archive = zip_directory(write_bundle(tmp_path), tmp_path / "esco-v1.1.1.zip")
+    report = _import(database_url, archive)
+    assert report.counts["relations"] == 10
+
+
+def test_identical_reimport_is_a_no_op(database_url: str, tmp_path: Path) -> None:
+    source = write_bundle(tmp_path)
+    first = _import(database_url, source)
+    second = _import(database_url, source)
+    assert (second.status, second.release_id) == ("unchanged", first.release_id)
+
+
+def test_new_release_replaces_the_old_rows(database_url: str, tmp_path: Path) -> None:
+    source = write_bundle(tmp_path)
+    _import(database_url, source)
+    _import(database_url, source, force=True)
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        releases = conn.execute(
+            select(func.count())
+            .select_from(schema.Occupation)
+            .group_by(schema.Occupation.release_id)
+        ).all()
+    assert releases == [(3,)]
+
+
+def test_skill_groups_reach_level_zero_to_three(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    _, skills = Store.from_url(database_url).scoring_inputs()
+    assert skills[SKILL + "process-data"].groups == ("S", "S5", "S5.1", "S5.1.1")
+
+
+def test_knowledge_groups_are_isced_codes(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    _, skills = Store.from_url(database_url).scoring_inputs()
+    assert skills[SKILL + "anatomy"].groups == ("K", "K09", "K091", "K0912")
+
+
+def test_collections_reach_the_scoring_inputs(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    _, skills = Store.from_url(database_url).scoring_inputs()
+    assert skills[SKILL + "teamwork"].collections == frozenset({"transversal"})
+
+
+def test_occupation_relations_split_essential_and_optional(
+    database_url: str, tmp_path: Path
+) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    occupations, _ = Store.from_url(database_url).scoring_inputs()
+    clerk = next(o for o in occupations if o.uri == OCC + "clerk")
+    assert (set(clerk.essential), set(clerk.optional)) == (
+        {SKILL + "process-data", SKILL + "back-up"},
+        {SKILL + "teamwork", SKILL + "odd"},
+    )
+
+
+def test_every_occupation_is_scored_at_import(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    store = Store.from_url(database_url)
+    assert set(store.all_scores()) == {OCC + "clerk", OCC + "nurse", OCC + "roofer"}
+
+
+def test_match_inputs_hold_every_label_kind(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path), write_german_labels(tmp_path))
+    _, labels = Store.from_url(database_url).match_inputs()
+    nurse = {
+        (label.label, label.kind, label.language)
+        for label in labels
+        if label.occupation_uri == OCC + "nurse"
+    }
+    assert nurse == {
+        ("specialist nurse", "preferred", "en"),
+        ("nurse specialist", "alt", "en"),
+        ("RN", "alt", "en"),
+        ("Fachkrankenpfleger/Fachkrankenpflegerin", "preferred", "de"),
+    }
+
+
+@pytest.mark.full_data
+def test_full_bundle_counts(full_store: Store) -> None:
+    counts = full_store.status()["counts"]
+    assert (counts["occupations"], counts["skills"], counts["relations"]) == (3007, 13896, 123788)
+    assert set(counts["labels"]) == {"en", "fr", "de", "es"}

@@ -1,0 +1,116 @@
+"""`willai data …`: importing ESCO, looking at what is serving, exporting the scores."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from willai.importing import run_import
+from willai.progress import import_progress
+from willai.runtime import open_store
+from willai.settings import get_settings
+
+app = typer.Typer(no_args_is_help=True)
+out = Console(highlight=False)
+
+EXPORT_COLUMNS = (
+    "uri",
+    "code",
+    "isco_group",
+    "label",
+    "overall",
+    "band",
+    "skill_vulnerability",
+    "task_automation",
+    "ai_complementarity",
+)
+
+
+@app.command("import")
+def import_(
+    sources: list[str] | None = typer.Argument(  # noqa: B008 - typer's idiom
+        None, help="Bundle directories, .zip files, http(s) URLs of zips, or esco-api[:VERSION]."
+    ),
+    version: str | None = typer.Option(None, help="ESCO version to record (default: detected)."),
+    force: bool = typer.Option(False, help="Re-import even when the same data is serving."),
+) -> None:
+    """Load ESCO as a new release, switched in atomically; ESCO_SOURCE when no source given."""
+    settings = get_settings()
+    store = open_store(settings)
+    with import_progress() as progress:
+        report = run_import(
+            store, settings, sources or [], version=version, force=force, progress=progress
+        )
+    if report.status == "unchanged":
+        out.print(
+            f"ESCO {report.version} is already serving (same data, same model): nothing to do."
+        )
+        return
+    counts = report.counts
+    labels = ", ".join(f"{lang} {n:,}" for lang, n in counts.get("labels", {}).items())
+    out.print(
+        f"[green]imported[/green] ESCO {report.version} in {report.seconds:.1f} s: "
+        f"{counts['occupations']:,} occupations, {counts['skills']:,} skills, "
+        f"{counts['relations']:,} relations, labels {labels}, "
+        f"{counts.get('scores', 0):,} scores"
+    )
+    for warning in report.warnings:
+        out.print(f"  [yellow]skipped/noted:[/yellow] {warning}")
+
+
+@app.command()
+def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
+    """Show the serving release, its counts and the database (password masked)."""
+    doc = open_store(get_settings()).status()
+    if json_out:
+        typer.echo(json.dumps(doc, indent=2))
+        return
+    table = Table(show_header=False, box=None)
+    release = doc["release"]
+    if release is None:
+        table.add_row("release", "[yellow]none[/yellow]: run `willai data import SOURCE`")
+    else:
+        table.add_row("release", f"ESCO {release['version']} (model {release['model_version']})")
+        table.add_row("source", release["source"])
+        table.add_row("imported", release["imported_at"])
+    counts = doc["counts"]
+    for key in ("occupations", "skills", "relations", "scores"):
+        table.add_row(key, f"{counts[key]:,}")
+    table.add_row("labels", ", ".join(f"{k} {v:,}" for k, v in counts["labels"].items()) or "-")
+    if doc["last_import"] and doc["last_import"]["status"] == "failed":
+        table.add_row(
+            "last import",
+            f"[red]failed[/red] {doc['last_import']['at']}: {doc['last_import']['error']}",
+        )
+    table.add_row("database", doc["database_url"])
+    out.print(table)
+
+
+@app.command("export-scores")
+def export_scores(
+    target: Annotated[Path, typer.Argument(help="CSV file to write.")],
+) -> None:
+    """Write one row per occupation with its score and factors."""
+    store = open_store(get_settings())
+    store.require_release()
+    partial = target.with_name(target.name + ".part")
+    rows = 0
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(EXPORT_COLUMNS)
+            for summary in store.score_summaries():
+                writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
+                rows += 1
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        Console(stderr=True).print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
+        raise typer.Exit(1) from None
+    out.print(f"wrote {rows:,} occupations to {target}")

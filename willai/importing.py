@@ -1,0 +1,94 @@
+"""One import path for the CLI, the bot's admin refresh and its scheduled refresh.
+
+Sources are bundle paths, zips, URLs or `esco-api[:VERSION]`; whatever happens, a failure is
+recorded for `status` and the serving release stays as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from db.bundle import BundleError
+from db.importer import ImportReport, Progress, import_bundle, record_failure
+from db.sources import gather_bundle
+from db.store import Store
+from esco_api import EscoApiError, fetch_bundle, is_api_source, parse_source
+from willai.settings import Settings
+
+
+class ImportFailedError(Exception):
+    """An import did not happen; the message is one line and the old release still serves."""
+
+
+def resolve_sources(sources: Sequence[str], settings: Settings) -> list[str]:
+    """The sources given, or ESCO_SOURCE split on whitespace, or a clear refusal."""
+    if sources:
+        return list(sources)
+    if settings.esco_source:
+        return settings.esco_source.split()
+    raise ImportFailedError(
+        "no source given and ESCO_SOURCE is not set: pass a bundle path, .zip, URL or "
+        "`esco-api`, e.g. `willai data import ./ESCO-dataset-v1.2.0.zip`"
+    )
+
+
+def run_import(
+    store: Store,
+    settings: Settings,
+    sources: Sequence[str],
+    *,
+    version: str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import `sources` (or ESCO_SOURCE) into the store as one new release."""
+    resolved = resolve_sources(sources, settings)
+    try:
+        with tempfile.TemporaryDirectory(prefix="willai-api-") as scratch:
+            paths, api_version = _materialise(resolved, settings, Path(scratch), progress)
+            bundle = gather_bundle(paths, settings.cache_dir)
+            bundle.sources = resolved
+            return import_bundle(
+                store.engine, bundle, version=version or api_version, progress=progress, force=force
+            )
+    except (BundleError, EscoApiError) as exc:
+        record_failure(store.engine, resolved, str(exc))
+        raise ImportFailedError(str(exc)) from None
+    except KeyboardInterrupt:
+        record_failure(store.engine, resolved, "interrupted")
+        raise
+
+
+def _materialise(
+    sources: list[str], settings: Settings, scratch: Path, progress: Progress | None
+) -> tuple[list[str], str | None]:
+    """Replace `esco-api[:VERSION]` sources by a bundle fetched from the web service."""
+    paths: list[str] = []
+    api_version: str | None = None
+    for source in sources:
+        if not is_api_source(source):
+            paths.append(source)
+            continue
+        try:
+            (requested,) = parse_source(source)
+        except ValueError as exc:
+            raise EscoApiError(str(exc)) from None
+        target = scratch / f"api-{len(paths)}"
+        report = asyncio.run(
+            fetch_bundle(
+                target,
+                version=requested,
+                languages=settings.esco_languages,
+                base_url=settings.esco_api_url,
+                cache_dir=settings.cache_dir / "esco-api",
+                progress=(lambda phase, done, total: progress(f"ESCO API: {phase}", done, total))
+                if progress
+                else None,
+            )
+        )
+        api_version = report.version
+        paths.append(str(target))
+    return paths, api_version

@@ -1,0 +1,142 @@
+"""Typed settings, read once from the environment and `.env`.
+
+One object, validated at start-up, so a typo in a key fails before the bot connects or an
+import starts, with a single line that names the key.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/willai.sqlite"
+OFFICIAL_ESCO_API_URL = "https://ec.europa.eu/esco/api"
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message is one line that names it."""
+
+
+def _split_list(value: object) -> object:
+    """Accept "a,b c" from the environment as well as real lists."""
+    if isinstance(value, str):
+        return [part for part in value.replace(",", " ").split() if part]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything the operator can set. Unknown `.env` keys are ignored, not fatal."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    database_url: str = Field(
+        DEFAULT_DATABASE_URL, description="SQLAlchemy URL of the store (SQLite or PostgreSQL)."
+    )
+    esco_source: str | None = Field(
+        None, description="What `willai data import` loads when given no source."
+    )
+    esco_languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["en"], description="Label languages fetched from the ESCO API."
+    )
+    esco_api_url: str = Field(OFFICIAL_ESCO_API_URL, description="Base URL of the ESCO API.")
+    cache_dir: Path = Field(Path("./data/cache"), description="Downloads and API responses.")
+    discord_token: SecretStr | None = Field(None, description="Bot token; only `run` needs it.")
+    log_level: str = Field("INFO", description="Python logging level.")
+    dev_guild_id: int | None = Field(None, description="Guild that gets instant command sync.")
+    owner_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="If set, only these users may run admin commands."
+    )
+    shard_count: int | None = Field(None, ge=1, description="Total shards (AutoShardedBot).")
+    shard_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Shards this process runs (default: all)."
+    )
+    refresh_interval_days: float = Field(
+        30.0, ge=0, description="How often the bot looks for a newer ESCO version (0 = never)."
+    )
+    refresh_cooldown_seconds: float = Field(
+        300.0, ge=0, description="Minimum gap between two admin refreshes."
+    )
+    ask_cooldown_seconds: float = Field(3.0, ge=0, description="Per-user cooldown on /willai.")
+
+    _split = field_validator("esco_languages", "owner_ids", "shard_ids", mode="before")(_split_list)
+
+    @field_validator("database_url")
+    @classmethod
+    def _valid_url(cls, value: str) -> str:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise ValueError("not a database URL (e.g. sqlite:///./data/willai.sqlite)") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _valid_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return level
+
+    @field_validator("esco_languages")
+    @classmethod
+    def _valid_languages(cls, value: list[str]) -> list[str]:
+        languages = [code.lower() for code in value]
+        if not languages or any(len(code) != 2 or not code.isalpha() for code in languages):
+            raise ValueError("must be two-letter language codes, e.g. en,de,fr")
+        return languages
+
+    @property
+    def masked_database_url(self) -> str:
+        """The URL as it may be shown or logged: the password never leaves the process."""
+        return mask_url(self.database_url)
+
+    def require_token(self) -> str:
+        """The Discord token, or a SettingsError naming the key: only the bot needs it."""
+        if self.discord_token is None or not self.discord_token.get_secret_value().strip():
+            raise SettingsError(
+                "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example)"
+            )
+        return self.discord_token.get_secret_value().strip()
+
+    def __repr_args__(self) -> list[tuple[str | None, object]]:
+        """Mask the database password in reprs; SecretStr already hides the token."""
+        return [
+            (name, self.masked_database_url if name == "database_url" else value)
+            for name, value in super().__repr_args__()
+        ]
+
+
+def mask_url(url: str) -> str:
+    """Hide the password part of a database URL."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid database URL>"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate settings, turning pydantic's report into one line per problem."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            key = str(error["loc"][0]).upper() if error["loc"] else "settings"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(f"{key}: {message}")
+        raise SettingsError("invalid setting " + "; ".join(problems)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()
