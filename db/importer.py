@@ -43,6 +43,7 @@ class ImportReport:
     counts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
 
 class _Tally:
@@ -100,6 +101,7 @@ def import_bundle(
     bundle.validate()
     checksum = bundle.checksum()
     version = version or bundle.version()
+    timings = {"checksum": time.perf_counter() - started}
 
     with engine.connect() as conn:
         current = serving_release(conn)
@@ -133,11 +135,16 @@ def import_bundle(
             )
         ).inserted_primary_key[0]
         loader = _ReleaseLoader(conn, release_id, bundle, meter, tally)
+        phase = time.perf_counter()
         counts = loader.load()
+        timings["load"] = time.perf_counter() - phase
         meter.announce("scoring occupations")
+        phase = time.perf_counter()
         scored = compute_scores(loader.score_rows())
         bulk_insert(conn, schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
         counts["scores"] = scored.count
+        timings["score"] = time.perf_counter() - phase
+        phase = time.perf_counter()
         seconds = time.perf_counter() - started
         release_table = schema.Release.__table__
         conn.execute(
@@ -155,7 +162,10 @@ def import_bundle(
                 seconds=round(seconds, 3),
             )
         )
+    timings["commit"] = time.perf_counter() - phase
+    phase = time.perf_counter()
     purge_retired(engine)
+    timings["purge"] = time.perf_counter() - phase
     return ImportReport(
         "imported",
         version,
@@ -164,6 +174,7 @@ def import_bundle(
         counts,
         tally.warnings(),
         time.perf_counter() - started,
+        {name: round(value, 3) for name, value in timings.items()},
     )
 
 

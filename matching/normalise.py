@@ -41,7 +41,7 @@ NOISE_WORDS: frozenset[str] = frozenset(
     freelance fulltime parttime ft pt mwd wmd mfd fmd gn m w f h x
     azubi ausbildung praktikum praktikant praktikantin werkstudent werkstudentin minijob
     teilzeit vollzeit befristet unbefristet stagiaire alternance alternant cdi cdd interim
-    practicas becario becaria
+    practicas becario becaria cum
     new now join our team we are looking based location salary bonus month year years
     """.split()
 )
@@ -67,6 +67,7 @@ _GENDER_MARKER = re.compile(r"\(?\b[mwfdhx](?:\s*[/|,]\s*[mwfdhx]){1,3}\b\)?")
 _CAMEL_FEMININE = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
 _FEMININE_SUFFIX = re.compile(r"(?:[*:_/]\s*|\()(?:in|innen|e|a|ne|se)\b\)?")
 _NON_WORD = re.compile(r"[^\w+#]+|_")
+_MINOR_PART = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|(?:\s(?:cum|-|\u2013|\u2014|at)\s|[|@]).*")
 _CODE_TOKEN = re.compile(r"[a-z]\+\+|[a-z]#")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -78,6 +79,7 @@ class QueryTerms:
     text: str  # the cleaned query, tokens joined by spaces
     tokens: tuple[str, ...]  # distinct tokens in order, soft ones included
     soft: frozenset[str]  # the subset of tokens that only weigh a little
+    minor: frozenset[str]  # tokens only seen in brackets or after "cum", " - ", "|", "@"
     head: str | None  # the token that most likely names the job (English/German order)
     first: str | None  # the first content token (head in French/Spanish order)
 
@@ -226,9 +228,15 @@ def label_variants(label: str) -> list[str]:
 
 
 def query_terms(query: str) -> QueryTerms:
-    """Reduce a user's title to content tokens, soft tokens and its likely head noun."""
+    """Reduce a user's title to content tokens, soft tokens and its likely head noun.
+
+    Job ads put the job first and qualifiers after it: "Engineer (Contract)", "Driver cum
+    Storekeeper", "Sales Executive - Penang". Words only found in such trailing parts are
+    marked minor and weigh less, unless nothing else is left.
+    """
     variant = split_gendered(clean(query))[0]
     tokens = _expand(_raw_tokens(variant))
+    main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []
     for tok in tokens:
         if tok in STOPWORDS or tok in NOISE_WORDS or tok.isdigit() or len(tok) > 40:
@@ -238,12 +246,17 @@ def query_terms(query: str) -> QueryTerms:
         if tok not in kept:
             kept.append(tok)
     soft = frozenset(t for t in kept if t in SOFT_WORDS)
+    minor = frozenset(t for t in kept if t not in main)
+    if minor and not any(t in main and t not in soft for t in kept):
+        minor = frozenset()
     content = [t for t in kept if t not in soft]
-    head = _head_of([t for t in tokens if t in kept or t in _HEAD_BREAKERS], content)
+    main_content = [t for t in content if t not in minor] or content
+    head = _head_of([t for t in tokens if t in kept or t in _HEAD_BREAKERS], main_content)
     return QueryTerms(
         text=" ".join(kept),
         tokens=tuple(kept),
         soft=soft,
+        minor=minor,
         head=head,
         first=content[0] if content else None,
     )

@@ -20,7 +20,9 @@ from matching.normalise import QueryTerms, stem
 # Signal weights, chosen on a random half of the development set (see docs/matching.md).
 W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
-W_HEAD = 0.15  # the query's head noun is the label's head noun
+W_BOTH = 0.0  # both covers at once: the label says what the query says, no more, no less
+W_HEAD_MISS = 0.0  # the label's head noun is nowhere in the query
+W_HEAD = 0.0  # the query's head noun is the label's head noun
 W_EXACT = 0.10  # the label, normalised, is the query
 W_DESC = 0.06  # query words found in the occupation's description
 W_CHARS = 0.06  # rapidfuzz token_sort_ratio of the two normalised strings
@@ -30,6 +32,7 @@ SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its be
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
 TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
+MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
 RERANK_DEPTH = 60  # occupations re-ranked with the costly signals
 FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
 
@@ -115,6 +118,8 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
         known += 1
         idf = max(data.idf[word] for word, _ in variants)
         weight = idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
+        if token in terms.minor:
+            weight *= MINOR_WEIGHT
         if token not in terms.soft:
             specificity = max(specificity, idf * max(q for _, q in variants))
         query_mass += weight
@@ -138,8 +143,9 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
             query_hits[label_id] = query_hits.get(label_id, 0.0) + weight * quality
             label_hits[label_id] = label_hits.get(label_id, 0.0) + word_idf
 
+    matched_words = {word for _, variants in resolved for word, _ in variants}
     return Ranking(
-        _score_labels(data, terms, query_hits, label_hits, query_mass, depth),
+        _score_labels(data, terms, query_hits, label_hits, query_mass, depth, matched_words),
         known_share,
         specificity,
     )
@@ -152,6 +158,7 @@ def _score_labels(
     label_hits: dict[int, float],
     query_mass: float,
     depth: int,
+    matched_words: set[str],
 ) -> list[Scored]:
     """Best label per occupation on cheap signals, then re-rank the head of the list."""
     best: dict[int, tuple[float, int, float]] = {}
@@ -162,10 +169,12 @@ def _score_labels(
     for label_id, hit in query_hits.items():
         q_cover = hit / query_mass
         l_cover = min(1.0, label_hits[label_id] / lab_weight[label_id])
-        score = W_QUERY * q_cover + W_LABEL * l_cover
+        score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
         if score + W_HEAD + W_EXACT < 0.3:
             continue
         score += W_HEAD * _head_match(data, label_id, terms, bool(lab_first[label_id]))
+        if W_HEAD_MISS and data.lab_head[label_id] not in matched_words:
+            score -= W_HEAD_MISS
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
         score *= KIND_FACTOR[lab_kind[label_id]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,7 @@ def import_(
     ),
     version: str | None = typer.Option(None, help="ESCO version to record (default: detected)."),
     force: bool = typer.Option(False, help="Re-import even when the same data is serving."),
+    json_out: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
 ) -> None:
     """Load ESCO as a new release, switched in atomically; ESCO_SOURCE when no source given."""
     settings = get_settings()
@@ -47,6 +49,9 @@ def import_(
         report = run_import(
             store, settings, sources or [], version=version, force=force, progress=progress
         )
+    if json_out:
+        typer.echo(json.dumps(asdict(report), indent=2))
+        return
     if report.status == "unchanged":
         out.print(
             f"ESCO {report.version} is already serving (same data, same model): nothing to do."
