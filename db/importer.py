@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.engine import Engine
 
 from db import schema
-from db.bulk import bulk_insert
+from db.bulk import BulkWriter
 from db.bundle import Bundle, BundleError, CsvFile, read_rows
 from db.scores import SCORE_COLUMNS, ScoreRows, compute_scores
 from db.skill_groups import PillarIndex, groups_from_hierarchy
@@ -134,16 +134,19 @@ def import_bundle(
                 model_version=MODEL_VERSION,
             )
         ).inserted_primary_key[0]
-        loader = _ReleaseLoader(conn, release_id, bundle, meter, tally)
-        phase = time.perf_counter()
-        counts = loader.load()
-        timings["load"] = time.perf_counter() - phase
-        meter.announce("scoring occupations")
-        phase = time.perf_counter()
-        scored = compute_scores(loader.score_rows())
-        bulk_insert(conn, schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
-        counts["scores"] = scored.count
-        timings["score"] = time.perf_counter() - phase
+        with BulkWriter(conn) as writer:
+            loader = _ReleaseLoader(writer, release_id, bundle, meter, tally)
+            phase = time.perf_counter()
+            counts = loader.load()
+            timings["parse"] = time.perf_counter() - phase
+            meter.announce("scoring occupations")
+            phase = time.perf_counter()
+            scored = compute_scores(loader.score_rows())
+            writer.insert(schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
+            counts["scores"] = scored.count
+            timings["score"] = time.perf_counter() - phase
+            phase = time.perf_counter()
+        timings["write"] = time.perf_counter() - phase  # what the writer had left to do
         phase = time.perf_counter()
         seconds = time.perf_counter() - started
         release_table = schema.Release.__table__
@@ -218,13 +221,13 @@ class _ReleaseLoader:
 
     def __init__(
         self,
-        conn: Connection,
+        writer: BulkWriter,
         release_id: int,
         bundle: Bundle,
         meter: _ProgressMeter,
         tally: _Tally,
     ) -> None:
-        self.conn, self.release_id, self.bundle = conn, release_id, bundle
+        self.writer, self.release_id, self.bundle = writer, release_id, bundle
         self.meter, self.tally = meter, tally
         self.base = bundle.base_language
         self.skills: dict[str, dict[str, str]] = {}
@@ -272,8 +275,7 @@ class _ReleaseLoader:
         group_file = self._base_file("skill_groups")
         if group_file is not None:
             labels = dict(self.rows(group_file, "skill_groups", "conceptUri", "preferredLabel"))
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.SkillGroup.__table__,
             ("release_id", "uri", "code", "level", "label"),
             (
@@ -321,8 +323,7 @@ class _ReleaseLoader:
                 memberships.extend((self.release_id, uri, code, level) for code, level in codes)
                 yield self.release_id, uri, skill_type, reuse, label, alt_labels, description
 
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.Skill.__table__,
             (
                 "release_id",
@@ -335,8 +336,7 @@ class _ReleaseLoader:
             ),
             skill_rows(),
         )
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.SkillGroupMembership.__table__,
             ("release_id", "skill_uri", "group_code", "level"),
             memberships,
@@ -354,8 +354,7 @@ class _ReleaseLoader:
                     if uri in self.skills and kind not in self.collections[uri]:
                         self.collections[uri].add(kind)
                         rows.append((self.release_id, uri, kind))
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.SkillCollection.__table__,
             ("release_id", "skill_uri", "collection"),
             rows,
@@ -386,8 +385,7 @@ class _ReleaseLoader:
                         if value:
                             yield self.release_id, uri, value, kind, csv_file.language
 
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.SkillLabel.__table__,
             ("release_id", "skill_uri", "label", "kind", "language"),
             label_rows(),
@@ -414,8 +412,7 @@ class _ReleaseLoader:
                 seen.add(code)
                 yield self.release_id, code, uri, label, description
 
-        return bulk_insert(
-            self.conn,
+        return self.writer.insert(
             schema.IscoGroup.__table__,
             ("release_id", "code", "uri", "label", "description"),
             isco_rows(),
@@ -467,8 +464,7 @@ class _ReleaseLoader:
                 labels.extend(self._labels(uri, label, alt, hidden, self.base))
                 yield self.release_id, uri, code, isco, label, description, regulated
 
-        bulk_insert(
-            self.conn,
+        self.writer.insert(
             schema.Occupation.__table__,
             (
                 "release_id",
@@ -481,7 +477,7 @@ class _ReleaseLoader:
             ),
             occupation_rows(),
         )
-        bulk_insert(self.conn, schema.OccupationLabel.__table__, LABEL_COLUMNS, labels)
+        self.writer.insert(schema.OccupationLabel.__table__, LABEL_COLUMNS, labels)
         if not self.occupations:
             raise BundleError(f"{occupations_file.name}: holds no occupations")
 
@@ -505,7 +501,7 @@ class _ReleaseLoader:
                         continue
                     yield from self._labels(uri, label, alt, hidden, csv_file.language or "")
 
-        bulk_insert(self.conn, schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())
+        self.writer.insert(schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())
 
     def _load_relations(self) -> int:
         relations_file = self._base_file("relations")
@@ -542,8 +538,7 @@ class _ReleaseLoader:
                 (essential if relation == "essential" else optional).append(skill)
                 yield self.release_id, occupation, skill, relation, skill_type
 
-        return bulk_insert(
-            self.conn,
+        return self.writer.insert(
             schema.OccupationSkill.__table__,
             ("release_id", "occupation_uri", "skill_uri", "relation_type", "skill_type"),
             relation_rows(),

@@ -115,12 +115,11 @@ class SkillGroupMembership(SQLModel, table=True):
     """A skill's ancestor groups at levels 0-3: the scoring model reads these."""
 
     __tablename__ = "skill_group_membership"
-    __table_args__ = (Index("ix_skill_group_membership_skill", "release_id", "skill_uri"),)
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: int | None = Field(default=None, primary_key=True)
-    release_id: int
-    skill_uri: str = Field(max_length=200)
-    group_code: str = Field(max_length=32)
+    release_id: int = Field(primary_key=True)
+    skill_uri: str = Field(primary_key=True, max_length=200)
+    group_code: str = Field(primary_key=True, max_length=32)
     level: int
 
 
@@ -140,12 +139,12 @@ class OccupationSkill(SQLModel, table=True):
     """Essential and optional skills of an occupation."""
 
     __tablename__ = "occupation_skill"
-    __table_args__ = (Index("ix_occupation_skill_occ", "release_id", "occupation_uri"),)
+    # Clustered on its key in SQLite: one B-tree instead of a table plus an index.
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: int | None = Field(default=None, primary_key=True)
-    release_id: int
-    occupation_uri: str = Field(max_length=200)
-    skill_uri: str = Field(max_length=200)
+    release_id: int = Field(primary_key=True)
+    occupation_uri: str = Field(primary_key=True, max_length=200)
+    skill_uri: str = Field(primary_key=True, max_length=200)
     relation_type: str = Field(max_length=16)  # essential | optional
     skill_type: str = Field(max_length=32)
 

@@ -34,7 +34,7 @@ class ScoreRows:
     relations: Mapping[str, tuple[list[str], list[str]]]  # occupation -> (essential, optional)
 
     def scoring_inputs(self) -> tuple[list[Occupation], dict[str, Skill]]:
-        """The model's own records, in a stable order so results never depend on load order."""
+        """The model's own records, sorted: scores never depend on file or row order."""
         skills = {
             uri: Skill(
                 uri=uri,
@@ -54,8 +54,8 @@ class ScoreRows:
                 code=o["code"],
                 isco_group=o["isco_group"],
                 description=o["description"],
-                essential=tuple(self.relations.get(uri, ([], []))[0]),
-                optional=tuple(self.relations.get(uri, ([], []))[1]),
+                essential=tuple(sorted(self.relations.get(uri, ([], []))[0])),
+                optional=tuple(sorted(self.relations.get(uri, ([], []))[1])),
             )
             for uri, o in sorted(self.occupations.items())
         ]

@@ -195,9 +195,7 @@ class Store:
         relations: dict[str, tuple[list[str], list[str]]] = {}
         rel = T.OccupationSkill.__table__
         for r in conn.execute(
-            select(rel.c.occupation_uri, rel.c.skill_uri, rel.c.relation_type)
-            .where(where(rel))
-            .order_by(rel.c.id)
+            select(rel.c.occupation_uri, rel.c.skill_uri, rel.c.relation_type).where(where(rel))
         ):
             essential, optional = relations.setdefault(r.occupation_uri, ([], []))
             (essential if r.relation_type == "essential" else optional).append(r.skill_uri)

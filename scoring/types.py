@@ -17,7 +17,8 @@ class Skill:
     label: str
     description: str
     skill_type: str  # "skill/competence" | "knowledge" | "" (a handful are empty in ESCO)
-    reuse_level: str  # "transversal" | "cross-sector" | "sector-specific" | "occupation-specific" | ""
+    # "transversal" | "cross-sector" | "sector-specific" | "occupation-specific" | ""
+    reuse_level: str
     # Skills-pillar codes of every ancestor group, level 0 to 3, e.g.
     # ("S", "S2", "S2.2", "S2.2.1"); knowledge groups are "K" + ISCED-F digits ("K", "K06", "K061",
     # "K0613"); transversal "T…", language "L…". A skill may sit under several branches.
