@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process, utils
 
-from matching import LabelRecord, MatchIndex, OccupationRecord, MatchStatus
+from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 
 DEV_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/jobtitles/jobbert_dev.csv"
 SEED = 20240604
@@ -120,6 +120,74 @@ def naive_matcher(labels: Sequence[LabelRecord]) -> Callable[[str], Outcome]:
     return match
 
 
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting; the systems here are 6 by 6."""
+    n = len(vector)
+    a = [[*row, vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(n):
+            if r != col and a[col][col]:
+                f = a[r][col] / a[col][col]
+                a[r] = [x - f * y for x, y in zip(a[r], a[col], strict=True)]
+    return [a[i][n] / a[i][i] if a[i][i] else 0.0 for i in range(n)]
+
+
+def fit_logistic(rows: Sequence[tuple[float, ...]], labels: Sequence[int]) -> list[float]:
+    """Newton-Raphson logistic regression with a little ridge, no numpy needed."""
+    k = len(rows[0])
+    beta = [0.0] * k
+    for _ in range(25):
+        grad = [0.0] * k
+        hess = [[1e-3 if i == j else 0.0 for j in range(k)] for i in range(k)]
+        for x, y in zip(rows, labels, strict=True):
+            z = max(-30.0, min(30.0, sum(b * v for b, v in zip(beta, x, strict=True))))
+            p = 1.0 / (1.0 + math.exp(-z))
+            w = p * (1.0 - p)
+            for i in range(k):
+                grad[i] += (y - p) * x[i]
+                for j in range(k):
+                    hess[i][j] += w * x[i] * x[j]
+        step = _solve(hess, grad)
+        beta = [b + s for b, s in zip(beta, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return beta
+
+
+def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
+    """Fit the confidence model on the tuning half and print a threshold sweep."""
+    from matching import confidence, rank
+    from matching.normalise import query_terms
+
+    data = index._data
+    rows, labels, rankings = [], [], []
+    for title, uri in half:
+        ranking = rank.rank(data, query_terms(title), depth=10)
+        if not ranking.scored or ranking.scored[0].score < confidence.NO_MATCH_SCORE:
+            continue
+        rows.append(confidence.features(ranking))
+        labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
+        rankings.append(ranking)
+    beta = fit_logistic(rows, labels)
+    print("COEFFICIENTS =", tuple(round(b, 3) for b in beta))
+    probs = [confidence.top_confidence(r, beta) for r in rankings]
+    print("calibration (predicted vs observed, by decile):")
+    order = sorted(range(len(probs)), key=probs.__getitem__)
+    for d in range(10):
+        part = order[d * len(order) // 10 : (d + 1) * len(order) // 10]
+        print(
+            f"  {sum(probs[i] for i in part) / len(part):.2f}  "
+            f"{sum(labels[i] for i in part) / len(part):.2f}"
+        )
+    print("threshold  answered_share  precision   (share of the whole half)")
+    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        chosen = [i for i, p in enumerate(probs) if p >= t]
+        prec = sum(labels[i] for i in chosen) / len(chosen) if chosen else math.nan
+        print(f"  {t:.2f}      {len(chosen) / len(half):.3f}          {prec:.3f}")
+
+
 def report(name: str, values: dict[str, float]) -> None:
     """One aligned line per run."""
     cells = "  ".join(
@@ -133,22 +201,29 @@ def main() -> None:
     """Build the index once, score both halves, then the baseline on a sample of each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=DEV_CSV)
-    parser.add_argument("--baseline-sample", type=int, default=1500,
-                        help="titles per half for the slow naive baseline (0: skip, -1: all)")
-    parser.add_argument("--calibrate", action="store_true",
-                        help="refit the confidence model on half A and print coefficients")
+    parser.add_argument(
+        "--baseline-sample",
+        type=int,
+        default=1500,
+        help="titles per half for the slow naive baseline (0: skip, -1: all)",
+    )
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="refit the confidence model on half A and print coefficients",
+    )
     args = parser.parse_args()
 
     occupations, labels = load_inputs()
     started = time.perf_counter()
     index = MatchIndex.build(occupations, labels)
-    print(f"index: {len(index)} occupations, {len(labels)} labels, "
-          f"built in {time.perf_counter() - started:.2f} s")
+    print(
+        f"index: {len(index)} occupations, {len(labels)} labels, "
+        f"built in {time.perf_counter() - started:.2f} s"
+    )
     half_a, half_b = split_halves(load_dev(args.dev))
 
     if args.calibrate:
-        from benchmarks._calibrate import calibrate
-
         calibrate(index, half_a)
         return
 

@@ -106,8 +106,12 @@ class WillaiMixin:
     async def on_ready(self) -> None:
         """Log who we are: the first thing to check when the bot seems silent."""
         bot: commands.Bot = self  # type: ignore[assignment]
-        log.info("logged in as %s (%s) in %d guilds", bot.user, getattr(bot.user, "id", "?"),
-                 len(bot.guilds))
+        log.info(
+            "logged in as %s (%s) in %d guilds",
+            bot.user,
+            getattr(bot.user, "id", "?"),
+            len(bot.guilds),
+        )
 
     # --- the serving release ---------------------------------------------------------------
 

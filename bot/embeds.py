@@ -26,7 +26,6 @@ SIMILAR_SHOWN = 3
 SKILLS_SHOWN = 8
 NEUTRAL_COLOUR = 0x5865F2
 ERROR_COLOUR = 0xE74C3C
-SELF_HOST_URL = "https://github.com/willai/willai"
 
 
 def title_case(label: str) -> str:
@@ -80,23 +79,32 @@ def answer_embed(answer: Answer) -> discord.Embed:
         lines.append(f"You asked: *{clip(escape_user_text(answer.query), 200)}*")
     lines.append(score_line(score.overall))
     lines.append(f"**{title_case(score.band.headline)}**")
-    embed = discord.Embed(title=title_case(escape_user_text(score.label)),
-                          description="\n".join(lines), colour=score.band.colour)
+    embed = discord.Embed(
+        title=title_case(escape_user_text(score.label)),
+        description="\n".join(lines),
+        colour=score.band.colour,
+    )
     for name, info in FACTORS.items():
         embed.add_field(name=info.title, value=factor_value(score, name), inline=True)
     takeaways = [f"• {t}" for t in score.takeaways[:TAKEAWAYS_SHOWN]]
     if takeaways:
-        embed.add_field(name="Key takeaways",
-                        value=clip_lines(takeaways, limits.EMBED_FIELD_VALUE), inline=False)
-    embed.add_field(name="Lower-risk jobs that use similar skills",
-                    value=_similar_value(score), inline=False)
+        embed.add_field(
+            name="Key takeaways",
+            value=clip_lines(takeaways, limits.EMBED_FIELD_VALUE),
+            inline=False,
+        )
+    embed.add_field(
+        name="Lower-risk jobs that use similar skills", value=_similar_value(score), inline=False
+    )
     _footer(embed, answer.data_version, score.model_version)
     return fit_embed(embed)
 
 
 def _similar_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
-    lines = [f"• {escape_user_text(title_case(s.label))}: {s.overall}/100"
-             for s in score.similar_safer[:limit]]
+    lines = [
+        f"• {escape_user_text(title_case(s.label))}: {s.overall}/100"
+        for s in score.similar_safer[:limit]
+    ]
     if not lines:
         return "None with a lower score shares enough skills with this job."
     return clip_lines(lines, limits.EMBED_FIELD_VALUE)
@@ -107,32 +115,46 @@ def factor_embed(score: OccupationScore, factor: str, data_version: str) -> disc
     info = FACTORS[factor]
     embed = discord.Embed(
         title=f"{info.title}: {title_case(escape_user_text(score.label))}",
-        description=info.explanation, colour=score.band.colour,
+        description=info.explanation,
+        colour=score.band.colour,
     )
-    embed.add_field(name="This occupation", value=f"**{round(score.factor(factor))}**/100",
-                    inline=True)
-    embed.add_field(name="Among all occupations",
-                    value=f"higher than {_pct(score.percentiles.get(factor))} of them",
-                    inline=True)
+    embed.add_field(
+        name="This occupation", value=f"**{round(score.factor(factor))}**/100", inline=True
+    )
+    embed.add_field(
+        name="Among all occupations",
+        value=f"higher than {_pct(score.percentiles.get(factor))} of them",
+        inline=True,
+    )
     drivers = _skill_lines(score.factor_drivers.get(factor, ()))
-    embed.add_field(name="Skills that drive it",
-                    value=clip_lines(drivers, limits.EMBED_FIELD_VALUE)
-                    or "No single skill stands out.", inline=False)
+    embed.add_field(
+        name="Skills that drive it",
+        value=clip_lines(drivers, limits.EMBED_FIELD_VALUE) or "No single skill stands out.",
+        inline=False,
+    )
     return fit_embed(_footer(embed, data_version, score.model_version))
 
 
 def resilient_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     """The "Resilient skills" button: what in this job AI is least likely to take over."""
-    embed = discord.Embed(title=f"Resilient skills: {title_case(escape_user_text(score.label))}",
-                          description="The skills of this job that today's AI is least able "
-                          "to do on its own. They are the part of the job to lean into.",
-                          colour=score.band.colour)
-    embed.add_field(name="Resilient", value=clip_lines(_skill_lines(score.resilient_skills),
-                                                        limits.EMBED_FIELD_VALUE)
-                    or "ESCO lists no clearly resilient skill for this job.", inline=False)
+    embed = discord.Embed(
+        title=f"Resilient skills: {title_case(escape_user_text(score.label))}",
+        description="The skills of this job that today's AI is least able "
+        "to do on its own. They are the part of the job to lean into.",
+        colour=score.band.colour,
+    )
+    embed.add_field(
+        name="Resilient",
+        value=clip_lines(_skill_lines(score.resilient_skills), limits.EMBED_FIELD_VALUE)
+        or "ESCO lists no clearly resilient skill for this job.",
+        inline=False,
+    )
     if score.exposed_skills:
-        embed.add_field(name="Most exposed", value=clip_lines(
-            _skill_lines(score.exposed_skills, 5), limits.EMBED_FIELD_VALUE), inline=False)
+        embed.add_field(
+            name="Most exposed",
+            value=clip_lines(_skill_lines(score.exposed_skills, 5), limits.EMBED_FIELD_VALUE),
+            inline=False,
+        )
     return fit_embed(_footer(embed, data_version, score.model_version))
 
 
@@ -141,16 +163,26 @@ def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     embed = discord.Embed(
         title=f"Where your skills could take you: {title_case(escape_user_text(score.label))}",
         description="Related occupations with a lower score, ranked by the essential skills "
-        "they share with this one, and skills worth growing.", colour=score.band.colour)
-    moves = [f"• {escape_user_text(title_case(s.label))}: {s.overall}/100 "
-             f"({s.shared_skills} shared skills)" for s in score.similar_safer]
-    embed.add_field(name="Lower-risk occupations",
-                    value=clip_lines(moves, limits.EMBED_FIELD_VALUE)
-                    or "None with a lower score shares enough skills with this job.",
-                    inline=False)
-    embed.add_field(name="Skills worth growing",
-                    value=clip_lines(_skill_lines(score.grow_skills), limits.EMBED_FIELD_VALUE)
-                    or "No particular skill stands out.", inline=False)
+        "they share with this one, and skills worth growing.",
+        colour=score.band.colour,
+    )
+    moves = [
+        f"• {escape_user_text(title_case(s.label))}: {s.overall}/100 "
+        f"({s.shared_skills} shared skills)"
+        for s in score.similar_safer
+    ]
+    embed.add_field(
+        name="Lower-risk occupations",
+        value=clip_lines(moves, limits.EMBED_FIELD_VALUE)
+        or "None with a lower score shares enough skills with this job.",
+        inline=False,
+    )
+    embed.add_field(
+        name="Skills worth growing",
+        value=clip_lines(_skill_lines(score.grow_skills), limits.EMBED_FIELD_VALUE)
+        or "No particular skill stands out.",
+        inline=False,
+    )
     return fit_embed(_footer(embed, data_version, score.model_version))
 
 
@@ -196,25 +228,33 @@ def compare_embed(a: Answer, b: Answer) -> discord.Embed:
     """``/willai-compare``: two occupations side by side, one inline column each."""
     left, right = a.score, b.score
     embed = discord.Embed(
-        title=clip(f"{title_case(escape_user_text(left.label))} vs "
-                   f"{escape_user_text(right.label)}", limits.EMBED_TITLE),
+        title=clip(
+            f"{title_case(escape_user_text(left.label))} vs {escape_user_text(right.label)}",
+            limits.EMBED_TITLE,
+        ),
         colour=left.band.colour if left.overall >= right.overall else right.band.colour,
     )
     for score in (left, right):
         lines = [score_line(score.overall), f"Band: **{score.band.label}**"]
-        lines += [f"{info.title}: **{round(score.factor(name))}**"
-                  for name, info in FACTORS.items()]
+        lines += [
+            f"{info.title}: **{round(score.factor(name))}**" for name, info in FACTORS.items()
+        ]
         if score.takeaways:
             lines.append(f"\n{score.takeaways[0]}")
-        embed.add_field(name=title_case(escape_user_text(score.label)),
-                        value=clip_lines(lines, limits.EMBED_FIELD_VALUE), inline=True)
+        embed.add_field(
+            name=title_case(escape_user_text(score.label)),
+            value=clip_lines(lines, limits.EMBED_FIELD_VALUE),
+            inline=True,
+        )
     gap = left.overall - right.overall
     if gap == 0:
         verdict = "Both score the same."
     else:
         higher = left if gap > 0 else right
-        verdict = (f"**{title_case(escape_user_text(higher.label))}** is more exposed, "
-                   f"by {abs(gap)} points.")
+        verdict = (
+            f"**{title_case(escape_user_text(higher.label))}** is more exposed, "
+            f"by {abs(gap)} points."
+        )
     embed.add_field(name="In short", value=verdict, inline=False)
     return fit_embed(_footer(embed, a.data_version, left.model_version))
 
@@ -232,16 +272,32 @@ def about_embed(release: ReleaseInfo | None, occupations: int) -> discord.Embed:
         ),
         colour=NEUTRAL_COLOUR,
     )
-    embed.add_field(name="Bands", value=(
-        "0-24 low · 25-44 moderate · 45-69 high · 70-100 very high"), inline=False)
-    embed.add_field(name="Sources", value=(
-        f"{texts.ESCO_ATTRIBUTION} The ILO generative-AI exposure index (2025) is used to "
-        "validate the model, not to compute it."), inline=False)
-    embed.add_field(name="Data", value=f"{version}, {occupations} occupations, "
-                    f"model {MODEL_VERSION}", inline=False)
-    embed.add_field(name="Self-host", value=(
-        "The bot is open source: clone it, put your bot token in `.env` and run `make run`; "
-        "the first start imports ESCO. See the README and docs/bot.md."), inline=False)
+    embed.add_field(
+        name="Bands",
+        value=("0-24 low · 25-44 moderate · 45-69 high · 70-100 very high"),
+        inline=False,
+    )
+    embed.add_field(
+        name="Sources",
+        value=(
+            f"{texts.ESCO_ATTRIBUTION} The ILO generative-AI exposure index (2025) is used to "
+            "validate the model, not to compute it."
+        ),
+        inline=False,
+    )
+    embed.add_field(
+        name="Data",
+        value=f"{version}, {occupations} occupations, model {MODEL_VERSION}",
+        inline=False,
+    )
+    embed.add_field(
+        name="Self-host",
+        value=(
+            "The bot is open source: clone it, put your bot token in `.env` and run `make run`; "
+            "the first start imports ESCO. See the README and docs/bot.md."
+        ),
+        inline=False,
+    )
     embed.set_footer(text=texts.ESCO_ATTRIBUTION)
     return fit_embed(embed)
 
@@ -284,20 +340,34 @@ def status_embed(facts: StatusFacts) -> discord.Embed:
         counts = release.counts
         labels = counts.get("labels") or {}
         languages = ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "-"
-        embed.add_field(name="Release", value=(
-            f"{data_version(release)} (model {release.model_version})\n"
-            f"imported {discord.utils.format_dt(release.imported_at, 'R')}"), inline=False)
-        embed.add_field(name="Counts", value=(
-            f"{counts.get('occupations', 0)} occupations · {counts.get('skills', 0)} skills · "
-            f"{counts.get('relations', 0)} relations\nlabels: {languages}"), inline=False)
+        embed.add_field(
+            name="Release",
+            value=(
+                f"{data_version(release)} (model {release.model_version})\n"
+                f"imported {discord.utils.format_dt(release.imported_at, 'R')}"
+            ),
+            inline=False,
+        )
+        embed.add_field(
+            name="Counts",
+            value=(
+                f"{counts.get('occupations', 0)} occupations · {counts.get('skills', 0)} skills · "
+                f"{counts.get('relations', 0)} relations\nlabels: {languages}"
+            ),
+            inline=False,
+        )
     embed.add_field(name="Last import attempt", value=facts.last_attempt, inline=False)
     embed.add_field(name="Last refresh", value=facts.last_refresh, inline=False)
-    embed.add_field(name="Scheduled check", value=(
-        f"{facts.last_check}\nnext: {facts.next_check}"), inline=False)
+    embed.add_field(
+        name="Scheduled check",
+        value=(f"{facts.last_check}\nnext: {facts.next_check}"),
+        inline=False,
+    )
     latency = "n/a" if facts.latency_ms is None else f"{facts.latency_ms:.0f} ms"
     embed.add_field(name="Gateway latency", value=latency, inline=True)
-    embed.add_field(name="Uptime", value=_duration((facts.now - facts.started_at)
-                                                  .total_seconds()), inline=True)
+    embed.add_field(
+        name="Uptime", value=_duration((facts.now - facts.started_at).total_seconds()), inline=True
+    )
     embed.add_field(name="Guilds", value=str(facts.guilds), inline=True)
     embed.add_field(name="Shards", value=facts.shards, inline=True)
     return fit_embed(embed)

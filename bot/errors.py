@@ -46,8 +46,10 @@ def _context(interaction: discord.Interaction) -> str:
     command = interaction.command.qualified_name if interaction.command else None
     data = interaction.data or {}
     what = command or data.get("custom_id") or data.get("name") or "?"
-    return (f"{what!r} user={interaction.user.id} guild={interaction.guild_id} "
-            f"interaction={interaction.id}")
+    return (
+        f"{what!r} user={interaction.user.id} guild={interaction.guild_id} "
+        f"interaction={interaction.id}"
+    )
 
 
 async def reply_ephemeral(interaction: discord.Interaction, text: str) -> None:
@@ -61,8 +63,9 @@ async def reply_ephemeral(interaction: discord.Interaction, text: str) -> None:
         else:
             await interaction.response.send_message(text, ephemeral=True)
     except discord.HTTPException:
-        log.warning("could not tell the user about an error (%s)", _context(interaction),
-                    exc_info=True)
+        log.warning(
+            "could not tell the user about an error (%s)", _context(interaction), exc_info=True
+        )
 
 
 async def report(interaction: discord.Interaction, error: Exception) -> None:
@@ -77,7 +80,8 @@ async def report(interaction: discord.Interaction, error: Exception) -> None:
     await reply_ephemeral(interaction, message)
 
 
-async def on_app_command_error(interaction: discord.Interaction,
-                               error: app_commands.AppCommandError) -> None:
+async def on_app_command_error(
+    interaction: discord.Interaction, error: app_commands.AppCommandError
+) -> None:
     """The command tree's ``on_error``: every slash command failure ends here."""
     await report(interaction, error)

@@ -60,9 +60,9 @@ class OccupationKeys:
         """The URI an autocomplete value names, or None when it is typed text."""
         text = value.strip()
         if text.startswith(CHOICE_PREFIX):
-            return self.uri(text[len(CHOICE_PREFIX):])
+            return self.uri(text[len(CHOICE_PREFIX) :])
         if text.startswith(URI_PREFIX):
-            uri = text[len(URI_PREFIX):]
+            uri = text[len(URI_PREFIX) :]
             return uri if uri in self._by_uri else None
         return None
 

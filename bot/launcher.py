@@ -44,8 +44,9 @@ def run_bot() -> None:
     bot.run(token, log_handler=None)
 
 
-async def sync_commands_async(settings: Settings, guild_id: int | None,
-                              token: str | None = None) -> list[discord.app_commands.AppCommand]:
+async def sync_commands_async(
+    settings: Settings, guild_id: int | None, token: str | None = None
+) -> list[discord.app_commands.AppCommand]:
     """Log in over HTTP only (no gateway), push the command tree, return what Discord stored."""
     bot = create_bot(settings, serve=False)
     async with bot:

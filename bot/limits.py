@@ -61,32 +61,44 @@ def clip_lines(lines: list[str], limit: int, *, separator: str = "\n") -> str:
     return separator.join(out)
 
 
-def fit_embed(embed: discord.Embed) -> discord.Embed:
+def fit_embed(embed: discord.Embed, *, keep_fields: int = 3) -> discord.Embed:
     """Clip each part of ``embed`` to its limit, then shrink it under the 6,000 total.
 
-    Fields are dropped from the end (the least important come last) before the description
-    is shortened, so the score and the factors always survive.
+    Trailing fields go first (the least important come last), then the description is
+    shortened, and only then the first ``keep_fields`` fields (the factors of an answer) and
+    the footer: the score and the attribution survive anything short of absurd input.
     """
     if embed.title:
         embed.title = clip(embed.title, EMBED_TITLE)
     if embed.description:
         embed.description = clip(embed.description, EMBED_DESCRIPTION)
-    if embed.footer.text:
-        embed.set_footer(text=clip(embed.footer.text, EMBED_FOOTER), icon_url=embed.footer.icon_url)
     if embed.author.name:
-        embed.set_author(name=clip(embed.author.name, EMBED_AUTHOR), url=embed.author.url,
-                         icon_url=embed.author.icon_url)
+        embed.set_author(
+            name=clip(embed.author.name, EMBED_AUTHOR),
+            url=embed.author.url,
+            icon_url=embed.author.icon_url,
+        )
     fields = embed.fields[:EMBED_FIELDS]
     embed.clear_fields()
     for field in fields:
-        embed.add_field(name=clip(field.name or "\u200b", EMBED_FIELD_NAME) or "\u200b",
-                        value=clip(field.value or "\u200b", EMBED_FIELD_VALUE) or "\u200b",
-                        inline=bool(field.inline))
-    while len(embed) > EMBED_TOTAL and len(embed.fields) > 0:
+        embed.add_field(
+            name=clip(field.name or "\u200b", EMBED_FIELD_NAME) or "\u200b",
+            value=clip(field.value or "\u200b", EMBED_FIELD_VALUE) or "\u200b",
+            inline=bool(field.inline),
+        )
+    footer = clip(embed.footer.text or "", EMBED_FOOTER)
+    if embed.footer.text:
+        embed.set_footer(text=footer, icon_url=embed.footer.icon_url)
+    while len(embed) > EMBED_TOTAL and len(embed.fields) > keep_fields:
         embed.remove_field(len(embed.fields) - 1)
     if len(embed) > EMBED_TOTAL and embed.description:
         excess = len(embed) - EMBED_TOTAL
         embed.description = clip(embed.description, max(0, len(embed.description) - excess))
+    while len(embed) > EMBED_TOTAL and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+    if len(embed) > EMBED_TOTAL and footer:
+        excess = len(embed) - EMBED_TOTAL
+        embed.set_footer(text=clip(footer, max(0, len(footer) - excess)))
     return embed
 
 

@@ -91,8 +91,9 @@ class RefreshJob:
 class EditThrottle:
     """Allows an edit at most every ``interval`` seconds, counting from the first reply."""
 
-    def __init__(self, interval: float = PROGRESS_EDIT_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, interval: float = PROGRESS_EDIT_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.interval, self.clock = interval, clock
         self.last = clock()
 
@@ -144,8 +145,14 @@ class RefreshCoordinator:
     them to make a refresh block or to pretend ESCO published a new version.
     """
 
-    def __init__(self, store: Store, settings: Settings, swapper: Swapper, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        swapper: Swapper,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store, self.settings, self.swapper, self.clock = store, settings, swapper, clock
         self.import_fn: ImportFn = run_import
         self.latest_version_fn: LatestVersionFn = esco_api.latest_version
@@ -167,8 +174,9 @@ class RefreshCoordinator:
         """Whether a refresh is in progress."""
         return self.job is not None
 
-    def reserve(self, trigger: str, sources: Sequence[str], *,
-                respect_cooldown: bool = True) -> RefreshJob:
+    def reserve(
+        self, trigger: str, sources: Sequence[str], *, respect_cooldown: bool = True
+    ) -> RefreshJob:
         """Claim the single refresh slot or say why not; never awaits, so it cannot race."""
         if self.job is not None:
             raise RefreshBusyError("a refresh is already running: wait for it to finish")
@@ -203,21 +211,37 @@ class RefreshCoordinator:
             report_ = await asyncio.to_thread(self._import, job.sources, report)
             if report_.status == "imported":
                 await self.swapper.reload_service()
-                outcome = self._outcome(job, "imported", f"ESCO {report_.version} now serving, "
-                                        f"{report_.counts.get('occupations', 0)} occupations",
-                                        report_.version, started)
+                outcome = self._outcome(
+                    job,
+                    "imported",
+                    f"ESCO {report_.version} now serving, "
+                    f"{report_.counts.get('occupations', 0)} occupations",
+                    report_.version,
+                    started,
+                )
             else:
-                outcome = self._outcome(job, "unchanged", f"ESCO {report_.version} is already "
-                                        "serving: nothing to do", report_.version, started)
+                outcome = self._outcome(
+                    job,
+                    "unchanged",
+                    f"ESCO {report_.version} is already serving: nothing to do",
+                    report_.version,
+                    started,
+                )
             log.info("refresh (%s) from %s: %s", job.trigger, source_text, outcome.detail)
         except ImportFailedError as exc:
-            outcome = self._outcome(job, "failed", f"{exc}; the previous data keeps serving",
-                                    None, started)
+            outcome = self._outcome(
+                job, "failed", f"{exc}; the previous data keeps serving", None, started
+            )
             log.warning("refresh (%s) from %s failed: %s", job.trigger, source_text, exc)
         except Exception as exc:  # a bug must not take the serving data with it
             log.exception("refresh (%s) from %s crashed", job.trigger, source_text)
-            outcome = self._outcome(job, "failed", f"unexpected error ({type(exc).__name__}); "
-                                    "the previous data keeps serving", None, started)
+            outcome = self._outcome(
+                job,
+                "failed",
+                f"unexpected error ({type(exc).__name__}); the previous data keeps serving",
+                None,
+                started,
+            )
         finally:
             if editor is not None:
                 editor.cancel()
@@ -229,10 +253,12 @@ class RefreshCoordinator:
         """The worker-thread part: the importer opens its own connection from the engine."""
         return self.import_fn(self.store, self.settings, sources, progress=report)
 
-    def _outcome(self, job: RefreshJob, status: str, detail: str, version: str | None,
-                 started: float) -> RefreshOutcome:
-        return RefreshOutcome(job.trigger, status, detail, datetime.now(UTC), version,
-                              time.perf_counter() - started)
+    def _outcome(
+        self, job: RefreshJob, status: str, detail: str, version: str | None, started: float
+    ) -> RefreshOutcome:
+        return RefreshOutcome(
+            job.trigger, status, detail, datetime.now(UTC), version, time.perf_counter() - started
+        )
 
     async def _edit_progress(self, state: _ProgressState, sink: ProgressSink) -> None:
         """Edit the admin's reply with the latest phase, never more often than allowed."""
@@ -283,8 +309,9 @@ class RefreshCoordinator:
             try:
                 latest = await self.latest_version_fn(self.settings.esco_api_url)
             except (esco_api.EscoApiError, aiohttp.ClientError, OSError) as exc:  # try later
-                return skipped("failed", f"could not ask the ESCO API for its latest "
-                               f"version: {exc}")
+                return skipped(
+                    "failed", f"could not ask the ESCO API for its latest version: {exc}"
+                )
             release = await asyncio.to_thread(self.store.release)
             if release is not None and not is_newer(latest, release.version):
                 return skipped("up to date", f"ESCO {release.version} is the latest")

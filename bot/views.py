@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from bot.client import Serving, WillaiBot
 
 NAMESPACE = "willai"
-STALE = ("This occupation is not in the current data any more. "
-         "Ask again with `/willai` to get a fresh answer.")
+STALE = (
+    "This occupation is not in the current data any more. "
+    "Ask again with `/willai` to get a fresh answer."
+)
 
 
 def _bot(interaction: discord.Interaction) -> WillaiBot:
@@ -66,14 +68,20 @@ class FactorButton(
     def __init__(self, factor: str, key: str) -> None:
         info = FACTORS.get(factor)
         label = info.title if info else factor.replace("_", " ").capitalize()
-        super().__init__(Button(label=clip(label, limits.BUTTON_LABEL),
-                                style=discord.ButtonStyle.primary,
-                                custom_id=f"{NAMESPACE}:factor:{factor}:{key}"), row=0)
+        super().__init__(
+            Button(
+                label=clip(label, limits.BUTTON_LABEL),
+                style=discord.ButtonStyle.primary,
+                custom_id=f"{NAMESPACE}:factor:{factor}:{key}",
+            ),
+            row=0,
+        )
         self.factor, self.key = factor, key
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> FactorButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> FactorButton:
         return cls(match["factor"], match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -82,8 +90,9 @@ class FactorButton(
         if score is None or self.factor not in FACTORS:
             await interaction.response.send_message(STALE, ephemeral=True)
             return
-        embed = embeds.factor_embed(score, self.factor,
-                                    embeds.data_version(serving.service.release))
+        embed = embeds.factor_embed(
+            score, self.factor, embeds.data_version(serving.service.release)
+        )
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
@@ -95,13 +104,20 @@ class ResilientButton(
     """The skills of the job that AI is least able to do."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(Button(label="Resilient skills", style=discord.ButtonStyle.secondary,
-                                custom_id=f"{NAMESPACE}:resilient:{key}"), row=1)
+        super().__init__(
+            Button(
+                label="Resilient skills",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{NAMESPACE}:resilient:{key}",
+            ),
+            row=1,
+        )
         self.key = key
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> ResilientButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ResilientButton:
         return cls(match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -122,14 +138,20 @@ class PathsButton(
     """Lower-risk occupations that share this one's skills, and skills worth growing."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(Button(label="Where your skills could take you",
-                                style=discord.ButtonStyle.secondary,
-                                custom_id=f"{NAMESPACE}:paths:{key}"), row=1)
+        super().__init__(
+            Button(
+                label="Where your skills could take you",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{NAMESPACE}:paths:{key}",
+            ),
+            row=1,
+        )
         self.key = key
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> PathsButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PathsButton:
         return cls(match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -150,12 +172,19 @@ class MethodologyButton(
     """How the score is made; the same for every occupation, so it carries no key."""
 
     def __init__(self) -> None:
-        super().__init__(Button(label="Methodology", style=discord.ButtonStyle.secondary,
-                                custom_id=f"{NAMESPACE}:method"), row=1)
+        super().__init__(
+            Button(
+                label="Methodology",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{NAMESPACE}:method",
+            ),
+            row=1,
+        )
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> MethodologyButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> MethodologyButton:
         return cls()
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -179,8 +208,9 @@ class PickSelect(
     the answer privately, so nobody can hijack someone else's question.
     """
 
-    def __init__(self, query: str, candidates: list[Candidate] | None = None,
-                 keys: list[str] | None = None) -> None:
+    def __init__(
+        self, query: str, candidates: list[Candidate] | None = None, keys: list[str] | None = None
+    ) -> None:
         options = [
             discord.SelectOption(
                 label=clip(embeds.title_case(c.label), limits.SELECT_OPTION_LABEL),
@@ -191,14 +221,18 @@ class PickSelect(
         ]
         select: Select[Any] = Select(
             custom_id=PICK_PREFIX + query[:PICK_QUERY_CHARS],
-            placeholder="Did you mean…", options=options or [
-                discord.SelectOption(label="-", value="-")], min_values=1, max_values=1)
+            placeholder="Did you mean…",
+            options=options or [discord.SelectOption(label="-", value="-")],
+            min_values=1,
+            max_values=1,
+        )
         super().__init__(select, row=0)
         self.query = query
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> PickSelect:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PickSelect:
         made = cls(match["query"])
         made.item.options = list(cast("Select[Any]", item).options)
         return made
@@ -228,7 +262,12 @@ def _option_description(candidate: Candidate) -> str:
 
 
 DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
-    FactorButton, ResilientButton, PathsButton, MethodologyButton, PickSelect)
+    FactorButton,
+    ResilientButton,
+    PathsButton,
+    MethodologyButton,
+    PickSelect,
+)
 """Registered with ``bot.add_dynamic_items`` at start-up."""
 
 
@@ -248,8 +287,7 @@ def answer_message(serving: Serving, answer: Answer) -> tuple[discord.Embed, dis
     return embeds.answer_embed(answer), answer_view(serving.keys.key(answer.score.uri))
 
 
-def did_you_mean_view(serving: Serving, query: str,
-                      candidates: list[Candidate]) -> discord.ui.View:
+def did_you_mean_view(serving: Serving, query: str, candidates: list[Candidate]) -> discord.ui.View:
     """The menu offering the matcher's candidates (at most five, as the matcher returns)."""
     shown = [c for c in candidates if c.uri in serving.service.scores][:5]
     keys = [serving.keys.key(c.uri) for c in shown]

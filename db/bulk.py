@@ -43,7 +43,7 @@ class BulkWriter:
     def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Queue tuples (in `columns` order) for `table`; returns how many."""
         for name in columns:
-            table.c[name]  # noqa: B018 - fail early, with SQLAlchemy's message, on a typo
+            table.c[name]
         iterator = iter(rows)
         count = 0
         while batch := list(islice(iterator, BATCH_ROWS)):

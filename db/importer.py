@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, exists, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from db import schema
@@ -28,6 +28,7 @@ from scoring import MODEL_VERSION
 
 log = logging.getLogger(__name__)
 
+IMPORT_LOCK_KEY = 0x77696C6C  # "will": the advisory lock imports take on PostgreSQL
 LABEL_COLUMNS = ("release_id", "occupation_uri", "label", "kind", "language")
 Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes in all)
 
@@ -124,6 +125,7 @@ def import_bundle(
     meter = _ProgressMeter(bundle.total_bytes, progress)
     tally = _Tally()
     with engine.begin() as conn:
+        _serialise_imports(conn)
         release_id = conn.execute(
             insert(schema.Release.__table__).values(
                 version=version,
@@ -181,6 +183,15 @@ def import_bundle(
     )
 
 
+def _serialise_imports(conn: Connection) -> None:
+    """One import at a time per store, even across processes and shards.
+
+    SQLite already serialises writers; PostgreSQL gets a transaction-scoped advisory lock.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
+
+
 def record_failure(engine: Engine, sources: list[str], error: str) -> None:
     """Keep a trace of a failed import for `status`; the serving release is untouched."""
     with engine.begin() as conn:
@@ -197,14 +208,16 @@ def record_failure(engine: Engine, sources: list[str], error: str) -> None:
 
 def purge_retired(engine: Engine) -> None:
     """Drop the rows of releases no longer serving; harmless to repeat after a crash."""
+    release_table = schema.Release.__table__
+    serving = select(release_table.c.id).where(
+        release_table.c.status == schema.ReleaseStatus.SERVING
+    )
+    # One statement per table, reading the serving id itself: a release switched in by another
+    # process meanwhile is never mistaken for an old one.
     with engine.begin() as conn:
-        serving = serving_release(conn)
-        if serving is None:
-            return
         for model in schema.RELEASE_TABLES:
             table: Table = model.__table__  # type: ignore[attr-defined]
-            conn.execute(table.delete().where(table.c.release_id != serving.id))
-        release_table = schema.Release.__table__
+            conn.execute(table.delete().where(table.c.release_id.not_in(serving), exists(serving)))
         conn.execute(release_table.delete().where(release_table.c.status == "loading"))
 
 

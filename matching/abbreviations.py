@@ -70,8 +70,8 @@ _TABLE: dict[str, str] = {
     "recep": "receptionist",
     # Information technology
     "it": "ict",
-    "dev": "developer",
-    "devs": "developer",
+    "dev": "software developer",
+    "devs": "software developer",
     "eng": "engineer",
     "engr": "engineer",
     "sw": "software",

@@ -41,6 +41,7 @@ class IndexData:
     occ_uris: list[str]
     occ_labels: list[str]
     occ_desc: list[frozenset[str]]  # stems of description words
+    occ_breadth: list[float]  # 0..1, how many names an occupation goes by (commonness)
     uri_index: dict[str, int]
     lab_occ: array  # label id -> occupation id
     lab_kind: bytearray  # label id -> KIND_CODES value
@@ -53,7 +54,8 @@ class IndexData:
     postings: dict[str, array]  # token -> label ids containing it
     idf: dict[str, float]
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
-    vocab_by_len: dict[int, list[str]]  # token length -> tokens, for typo lookup
+    vocab_by_len: dict[tuple[str, int], list[str]]  # (first letter, length) -> tokens
+
     fallback_texts: list[str]  # label id -> its tokens joined, for whole-string fuzzy lookup
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
 
@@ -123,12 +125,17 @@ def build_index(
     idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in occ_terms.items()}
     lab_weight = array("f", (sum(idf[t] for t in toks) for toks in lab_tokens))
     stem_lists: dict[str, list[str]] = defaultdict(list)
-    vocab_by_len: dict[int, list[str]] = defaultdict(list)
+    vocab_by_len: dict[tuple[str, int], list[str]] = defaultdict(list)
     for tok in postings_lists:
         stem_lists[stem(tok)].append(tok)
-        vocab_by_len[len(tok)].append(tok)
+        vocab_by_len[tok[0], len(tok)].append(tok)
+    names = [0] * len(occ_uris)
+    for occ in lab_occ:
+        names[occ] += 1
+    top_names = math.log1p(max(names, default=1))
     return IndexData(
         occ_uris=occ_uris,
+        occ_breadth=[math.log1p(n) / top_names for n in names],
         occ_labels=[o.label for o in occupations],
         occ_desc=[_description_terms(o.description or "") for o in occupations],
         uri_index=uri_index,

@@ -74,6 +74,4 @@ class MatchIndex:
         found = suggest(self._data, self._suggest, text[:MAX_QUERY_CHARS], limit)
         if found or not text.strip():
             return found
-        return [
-            Suggestion(c.uri, c.label[:100]) for c in self.match(text, top=limit).candidates
-        ]
+        return [Suggestion(c.uri, c.label[:100]) for c in self.match(text, top=limit).candidates]

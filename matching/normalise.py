@@ -22,36 +22,207 @@ MAX_QUERY_CHARS = 200
 
 # Words that carry no meaning in a title, in any of the imported languages.
 STOPWORDS: frozenset[str] = frozenset(
-    """
-    of and the for in at on with to a an or as by from into
-    de du des la le les l d et en au aux sur pour dans par un une
-    y el los las del e o con por para al un una
-    der die das den dem des und fur im in von zur zum mit als bei am an auf im
-    """.split()
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "in",
+        "at",
+        "on",
+        "with",
+        "to",
+        "a",
+        "an",
+        "or",
+        "as",
+        "by",
+        "from",
+        "into",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "sur",
+        "pour",
+        "dans",
+        "par",
+        "un",
+        "une",
+        "y",
+        "el",
+        "los",
+        "las",
+        "del",
+        "e",
+        "o",
+        "con",
+        "por",
+        "para",
+        "al",
+        "un",
+        "una",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "fur",
+        "im",
+        "in",
+        "von",
+        "zur",
+        "zum",
+        "mit",
+        "als",
+        "bei",
+        "am",
+        "an",
+        "auf",
+        "im",
+    ]
 )
 
 # Query words that say nothing about the occupation: dropped from queries (never from labels).
 NOISE_WORDS: frozenset[str] = frozenset(
-    """
-    hiring urgent urgently wanted needed required require job jobs vacancy vacancies position
-    positions opening openings opportunity opportunities role career careers
-    intern interns internship internships trainee trainees traineeship apprentice apprentices
-    apprenticeship graduate graduates grad fresh fresher freshers experienced experience exp
-    remote hybrid immediate immediately asap start contract temporary temp permanent perm
-    freelance fulltime parttime ft pt mwd wmd mfd fmd gn m w f h x
-    azubi ausbildung praktikum praktikant praktikantin werkstudent werkstudentin minijob
-    teilzeit vollzeit befristet unbefristet stagiaire alternance alternant cdi cdd interim
-    practicas becario becaria cum
-    new now join our team we are looking based location salary bonus month year years
-    """.split()
+    [
+        "hiring",
+        "urgent",
+        "urgently",
+        "wanted",
+        "needed",
+        "required",
+        "require",
+        "job",
+        "jobs",
+        "vacancy",
+        "vacancies",
+        "position",
+        "positions",
+        "opening",
+        "openings",
+        "opportunity",
+        "opportunities",
+        "role",
+        "career",
+        "careers",
+        "intern",
+        "interns",
+        "internship",
+        "internships",
+        "trainee",
+        "trainees",
+        "traineeship",
+        "apprentice",
+        "apprentices",
+        "apprenticeship",
+        "graduate",
+        "graduates",
+        "grad",
+        "fresh",
+        "fresher",
+        "freshers",
+        "experienced",
+        "experience",
+        "exp",
+        "remote",
+        "hybrid",
+        "immediate",
+        "immediately",
+        "asap",
+        "start",
+        "contract",
+        "temporary",
+        "temp",
+        "permanent",
+        "perm",
+        "freelance",
+        "fulltime",
+        "parttime",
+        "ft",
+        "pt",
+        "mwd",
+        "wmd",
+        "mfd",
+        "fmd",
+        "gn",
+        "m",
+        "w",
+        "f",
+        "h",
+        "x",
+        "azubi",
+        "ausbildung",
+        "praktikum",
+        "praktikant",
+        "praktikantin",
+        "werkstudent",
+        "werkstudentin",
+        "minijob",
+        "teilzeit",
+        "vollzeit",
+        "befristet",
+        "unbefristet",
+        "stagiaire",
+        "alternance",
+        "alternant",
+        "cdi",
+        "cdd",
+        "interim",
+        "practicas",
+        "becario",
+        "becaria",
+        "cum",
+        "new",
+        "now",
+        "join",
+        "our",
+        "team",
+        "we",
+        "are",
+        "looking",
+        "based",
+        "location",
+        "salary",
+        "bonus",
+        "month",
+        "year",
+        "years",
+    ]
 )
 
 # Seniority and rank words: kept in queries with a small weight.
 SOFT_WORDS: frozenset[str] = frozenset(
-    """
-    senior sr snr junior jr jnr lead head principal associate staff level mid entry
-    i ii iii iv
-    """.split()
+    [
+        "senior",
+        "sr",
+        "snr",
+        "junior",
+        "jr",
+        "jnr",
+        "lead",
+        "head",
+        "principal",
+        "associate",
+        "staff",
+        "level",
+        "mid",
+        "entry",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+    ]
 )
 
 # Words after which an English or German title names its head before the preposition.
@@ -157,8 +328,38 @@ def singular(token: str) -> str:
 
 _STEM_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
-        """ation ement ment ing ist ian ant ent ance ence ive ical ics ic al er or ry y e
-        eur euse rice ero era ora a o in ure""".split(),
+        [
+            "ation",
+            "ement",
+            "ment",
+            "ing",
+            "ist",
+            "ian",
+            "ant",
+            "ent",
+            "ance",
+            "ence",
+            "ive",
+            "ical",
+            "ics",
+            "ic",
+            "al",
+            "er",
+            "or",
+            "ry",
+            "y",
+            "e",
+            "eur",
+            "euse",
+            "rice",
+            "ero",
+            "era",
+            "ora",
+            "a",
+            "o",
+            "in",
+            "ure",
+        ],
         key=len,
         reverse=True,
     )
@@ -184,9 +385,8 @@ def stem(token: str) -> str:
 def _raw_tokens(text: str) -> list[str]:
     """Split on anything but letters, digits and the "+"/"#" of c++ and c#."""
     out: list[str] = []
-    for tok in _NON_WORD.sub(" ", text).split():
-        if not _CODE_TOKEN.fullmatch(tok):
-            tok = tok.strip("+#")
+    for raw in _NON_WORD.sub(" ", text).split():
+        tok = raw if _CODE_TOKEN.fullmatch(raw) else raw.strip("+#")
         if tok:
             out.append(tok)
     return out

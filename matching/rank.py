@@ -20,8 +20,7 @@ from matching.normalise import QueryTerms, stem
 # Signal weights, chosen on a random half of the development set (see docs/matching.md).
 W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
-W_BOTH = 0.0  # both covers at once: the label says what the query says, no more, no less
-W_HEAD_MISS = 0.0  # the label's head noun is nowhere in the query
+W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
 W_HEAD = 0.0  # the query's head noun is the label's head noun
 W_EXACT = 0.10  # the label, normalised, is the query
 W_DESC = 0.06  # query words found in the occupation's description
@@ -78,10 +77,8 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
         return []
     choices: list[str] = []
     for length in range(len(token) - edits, len(token) + edits + 1):
-        choices.extend(data.vocab_by_len.get(length, ()))
-    hits = process.extract(
-        token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3
-    )
+        choices.extend(data.vocab_by_len.get((token[0], length), ()))
+    hits = process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)
     if not hits:
         return []
     best = min(dist for _, dist, _ in hits)
@@ -116,12 +113,13 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
         if not variants:
             continue
         known += 1
-        idf = max(data.idf[word] for word, _ in variants)
+        top_quality = variants[0][1]
+        idf = max(data.idf[word] for word, q in variants if q == top_quality)
         weight = idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
         if token in terms.minor:
             weight *= MINOR_WEIGHT
         if token not in terms.soft:
-            specificity = max(specificity, idf * max(q for _, q in variants))
+            specificity = max(specificity, idf * top_quality)
         query_mass += weight
         resolved.append((weight, variants))
     known_share = known / len(terms.tokens)
@@ -143,9 +141,8 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
             query_hits[label_id] = query_hits.get(label_id, 0.0) + weight * quality
             label_hits[label_id] = label_hits.get(label_id, 0.0) + word_idf
 
-    matched_words = {word for _, variants in resolved for word, _ in variants}
     return Ranking(
-        _score_labels(data, terms, query_hits, label_hits, query_mass, depth, matched_words),
+        _score_labels(data, terms, query_hits, label_hits, query_mass=query_mass, depth=depth),
         known_share,
         specificity,
     )
@@ -156,9 +153,9 @@ def _score_labels(
     terms: QueryTerms,
     query_hits: dict[int, float],
     label_hits: dict[int, float],
+    *,
     query_mass: float,
     depth: int,
-    matched_words: set[str],
 ) -> list[Scored]:
     """Best label per occupation on cheap signals, then re-rank the head of the list."""
     best: dict[int, tuple[float, int, float]] = {}
@@ -173,8 +170,6 @@ def _score_labels(
         if score + W_HEAD + W_EXACT < 0.3:
             continue
         score += W_HEAD * _head_match(data, label_id, terms, bool(lab_first[label_id]))
-        if W_HEAD_MISS and data.lab_head[label_id] not in matched_words:
-            score -= W_HEAD_MISS
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
         score *= KIND_FACTOR[lab_kind[label_id]]

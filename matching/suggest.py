@@ -18,7 +18,7 @@ from matching.normalise import clean, fold, singular
 from matching.results import SUGGESTION_NAME_MAX, Suggestion
 
 _SPACES = re.compile(r"[^\w+#]+|_")
-_SCAN_LIMIT = 3000
+_SCAN_LIMIT = 800
 """Labels inspected per request at most: bounds latency for one-letter prefixes."""
 
 

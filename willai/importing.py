@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from db.bundle import BundleError
 from db.importer import ImportReport, Progress, import_bundle, record_failure
 from db.sources import gather_bundle
@@ -57,6 +59,9 @@ def run_import(
     except (BundleError, EscoApiError) as exc:
         record_failure(store.engine, resolved, str(exc))
         raise ImportFailedError(str(exc)) from None
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).splitlines()[0]
+        raise ImportFailedError(f"the store refused the import: {reason}") from None
     except KeyboardInterrupt:
         record_failure(store.engine, resolved, "interrupted")
         raise

@@ -6,6 +6,7 @@ of the serving release in memory, so an answer costs a match and a dict lookup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,25 @@ class Unresolved:
         return bool(self.match.candidates) and self.match.status != "no_match"
 
 
+class StoredScores(Mapping[str, OccupationScore]):
+    """Scores read from the store on demand: a one-shot command needs one, not 3,000."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getitem__(self, uri: str) -> OccupationScore:
+        score = self._store.score(uri)
+        if score is None:
+            raise KeyError(uri)
+        return score
+
+    def __iter__(self) -> Iterator[str]:
+        return (summary.uri for summary in self._store.score_summaries())
+
+    def __len__(self) -> int:
+        return self._store.occupation_count()
+
+
 class AnswerService:
     """Everything needed to answer, loaded once per release."""
 
@@ -79,16 +99,18 @@ class AnswerService:
         self,
         store: Store,
         index: MatchIndex,
-        scores: dict[str, OccupationScore],
+        scores: Mapping[str, OccupationScore],
         release: ReleaseInfo,
     ) -> None:
         self.store, self.index, self.scores, self.release = store, index, scores, release
 
     @classmethod
-    def load(cls, store: Store) -> AnswerService:
+    def load(cls, store: Store, *, preload_scores: bool = True) -> AnswerService:
+        """Build the index; keep every score in memory unless the caller answers only once."""
         release = store.require_release()
         occupations, labels = store.match_inputs()
-        return cls(store, MatchIndex.build(occupations, labels), store.all_scores(), release)
+        scores = store.all_scores() if preload_scores else StoredScores(store)
+        return cls(store, MatchIndex.build(occupations, labels), scores, release)
 
     def ask(self, query: str) -> Answer | Unresolved:
         """Match a typed title and answer, or say why not."""

@@ -18,9 +18,10 @@ class AboutCog(commands.Cog):
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="willai-about",
-                          description="What the willai score means, its sources and data "
-                          "version.")
+    @app_commands.command(
+        name="willai-about",
+        description="What the willai score means, its sources and data version.",
+    )
     async def about(self, interaction: discord.Interaction) -> None:
         """Privately: it is reference text, not something the channel needs to see."""
         serving = self.bot.serving

@@ -48,37 +48,49 @@ def _source_text(text: str) -> str:
 def outcome_text(outcome: RefreshOutcome) -> str:
     """The admin's final reply."""
     icon = {"imported": "Done", "unchanged": "Nothing to do", "failed": "Refresh failed"}.get(
-        outcome.status, outcome.status.capitalize())
+        outcome.status, outcome.status.capitalize()
+    )
     return limits.clip(f"**{icon}**: {outcome.detail} ({outcome.seconds:.1f} s)", limits.CONTENT)
 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class AdminCog(commands.GroupCog, group_name="willai-admin",
-               group_description="willai server admin tools (Manage Server)"):
+class AdminCog(
+    commands.GroupCog,
+    group_name="willai-admin",
+    group_description="willai server admin tools (Manage Server)",
+):
     """Admin subcommands; all answers are ephemeral."""
 
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
         super().__init__()
 
-    @app_commands.command(name="refresh",
-                          description="Re-import ESCO (ESCO_SOURCE or a source) and switch "
-                          "to it.")
-    @app_commands.describe(source="Bundle folder, .zip, URL or esco-api[:VERSION] "
-                           "(bot owners only)")
+    @app_commands.command(
+        name="refresh", description="Re-import ESCO (ESCO_SOURCE or a source) and switch to it."
+    )
+    @app_commands.describe(
+        source="Bundle folder, .zip, URL or esco-api[:VERSION] (bot owners only)"
+    )
     @app_commands.check(require_admin)
-    async def refresh(self, interaction: discord.Interaction,
-                      source: app_commands.Range[str, 1, 500] | None = None) -> None:
+    async def refresh(
+        self,
+        interaction: discord.Interaction,
+        source: app_commands.Range[str, 1, 500] | None = None,
+    ) -> None:
         """Import in the background, editing the reply with progress, then switch."""
         bot, refresher = self.bot, self.bot.refresher
         if source and not await bot.is_owner(interaction.user):
-            raise NotAllowedError("Only the bot's owners may refresh from another source; "
-                                  "run it without `source` to re-import ESCO_SOURCE.")
+            raise NotAllowedError(
+                "Only the bot's owners may refresh from another source; "
+                "run it without `source` to re-import ESCO_SOURCE."
+            )
         sources = source.split() if source else []
         if not sources and not bot.settings.esco_source:
-            raise UserFacingError("ESCO_SOURCE is not set, so there is nothing to refresh "
-                                  "from: set it in .env, or give a source.")
+            raise UserFacingError(
+                "ESCO_SOURCE is not set, so there is nothing to refresh "
+                "from: set it in .env, or give a source."
+            )
         try:
             job = refresher.reserve("admin", sources)
         except RefreshRefusedError as exc:
@@ -86,13 +98,16 @@ class AdminCog(commands.GroupCog, group_name="willai-admin",
         try:
             shown = _source_text(source or bot.settings.esco_source or "")
             serving = bot.serving.service.release.version
-            head = f"Refreshing ESCO from `{shown}`; answers keep using ESCO {serving} " \
-                   "until the new data is ready."
+            head = (
+                f"Refreshing ESCO from `{shown}`; answers keep using ESCO {serving} "
+                "until the new data is ready."
+            )
             await interaction.response.send_message(head, ephemeral=True)
 
             async def progress(text: str) -> None:
                 await interaction.edit_original_response(
-                    content=limits.clip(f"{head}\n{text}", limits.CONTENT))
+                    content=limits.clip(f"{head}\n{text}", limits.CONTENT)
+                )
 
             outcome = await refresher.run(job, progress)
         finally:
@@ -100,14 +115,16 @@ class AdminCog(commands.GroupCog, group_name="willai-admin",
         await asyncio.sleep(refresher.final_edit_delay())
         await interaction.edit_original_response(content=outcome_text(outcome))
 
-    @app_commands.command(name="status",
-                          description="Data release, counts, last refresh, latency, uptime.")
+    @app_commands.command(
+        name="status", description="Data release, counts, last refresh, latency, uptime."
+    )
     @app_commands.check(require_admin)
     async def status(self, interaction: discord.Interaction) -> None:
         """What an operator checks first when something looks wrong."""
         bot, refresher = self.bot, self.bot.refresher
         release, attempt = await asyncio.to_thread(
-            lambda: (bot.store.release(), bot.store.last_attempt()))
+            lambda: (bot.store.release(), bot.store.last_attempt())
+        )
         if attempt is None:
             attempt_text = "none"
         else:
@@ -125,28 +142,34 @@ class AdminCog(commands.GroupCog, group_name="willai-admin",
         latency = bot.latency
         shard_count = bot.shard_count or 1
         facts = embeds.StatusFacts(
-            release=release, last_attempt=attempt_text, last_refresh=refresh_text,
+            release=release,
+            last_attempt=attempt_text,
+            last_refresh=refresh_text,
             last_check=refresher.last_check.line() if refresher.last_check else "none yet",
             next_check=discord.utils.format_dt(next_at, "R") if next_at else "disabled",
             latency_ms=latency * 1000 if math.isfinite(latency) else None,
-            started_at=bot.started_at, now=datetime.now(UTC), guilds=len(bot.guilds),
+            started_at=bot.started_at,
+            now=datetime.now(UTC),
+            guilds=len(bot.guilds),
             shards=f"{len(getattr(bot, 'shards', {}) or {0: None})} of {shard_count}",
         )
-        await interaction.response.send_message(embed=embeds.status_embed(facts),
-                                                ephemeral=True)
+        await interaction.response.send_message(embed=embeds.status_embed(facts), ephemeral=True)
 
-    @app_commands.command(name="ephemeral",
-                          description="Make /willai answers in this server private (on) or "
-                          "public (off).")
+    @app_commands.command(
+        name="ephemeral",
+        description="Make /willai answers in this server private (on) or public (off).",
+    )
     @app_commands.describe(mode="on: only the asker sees answers; off: the channel does")
     @app_commands.check(require_admin)
-    async def ephemeral(self, interaction: discord.Interaction,
-                        mode: Literal["on", "off"]) -> None:
+    async def ephemeral(self, interaction: discord.Interaction, mode: Literal["on", "off"]) -> None:
         """Stored per server, so it survives restarts."""
         assert interaction.guild_id is not None  # guaranteed by require_admin
         await self.bot.set_answers_ephemeral(interaction.guild_id, mode == "on")
-        text = ("Answers in this server are now private to the asker." if mode == "on"
-                else "Answers in this server are now public.")
+        text = (
+            "Answers in this server are now private to the asker."
+            if mode == "on"
+            else "Answers in this server are now public."
+        )
         await interaction.response.send_message(text, ephemeral=True)
 
 

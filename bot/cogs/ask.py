@@ -35,13 +35,15 @@ class AskCog(commands.Cog):
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="willai",
-                          description="Will AI replace my job? The AI exposure score (0-100) "
-                          "of an occupation.")
+    @app_commands.command(
+        name="willai",
+        description="Will AI replace my job? The AI exposure score (0-100) of an occupation.",
+    )
     @app_commands.describe(job="Your job title, e.g. nurse, accountant, Krankenpfleger")
     @app_commands.checks.dynamic_cooldown(ask_cooldown)
-    async def willai(self, interaction: discord.Interaction,
-                     job: app_commands.Range[str, 1, MAX_QUERY_CHARS]) -> None:
+    async def willai(
+        self, interaction: discord.Interaction, job: app_commands.Range[str, 1, MAX_QUERY_CHARS]
+    ) -> None:
         """Answer, offer a did-you-mean menu, or say (privately) that nothing matches."""
         serving = self.bot.serving
         ephemeral = self.bot.answers_ephemeral(interaction.guild_id)
@@ -55,14 +57,18 @@ class AskCog(commands.Cog):
             candidates = list(result.match.candidates)
             await interaction.response.send_message(
                 embed=embeds.did_you_mean_embed(job, candidates),
-                view=views.did_you_mean_view(serving, job, candidates), ephemeral=ephemeral)
+                view=views.did_you_mean_view(serving, job, candidates),
+                ephemeral=ephemeral,
+            )
         else:
             await interaction.response.send_message(
-                embeds.no_match_text(job, result.match.hint), ephemeral=True)
+                embeds.no_match_text(job, result.match.hint), ephemeral=True
+            )
 
     @willai.autocomplete("job")
-    async def job_autocomplete(self, interaction: discord.Interaction,
-                               current: str) -> list[app_commands.Choice[str]]:
+    async def job_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         """Occupations whose labels start with what is typed; the value names the occupation."""
         return suggest_choices(self.bot, current)
 
@@ -73,8 +79,9 @@ def suggest_choices(bot: WillaiBot, current: str) -> list[app_commands.Choice[st
         return []
     serving = bot.serving
     return [
-        app_commands.Choice(name=limits.clip(s.name, limits.CHOICE_NAME),
-                            value=serving.keys.choice_value(s.uri))
+        app_commands.Choice(
+            name=limits.clip(s.name, limits.CHOICE_NAME), value=serving.keys.choice_value(s.uri)
+        )
         for s in serving.service.suggest(current, limit=limits.CHOICES)[: limits.CHOICES]
     ]
 

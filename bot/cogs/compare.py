@@ -23,8 +23,10 @@ def _why_not(text: str, result: Unresolved | StaleChoice) -> str:
         return f"*{shown}*: that choice is not in the current data; type the title again."
     if result.ambiguous:
         names = ", ".join(embeds.title_case(c.label) for c in result.match.candidates[:5])
-        return f"*{shown}* fits several occupations: {escape_user_text(names)}. Pick one " \
-               "from the suggestions while typing."
+        return (
+            f"*{shown}* fits several occupations: {escape_user_text(names)}. Pick one "
+            "from the suggestions while typing."
+        )
     return f"*{shown}*: {result.match.hint or 'no occupation matches.'}"
 
 
@@ -34,35 +36,46 @@ class CompareCog(commands.Cog):
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="willai-compare",
-                          description="Compare the AI exposure of two occupations.")
+    @app_commands.command(
+        name="willai-compare", description="Compare the AI exposure of two occupations."
+    )
     @app_commands.describe(job_a="First job title", job_b="Second job title")
     @app_commands.checks.dynamic_cooldown(ask_cooldown)
-    async def compare(self, interaction: discord.Interaction,
-                      job_a: app_commands.Range[str, 1, MAX_QUERY_CHARS],
-                      job_b: app_commands.Range[str, 1, MAX_QUERY_CHARS]) -> None:
+    async def compare(
+        self,
+        interaction: discord.Interaction,
+        job_a: app_commands.Range[str, 1, MAX_QUERY_CHARS],
+        job_b: app_commands.Range[str, 1, MAX_QUERY_CHARS],
+    ) -> None:
         """Both answers in one embed, or a private note on which title needs a choice."""
         serving = self.bot.serving
         first, second = resolve(serving, job_a), resolve(serving, job_b)
         if isinstance(first, Answer) and isinstance(second, Answer):
             await interaction.response.send_message(
                 embed=embeds.compare_embed(first, second),
-                ephemeral=self.bot.answers_ephemeral(interaction.guild_id))
+                ephemeral=self.bot.answers_ephemeral(interaction.guild_id),
+            )
             return
-        problems = [_why_not(text, result) for text, result in ((job_a, first), (job_b, second))
-                    if not isinstance(result, Answer)]
+        problems = [
+            _why_not(text, result)
+            for text, result in ((job_a, first), (job_b, second))
+            if not isinstance(result, Answer)
+        ]
         await interaction.response.send_message(
-            clip("\n".join(problems), limits.CONTENT), ephemeral=True)
+            clip("\n".join(problems), limits.CONTENT), ephemeral=True
+        )
 
     @compare.autocomplete("job_a")
-    async def job_a_autocomplete(self, interaction: discord.Interaction,
-                                 current: str) -> list[app_commands.Choice[str]]:
+    async def job_a_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         """Same suggestions as /willai."""
         return suggest_choices(self.bot, current)
 
     @compare.autocomplete("job_b")
-    async def job_b_autocomplete(self, interaction: discord.Interaction,
-                                 current: str) -> list[app_commands.Choice[str]]:
+    async def job_b_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         """Same suggestions as /willai."""
         return suggest_choices(self.bot, current)
 

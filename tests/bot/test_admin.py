@@ -38,8 +38,9 @@ async def test_admin_commands_are_hidden_from_members(
     async with fake_discord.run_bot(make_bot()):
         await fake_discord.wait_for_sync(None)
         with pytest.raises(InteractionRejectedError):
-            await fake_discord.interact_command("willai-admin refresh",
-                                                permissions=MEMBER_PERMISSIONS)
+            await fake_discord.interact_command(
+                "willai-admin refresh", permissions=MEMBER_PERMISSIONS
+            )
 
 
 @pytest.mark.parametrize("fake_discord_options", [{"enforce_permissions": False}])
@@ -48,8 +49,9 @@ async def test_refresh_refused_without_manage_server_even_if_discord_delivers_it
 ):
     async with fake_discord.run_bot(make_bot()) as bot:
         bot.refresher.import_fn = _must_not_import
-        rec = await fake_discord.interact_command("willai-admin refresh",
-                                                  permissions=MEMBER_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=MEMBER_PERMISSIONS
+        )
         callback = await rec.wait_response()
     assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
     assert "Manage Server" in callback["data"]["content"]
@@ -64,8 +66,9 @@ async def test_refresh_accepted_with_manage_server(
 ):
     async with fake_discord.run_bot(make_bot()) as bot:
         before = bot.serving
-        rec = await fake_discord.interact_command("willai-admin refresh",
-                                                  permissions=MANAGE_GUILD | MEMBER_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=MANAGE_GUILD | MEMBER_PERMISSIONS
+        )
         first = await rec.wait_response()
         final = await rec.wait_final(predicate=is_final)
     assert first["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
@@ -79,7 +82,8 @@ async def test_owner_refresh_from_a_source_switches_the_release(
 ):
     async with fake_discord.run_bot(make_bot()) as bot:
         rec = await fake_discord.interact_command(
-            "willai-admin refresh", {"source": str(new_bundle)}, user=fake_discord.owner)
+            "willai-admin refresh", {"source": str(new_bundle)}, user=fake_discord.owner
+        )
         final = await rec.wait_final(predicate=is_final)
         assert final["content"].startswith("**Done**: ESCO v1.2.0 now serving, 3 occupations")
         assert bot.serving.service.release.version == "v1.2.0"
@@ -94,7 +98,8 @@ async def test_source_is_for_bot_owners_only(
     async with fake_discord.run_bot(make_bot()) as bot:
         bot.refresher.import_fn = _must_not_import
         rec = await fake_discord.interact_command(
-            "willai-admin refresh", {"source": str(new_bundle)}, permissions=ADMIN_PERMISSIONS)
+            "willai-admin refresh", {"source": str(new_bundle)}, permissions=ADMIN_PERMISSIONS
+        )
         callback = await rec.wait_response()
     assert "Only the bot's owners" in callback["data"]["content"]
 
@@ -102,8 +107,9 @@ async def test_source_is_for_bot_owners_only(
 async def test_owner_ids_allow_list(fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]):
     async with fake_discord.run_bot(make_bot(owner_ids=str(fake_discord.owner.id))) as bot:
         bot.refresher.import_fn = _must_not_import
-        rec = await fake_discord.interact_command("willai-admin status",
-                                                  permissions=ADMIN_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS
+        )
         refused = await rec.wait_response()
         rec = await fake_discord.interact_command("willai-admin status", user=fake_discord.owner)
         allowed = await rec.wait_response()
@@ -130,11 +136,13 @@ async def test_second_refresh_while_one_runs_is_refused(
     blocking = BlockingImport()
     async with fake_discord.run_bot(make_bot()) as bot:
         bot.refresher.import_fn = blocking
-        first = await fake_discord.interact_command("willai-admin refresh",
-                                                    permissions=ADMIN_PERMISSIONS)
+        first = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS
+        )
         await first.wait_response()
-        second = await fake_discord.interact_command("willai-admin refresh",
-                                                     permissions=ADMIN_PERMISSIONS)
+        second = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS
+        )
         refused = await second.wait_response()
         # answers keep coming while the import runs
         ask = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
@@ -148,14 +156,17 @@ async def test_second_refresh_while_one_runs_is_refused(
 
 async def test_refresh_cooldown(fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]):
     async with fake_discord.run_bot(make_bot(refresh_cooldown_seconds=600)):
-        first = await fake_discord.interact_command("willai-admin refresh",
-                                                    permissions=ADMIN_PERMISSIONS)
+        first = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS
+        )
         await first.wait_final(predicate=is_final)
-        second = await fake_discord.interact_command("willai-admin refresh",
-                                                     permissions=ADMIN_PERMISSIONS)
+        second = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS
+        )
         refused = await second.wait_response()
     content = refused["data"]["content"]
-    assert "too recent" in content and "try again in 6" in content
+    assert "too recent" in content
+    assert "try again in 6" in content
 
 
 async def test_failed_refresh_says_why_and_keeps_the_old_data(
@@ -165,13 +176,15 @@ async def test_failed_refresh_says_why_and_keeps_the_old_data(
     async with fake_discord.run_bot(make_bot()) as bot:
         before = bot.serving
         rec = await fake_discord.interact_command(
-            "willai-admin refresh", {"source": str(missing)}, user=fake_discord.owner)
+            "willai-admin refresh", {"source": str(missing)}, user=fake_discord.owner
+        )
         final = await rec.wait_final(predicate=is_final)
         assert bot.serving is before
         ask = await fake_discord.interact_command("willai", {"job": "occ:nurse"})
         answer = await ask.wait_response()
-        status = await fake_discord.interact_command("willai-admin status",
-                                                     permissions=ADMIN_PERMISSIONS)
+        status = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS
+        )
         embed = (await status.wait_response())["data"]["embeds"][0]
     assert final["content"].startswith("**Refresh failed**")
     assert "the previous data keeps serving" in final["content"]
@@ -194,8 +207,9 @@ async def test_refresh_progress_edits_the_reply(
     async with fake_discord.run_bot(make_bot()) as bot:
         bot.refresher.import_fn = slow_import
         bot.refresher.progress_interval = 0.0
-        rec = await fake_discord.interact_command("willai-admin refresh",
-                                                  permissions=ADMIN_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS
+        )
         edits = await rec.wait_edits(1)
         phase_seen.set()
         final = await rec.wait_final(predicate=is_final)
@@ -207,8 +221,9 @@ async def test_status_reports_release_counts_and_bot_state(
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
 ):
     async with fake_discord.run_bot(make_bot()):
-        rec = await fake_discord.interact_command("willai-admin status",
-                                                  permissions=ADMIN_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS
+        )
         callback = await rec.wait_response()
     assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
     fields = {f["name"]: f["value"] for f in callback["data"]["embeds"][0]["fields"]}

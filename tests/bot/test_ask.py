@@ -26,8 +26,11 @@ def custom_ids(message: dict) -> list[str]:
 
 @pytest.mark.parametrize(
     ("job", "label"),
-    [("occ:roofer", "roofer"), ("occ:clerk", "data entry clerk"),
-     (f"uri:{NURSE}", "specialist nurse")],
+    [
+        ("occ:roofer", "roofer"),
+        ("occ:clerk", "data entry clerk"),
+        (f"uri:{NURSE}", "specialist nurse"),
+    ],
 )
 async def test_answer_embed_for_picked_occupations(
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot], job: str, label: str
@@ -41,8 +44,7 @@ async def test_answer_embed_for_picked_occupations(
         (embed,) = data["embeds"]
         score = next(s for s in bot.serving.service.scores.values() if s.label == label)
         assert embed["title"] == title_case(label)
-        assert f"**{score.overall}/100** `{texts.score_bar(score.overall)}`" in embed[
-            "description"]
+        assert f"**{score.overall}/100** `{texts.score_bar(score.overall)}`" in embed["description"]
         assert embed["color"] == score.band.colour
         assert "You asked" not in embed["description"]  # picked, not typed differently
         names = [f["name"] for f in embed["fields"]]
@@ -104,8 +106,7 @@ async def test_someone_else_picking_gets_a_private_answer(
     async with fake_discord.run_bot(make_bot()):
         rec = await fake_discord.interact_command("willai", {"job": "clerk nurse"})
         message = await rec.wait_final()
-        pick = await fake_discord.select(message, "willai:pick:clerk nurse", ["nurse"],
-                                         user=other)
+        pick = await fake_discord.select(message, "willai:pick:clerk nurse", ["nurse"], user=other)
         callback = await pick.wait_response()
     assert callback["type"] == CHANNEL_MESSAGE
     assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
@@ -123,7 +124,8 @@ async def test_no_match_is_private_with_the_matchers_hint(
     assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
     content = callback["data"]["content"]
     assert content.startswith("No ESCO occupation matches *xyzzy qwertz*.")
-    assert hint and hint in content
+    assert hint
+    assert hint in content
 
 
 async def test_stale_choice_value_is_explained(
@@ -160,7 +162,8 @@ async def test_autocomplete_choices_stay_within_limits(
         await rec.wait_response()
     assert 1 <= len(rec.choices) <= 25
     for choice in rec.choices:
-        assert len(choice["name"]) <= 100 and len(choice["value"]) <= 100
+        assert len(choice["name"]) <= 100
+        assert len(choice["value"]) <= 100
         assert choice["value"].startswith("occ:")
 
 
@@ -239,11 +242,14 @@ async def test_everyone_in_the_job_text_pings_nobody(
     assert data["allowed_mentions"]["parse"] == []
     text = data["embeds"][0]["description"]
     assert "@everyone" not in text
-    assert "@\u200beveryone" in text and "\\*\\*x\\*\\*" in text
+    assert "@\u200beveryone" in text
+    assert "\\*\\*x\\*\\*" in text
     assert refusal["data"]["allowed_mentions"]["parse"] == []
     assert "@everyone" not in refusal["data"]["content"]
     message = rec.message
-    assert message is not None and message["mentions"] == [] and not message["mention_everyone"]
+    assert message is not None
+    assert message["mentions"] == []
+    assert not message["mention_everyone"]
 
 
 async def test_per_server_ephemeral_setting(
@@ -251,7 +257,8 @@ async def test_per_server_ephemeral_setting(
 ):
     async with fake_discord.run_bot(make_bot()):
         toggle = await fake_discord.interact_command(
-            "willai-admin ephemeral", {"mode": "on"}, permissions=ADMIN_PERMISSIONS)
+            "willai-admin ephemeral", {"mode": "on"}, permissions=ADMIN_PERMISSIONS
+        )
         assert "private" in (await toggle.wait_final())["content"]
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         assert (await rec.wait_response())["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
@@ -259,7 +266,8 @@ async def test_per_server_ephemeral_setting(
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         assert (await rec.wait_response())["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
         toggle = await fake_discord.interact_command(
-            "willai-admin ephemeral", {"mode": "off"}, permissions=ADMIN_PERMISSIONS)
+            "willai-admin ephemeral", {"mode": "off"}, permissions=ADMIN_PERMISSIONS
+        )
         await toggle.wait_final()
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         assert not (await rec.wait_response())["data"].get("flags", 0) & MESSAGE_FLAG_EPHEMERAL
@@ -286,5 +294,6 @@ async def test_components_are_namespaced(
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         message = await rec.wait_final()
     ids = all_custom_ids(message["components"])
-    assert ids and all(i.startswith("willai:") and len(i) <= 100 for i in ids)
+    assert ids
+    assert all(i.startswith("willai:") and len(i) <= 100 for i in ids)
     assert ROOFER.endswith("/" + custom_ids(message)[0].rsplit(":", 1)[1])

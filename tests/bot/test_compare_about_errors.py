@@ -16,13 +16,16 @@ async def test_compare_side_by_side(fake_discord: FakeDiscord, make_bot: Callabl
     async with fake_discord.run_bot(make_bot()) as bot:
         scores = {s.label: s for s in bot.serving.service.scores.values()}
         rec = await fake_discord.interact_command(
-            "willai-compare", {"job_a": "occ:clerk", "job_b": "occ:roofer"})
+            "willai-compare", {"job_a": "occ:clerk", "job_b": "occ:roofer"}
+        )
         callback = await rec.wait_response()
     (embed,) = callback["data"]["embeds"]
     assert embed["title"] == "Data entry clerk vs roofer"
     left, right, verdict = embed["fields"]
-    assert left["name"] == "Data entry clerk" and left["inline"]
-    assert right["name"] == "Roofer" and right["inline"]
+    assert left["name"] == "Data entry clerk"
+    assert left["inline"]
+    assert right["name"] == "Roofer"
+    assert right["inline"]
     assert f"**{scores['data entry clerk'].overall}/100**" in left["value"]
     assert f"**{scores['roofer'].overall}/100**" in right["value"]
     assert verdict["name"] == "In short"
@@ -34,10 +37,12 @@ async def test_compare_autocomplete_on_both_options(
 ):
     async with fake_discord.run_bot(make_bot()):
         first = await fake_discord.autocomplete(
-            "willai-compare", {"job_a": "roo", "job_b": ""}, focused="job_a")
+            "willai-compare", {"job_a": "roo", "job_b": ""}, focused="job_a"
+        )
         await first.wait_response()
         second = await fake_discord.autocomplete(
-            "willai-compare", {"job_a": "occ:roofer", "job_b": "data"}, focused="job_b")
+            "willai-compare", {"job_a": "occ:roofer", "job_b": "data"}, focused="job_b"
+        )
         await second.wait_response()
     assert first.choices == [{"name": "roofer", "value": "occ:roofer"}]
     assert second.choices[0]["value"] == "occ:clerk"
@@ -48,7 +53,8 @@ async def test_compare_explains_titles_that_need_a_choice(
 ):
     async with fake_discord.run_bot(make_bot()):
         rec = await fake_discord.interact_command(
-            "willai-compare", {"job_a": "clerk nurse", "job_b": "xyzzy qwertz"})
+            "willai-compare", {"job_a": "clerk nurse", "job_b": "xyzzy qwertz"}
+        )
         callback = await rec.wait_response()
     data = callback["data"]
     assert data["flags"] & MESSAGE_FLAG_EPHEMERAL
@@ -71,8 +77,10 @@ async def test_about(fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBo
 
 
 async def test_unexpected_error_answers_privately_and_logs_context(
-    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot],
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    fake_discord: FakeDiscord,
+    make_bot: Callable[..., WillaiBot],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ):
     def boom(query: str) -> None:
         raise RuntimeError("matcher exploded")
@@ -87,12 +95,15 @@ async def test_unexpected_error_answers_privately_and_logs_context(
     (record,) = [r for r in caplog.records if r.name == "willai.bot.errors"]
     assert f"interaction={rec.id}" in record.getMessage()
     assert "'willai'" in record.getMessage()
-    assert record.exc_info is not None and "matcher exploded" in str(record.exc_info[1])
+    assert record.exc_info is not None
+    assert "matcher exploded" in str(record.exc_info[1])
 
 
 async def test_button_errors_go_through_the_same_handler(
-    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot],
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+    fake_discord: FakeDiscord,
+    make_bot: Callable[..., WillaiBot],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ):
     import bot.embeds
 

@@ -110,8 +110,9 @@ async def test_scheduled_check_shows_in_status(
 ):
     async with fake_discord.run_bot(make_bot()) as client:
         await client.refresher.scheduled_check()
-        rec = await fake_discord.interact_command("willai-admin status",
-                                                  permissions=ADMIN_PERMISSIONS)
+        rec = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS
+        )
         embed = (await rec.wait_response())["data"]["embeds"][0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert fields["Scheduled check"].startswith("unchanged (scheduled, ")
@@ -146,7 +147,8 @@ def test_version_comparison():
 def test_edit_throttle_spaces_edits():
     now = [100.0]
     throttle = EditThrottle(1.5, clock=lambda: now[0])
-    assert not throttle.ready() and throttle.wait_time() == 1.5
+    assert not throttle.ready()
+    assert throttle.wait_time() == 1.5
     now[0] = 101.0
     assert throttle.wait_time() == pytest.approx(0.5)
     now[0] = 101.5

@@ -16,7 +16,7 @@ from bot.client import EXTENSIONS
 from bot.launcher import main, run_bot, sync_commands_async
 from tests.fake_discord import FakeDiscord
 from willai.importing import ImportFailedError
-from willai.settings import Settings, SettingsError, load_settings
+from willai.settings import Settings, SettingsError
 
 NAME_RE = re.compile(r"^[-_a-z0-9]{1,32}$")
 
@@ -24,7 +24,8 @@ NAME_RE = re.compile(r"^[-_a-z0-9]{1,32}$")
 async def test_login_and_ready(fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]):
     async with fake_discord.run_bot(make_bot()) as bot:
         assert bot.is_ready()
-        assert bot.user is not None and bot.user.id == fake_discord.bot_user.id
+        assert bot.user is not None
+        assert bot.user.id == fake_discord.bot_user.id
         assert bot.serving.service.release.version == "v1.1.1"
     assert fake_discord.identify_count == 1
 
@@ -32,7 +33,9 @@ async def test_login_and_ready(fake_discord: FakeDiscord, make_bot: Callable[...
 async def test_intents_are_minimal_and_mentions_off(make_bot: Callable[..., WillaiBot]):
     bot = make_bot()
     assert bot.intents.value == discord.Intents(guilds=True).value
-    assert not (bot.intents.members or bot.intents.presences or bot.intents.message_content)
+    assert not (bot.intents.members)
+    assert not (bot.intents.presences)
+    assert not (bot.intents.message_content)
     assert bot.allowed_mentions is not None
     assert bot.allowed_mentions.to_dict()["parse"] == []
 
@@ -64,7 +67,9 @@ async def test_sync_payload_names_descriptions_and_sizes(
                 assert len(choice["name"]) <= 100
     willai = next(c for c in sent if c["name"] == "willai")
     (job,) = willai["options"]
-    assert job["type"] == 3 and job["autocomplete"] is True and job["required"] is True
+    assert job["type"] == 3
+    assert job["autocomplete"] is True
+    assert job["required"] is True
     assert job["max_length"] == 200
     compare = next(c for c in sent if c["name"] == "willai-compare")
     assert all(o["autocomplete"] for o in compare["options"])
@@ -86,7 +91,11 @@ async def test_loads_every_extension(make_settings: Callable[..., Settings]):
             await client.load_extension(name)
         assert set(client.extensions) == set(EXTENSIONS)
         assert {c.name for c in client.tree.get_commands()} == {
-            "willai", "willai-compare", "willai-about", "willai-admin"}
+            "willai",
+            "willai-compare",
+            "willai-about",
+            "willai-admin",
+        }
         for name in EXTENSIONS:
             await client.reload_extension(name)
 
@@ -106,8 +115,7 @@ async def test_sync_command_global_and_guild(
 ):
     settings = make_settings(discord_token=fake_discord.token)
     synced = await sync_commands_async(settings, None)
-    assert {c.name for c in synced} == {"willai", "willai-compare", "willai-about",
-                                        "willai-admin"}
+    assert {c.name for c in synced} == {"willai", "willai-compare", "willai-about", "willai-admin"}
     synced = await sync_commands_async(settings, fake_discord.guild_id)
     assert len(synced) == 4
     assert [g for g, _ in fake_discord.sync_log] == [None, fake_discord.guild_id]
@@ -117,7 +125,8 @@ def test_sharded_bot_when_shard_settings_are_set(make_settings: Callable[..., Se
     client = create_bot(make_settings(shard_count=2, shard_ids="0 1"))
     assert isinstance(client, ShardedWillaiBot)
     assert isinstance(client, WillaiBot)
-    assert client.shard_count == 2 and client.shard_ids == [0, 1]
+    assert client.shard_count == 2
+    assert client.shard_ids == [0, 1]
     assert type(create_bot(make_settings())) is WillaiBot
 
 
@@ -132,9 +141,7 @@ def test_run_refuses_without_token(monkeypatch: pytest.MonkeyPatch, tiny_store_u
         run_bot()
 
 
-def test_run_refuses_an_empty_store_without_source(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-):
+def test_run_refuses_an_empty_store_without_source(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
     monkeypatch.setenv("DISCORD_TOKEN", "x")
     with pytest.raises(ImportFailedError, match="ESCO_SOURCE"):
@@ -147,4 +154,15 @@ def test_python_m_bot_prints_one_line(
     monkeypatch.setenv("DATABASE_URL", tiny_store_url)
     assert main() == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "DISCORD_TOKEN" in err
+    assert err.count("\n") == 1
+    assert "DISCORD_TOKEN" in err
+
+
+def test_willai_run_refuses_without_token_in_one_line(tiny_store_url: str, tmp_path: Path):
+    from tests.conftest import run_cli
+
+    result = run_cli("run", env={"DATABASE_URL": tiny_store_url}, cwd=tmp_path, timeout=60)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert "DISCORD_TOKEN" in lines[0]

@@ -16,7 +16,7 @@ from db.bundle import BundleError
 from db.engine import StoreUnavailableError
 from db.store import NoReleaseError
 from esco_api import EscoApiError
-from willai.cli import ask, bot, data
+from willai.cli import ask, bot, data, match
 from willai.importing import ImportFailedError
 from willai.settings import SettingsError, get_settings
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 app.add_typer(data.app, name="data", help="Import, inspect and export the ESCO store.")
 ask.register(app)
-# match.register(app)  TODO(lead): restore when willai/cli/match.py lands
+match.register(app)
 bot.register(app)
 
 EXPECTED_ERRORS = (

@@ -30,7 +30,7 @@ def ask(
     settings = get_settings()
     store = open_store(settings)
     ensure_release(store, settings)
-    answer = AnswerService.load(store).ask(title)
+    answer = AnswerService.load(store, preload_scores=False).ask(title)
     if isinstance(answer, Unresolved):
         _unresolved(answer, json_out)
         raise typer.Exit(1)

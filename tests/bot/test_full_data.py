@@ -1,0 +1,109 @@
+"""/willai on the full ESCO data (en, fr, de, es): real titles, real ambiguity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from bot import WillaiBot, create_bot
+from bot.client import Serving
+from tests.fake_discord import FakeDiscord
+from willai.settings import load_settings
+
+pytestmark = pytest.mark.full_data
+
+
+@pytest.fixture(scope="session")
+def full_serving(full_store_url: str, full_store) -> Serving:
+    """Built once: loading 3,000 occupations and 85,000 labels takes a few seconds."""
+    return Serving.load(full_store)
+
+
+@pytest.fixture
+def full_bot(
+    full_store_url: str, full_serving: Serving, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[], WillaiBot]]:
+    monkeypatch.setattr(Serving, "load", classmethod(lambda cls, store: full_serving))
+
+    def make() -> WillaiBot:
+        bot = create_bot(load_settings(database_url=full_store_url, ask_cooldown_seconds=0))
+        original = bot.setup_hook
+
+        async def setup_hook() -> None:
+            await original()
+            await bot.tree.sync()
+
+        bot.setup_hook = setup_hook  # type: ignore[method-assign]
+        return bot
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("job", "title"),
+    [
+        ("medical records manager", "Medical records manager"),
+        ("software developer", "Software developer"),
+        ("accountant", "Accountant"),
+    ],
+)
+async def test_clear_titles_answer_directly(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot], job: str, title: str
+):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.interact_command("willai", {"job": job})
+        callback = await rec.wait_response()
+    assert callback["type"] == 4
+    (embed,) = callback["data"]["embeds"]
+    assert embed["title"] == title
+    assert "/100** `" in embed["description"]
+    similar = next(f for f in embed["fields"] if f["name"].startswith("Lower-risk"))
+    assert 1 <= similar["value"].count("• ") <= 3
+
+
+async def test_other_languages_show_what_was_typed(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
+):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.interact_command("willai", {"job": "Krankenpfleger"})
+        (embed,) = (await rec.wait_response())["data"]["embeds"]
+    assert embed["description"].startswith("You asked: *Krankenpfleger*")
+
+
+async def test_nurse_offers_a_did_you_mean_menu_and_answers_the_choice(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
+):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.interact_command("willai", {"job": "nurse"})
+        message = await rec.wait_final()
+        (select,) = [c for row in message["components"] for c in row["components"]]
+        assert 3 <= len(select["options"]) <= 5
+        labels = {o["label"]: o["value"] for o in select["options"]}
+        assert "Specialist nurse" in labels
+        pick = await fake_discord.select(message, select["custom_id"], [labels["Specialist nurse"]])
+        answered = await pick.wait_final()
+    assert answered["embeds"][0]["title"] == "Specialist nurse"
+    assert answered["embeds"][0]["description"].startswith("You asked: *nurse*")
+
+
+async def test_autocomplete_on_full_data(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
+):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.autocomplete("willai", {"job": "nur"}, focused="job")
+        await rec.wait_response()
+        assert 5 <= len(rec.choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in rec.choices)
+        ask = await fake_discord.interact_command("willai", {"job": rec.choices[0]["value"]})
+        (embed,) = (await ask.wait_response())["data"]["embeds"]
+    assert embed["title"]
+
+
+async def test_compare_on_full_data(fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.interact_command(
+            "willai-compare", {"job_a": "accountant", "job_b": "roofer"}
+        )
+        (embed,) = (await rec.wait_response())["data"]["embeds"]
+    assert embed["title"] == "Accountant vs roofer"

@@ -1,0 +1,98 @@
+import pytest
+
+from matching.normalise import fold, label_variants, query_terms, singular, split_gendered
+
+
+def test_fold_strips_case_and_accents():
+    assert fold("Ingénieur ÉLECTRIQUE") == "ingenieur electrique"
+
+
+def test_fold_casefolds_sharp_s():
+    assert fold("Straße") == "strasse"
+
+
+def test_zero_width_and_control_chars_become_spaces():
+    assert query_terms("nur\u200bse\x07").tokens == ("nur", "se")
+
+
+def test_nfkc_folds_fullwidth_letters():
+    assert query_terms("\uff4e\uff55\uff52\uff53\uff45").tokens == ("nurse",)
+
+
+def test_punctuation_splits_words():
+    assert query_terms("sales,marketing;assistant!").tokens == ("sale", "marketing", "assistant")
+
+
+@pytest.mark.parametrize(
+    ("plural", "single"),
+    [
+        ("nurses", "nurse"),
+        ("secretaries", "secretary"),
+        ("coaches", "coach"),
+        ("business", "business"),
+        ("firemen", "fireman"),
+    ],
+)
+def test_singular(plural, single):
+    assert singular(plural) == single
+
+
+def test_gendered_pair_with_shared_stem_splits():
+    assert split_gendered("krankenpfleger/krankenpflegerin") == [
+        "krankenpfleger",
+        "krankenpflegerin",
+    ]
+
+
+def test_gendered_multiword_pair_splits():
+    assert split_gendered("directeur technique/directrice technique") == [
+        "directeur technique",
+        "directrice technique",
+    ]
+
+
+def test_gendered_pair_before_a_shared_word():
+    assert split_gendered("leiter/leiterin marketing") == ["leiter marketing", "leiterin marketing"]
+
+
+def test_unrelated_slash_is_a_space():
+    assert split_gendered("ict/network engineer") == ["ict network engineer"]
+
+
+def test_label_variants_fold_accents_of_each_form():
+    assert label_variants("Arzt/Ärztin") == ["arzt", "arztin"]
+
+
+def test_german_gender_marker_is_noise():
+    assert query_terms("Kellner (m/w/d)").tokens == ("kellner",)
+
+
+def test_gender_star_and_binnen_i_are_dropped():
+    assert query_terms("Pfleger*in").tokens == ("pfleger",)
+    assert query_terms("PflegerIn").tokens == ("pfleger",)
+
+
+def test_noise_words_are_dropped():
+    assert query_terms("URGENT hiring: part-time cashier").tokens == ("cashier",)
+
+
+def test_seniority_words_are_soft():
+    terms = query_terms("Senior Accountant")
+    assert terms.tokens == ("senior", "accountant")
+    assert terms.soft == frozenset({"senior"})
+
+
+def test_abbreviation_is_expanded():
+    assert query_terms("HR mgr").tokens == ("human", "resource", "manager")
+
+
+def test_bracketed_words_are_minor():
+    assert query_terms("Engineer (Penang)").minor == frozenset({"penang"})
+
+
+def test_head_noun_before_of():
+    assert query_terms("director of sales").head == "director"
+
+
+def test_long_input_is_cut():
+    assert len(query_terms("nurse " * 1000).text) <= 200

@@ -1,0 +1,133 @@
+"""`willai ask`: the product's answer in a terminal, and clear refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.bundle_factory import write_bundle
+from tests.conftest import run_cli
+
+ANSWER_KEYS = {
+    "query",
+    "occupation",
+    "score",
+    "takeaways",
+    "exposed_skills",
+    "resilient_skills",
+    "grow_skills",
+    "similar_safer",
+    "data_version",
+    "model_version",
+}
+
+
+@pytest.fixture(scope="module")
+def small_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = tmp_path_factory.mktemp("ask")
+    env = {"DATABASE_URL": f"sqlite:///{root / 's.sqlite'}"}
+    assert run_cli("data", "import", str(write_bundle(root)), env=env, cwd=root).returncode == 0
+    return env
+
+
+def test_json_answer_has_the_documented_shape(small_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("ask", "data entry clerk", "--json", env=small_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert set(doc) >= ANSWER_KEYS
+    assert set(doc["score"]) == {
+        "overall",
+        "band",
+        "skill_vulnerability",
+        "task_automation",
+        "ai_complementarity",
+    }
+    assert doc["occupation"]["label"] == "data entry clerk"
+
+
+def test_card_credits_esco_and_says_what_the_score_is(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = run_cli("ask", "roofer", env=small_env, cwd=tmp_path)
+    flat = " ".join(result.stdout.split())
+    assert "This service uses the ESCO classification of the European Commission." in flat
+    assert "not a job-loss probability" in flat
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_empty_title_is_refused(small_env: dict[str, str], tmp_path: Path, title: str) -> None:
+    result = run_cli("ask", title, env=small_env, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "give a job title" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_gibberish_gets_a_clear_no_match(small_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("ask", "qwxzv plokijuh", env=small_env, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "No occupation matches" in result.stderr
+
+
+def test_absurd_title_is_answered_cleanly(small_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("ask", "x" * 5000, env=small_env, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_store_without_source_says_how_to_import(tmp_path: Path) -> None:
+    result = run_cli(
+        "ask", "nurse", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}"}, cwd=tmp_path
+    )
+    assert result.returncode != 0
+    assert "willai data import" in result.stderr
+
+
+def test_first_ask_imports_esco_source(tmp_path: Path) -> None:
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}",
+        "ESCO_SOURCE": str(write_bundle(tmp_path)),
+    }
+    result = run_cli("ask", "roofer", "--json", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["occupation"]["label"] == "roofer"
+
+
+@pytest.mark.full_data
+def test_medical_records_manager_matches_the_published_example(
+    full_store_url: str, tmp_path: Path
+) -> None:
+    result = run_cli(
+        "ask",
+        "medical records manager",
+        "--json",
+        env={"DATABASE_URL": full_store_url},
+        cwd=tmp_path,
+    )
+    doc = json.loads(result.stdout)
+    assert doc["occupation"]["code"] == "3252.2"
+    assert abs(doc["score"]["overall"] - 57) <= 5
+    assert doc["score"]["band"] == "high"
+
+
+def test_export_scores_writes_one_row_per_occupation(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "scores.csv"
+    result = run_cli("data", "export-scores", str(target), env=small_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = target.read_text().splitlines()
+    assert lines[0] == (
+        "uri,code,isco_group,label,overall,band,skill_vulnerability,"
+        "task_automation,ai_complementarity"
+    )
+    assert len(lines) == 4
+
+
+def test_export_to_a_missing_folder_is_refused(small_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli(
+        "data", "export-scores", str(tmp_path / "no" / "x.csv"), env=small_env, cwd=tmp_path
+    )
+    assert result.returncode != 0
+    assert "cannot write" in result.stderr

@@ -1,0 +1,61 @@
+"""Typed settings: fail fast with one line naming the key, never leak secrets."""
+
+from __future__ import annotations
+
+import pytest
+
+from willai.settings import SettingsError, load_settings, mask_url
+
+
+def test_defaults_use_a_local_sqlite_file() -> None:
+    assert load_settings().database_url == "sqlite:///./data/willai.sqlite"
+
+
+def test_invalid_log_level_names_the_key() -> None:
+    with pytest.raises(SettingsError, match="LOG_LEVEL"):
+        load_settings(log_level="LOUD")
+
+
+def test_invalid_database_url_names_the_key() -> None:
+    with pytest.raises(SettingsError, match="DATABASE_URL"):
+        load_settings(database_url="not a url")
+
+
+def test_bad_integer_names_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEV_GUILD_ID", "twelve")
+    with pytest.raises(SettingsError, match="DEV_GUILD_ID"):
+        load_settings()
+
+
+def test_missing_token_is_one_clear_line() -> None:
+    with pytest.raises(SettingsError, match="DISCORD_TOKEN is not set"):
+        load_settings().require_token()
+
+
+def test_token_never_appears_in_repr() -> None:
+    settings = load_settings(discord_token="super-secret-token")
+    assert "super-secret-token" not in repr(settings)
+    assert "super-secret-token" not in str(settings)
+
+
+def test_database_password_is_masked_in_repr() -> None:
+    settings = load_settings(database_url="postgresql+psycopg://bot:hunter2@db/willai")
+    assert "hunter2" not in repr(settings)
+    assert settings.masked_database_url == "postgresql+psycopg://bot:***@db/willai"
+
+
+def test_mask_url_leaves_passwordless_urls_alone() -> None:
+    assert mask_url("sqlite:///./data/willai.sqlite") == "sqlite:///./data/willai.sqlite"
+
+
+def test_lists_are_read_from_comma_separated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCO_LANGUAGES", "en, DE,fr")
+    monkeypatch.setenv("OWNER_IDS", "1,2")
+    settings = load_settings()
+    assert (settings.esco_languages, settings.owner_ids) == (["en", "de", "fr"], [1, 2])
+
+
+def test_dotenv_file_is_read(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".env").write_text("ESCO_SOURCE=esco-api:v1.2.0\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().esco_source == "esco-api:v1.2.0"
