@@ -25,8 +25,12 @@ MIN_MARGIN = 0.02
 """Below this score gap between the first two candidates, ask instead of guessing."""
 NO_MATCH_SCORE = 0.35
 """A best score below this means no occupation is plausible at all."""
-MIN_SPECIFICITY = 2.0
-"""Queries whose most specific word is this common ("manager", "assistant") stay ambiguous."""
+MIN_SPECIFICITY_SHARE = 0.25
+"""Queries whose most specific word is this common ("manager", "assistant") stay ambiguous.
+
+A share of the largest IDF the index can give, so the rule means the same on a store of three
+occupations as on ESCO's 3,007 (where it is an IDF of 2.0).
+"""
 REST_SHARE = 0.35
 """Share of the remaining probability mass that ranks two and below hold on the dev set."""
 
@@ -79,7 +83,7 @@ def decide(ranking: Ranking) -> Decision:
     if (
         first >= ANSWER_CONFIDENCE
         and margin >= MIN_MARGIN
-        and ranking.specificity >= MIN_SPECIFICITY
+        and ranking.specificity >= MIN_SPECIFICITY_SHARE * ranking.max_idf
     ):
         return Decision(confidences, "match")
     return Decision(confidences, "ambiguous")

@@ -19,6 +19,8 @@ NO_MATCH_HINT = (
 AMBIGUOUS_LIMIT = 5
 """Candidates a "did you mean" answer needs at least (the ranking is cut no shorter)."""
 MAX_TOP = 50
+FALLBACK_MIN_CHARS = 5
+"""Autocomplete retries a prefix as a typo-tolerant match only once it is this long."""
 
 
 class MatchIndex:
@@ -72,6 +74,14 @@ class MatchIndex:
         text = prefix if isinstance(prefix, str) else ""
         limit = max(0, min(int(limit), 25))
         found = suggest(self._data, self._suggest, text[:MAX_QUERY_CHARS], limit)
-        if found or not text.strip():
+        if found or len(text.strip()) < FALLBACK_MIN_CHARS:
             return found
-        return [Suggestion(c.uri, c.label[:100]) for c in self.match(text, top=limit).candidates]
+        terms = query_terms(text[:MAX_QUERY_CHARS])
+        ranking = rank(self._data, terms, max(limit, 1), whole_string=False)
+        if decide(ranking).status == "no_match":
+            return []
+        data = self._data
+        return [
+            Suggestion(data.occ_uris[s.occ], data.occ_labels[s.occ][:100])
+            for s in ranking.scored[:limit]
+        ]

@@ -9,6 +9,7 @@ occupation's description and a character-level rapidfuzz similarity of the whole
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -53,6 +54,12 @@ class Ranking:
     scored: list[Scored]
     known_share: float  # share of query tokens the index knows (after typo correction)
     specificity: float  # highest IDF among the query's known content tokens
+    max_idf: float  # IDF of a word only one occupation uses: the scale of `specificity`
+
+
+def _max_idf(data: IndexData) -> float:
+    """The IDF of a word unique to one occupation, as `build_index` computes IDF."""
+    return math.log(1.0 + max(len(data.occ_uris), 1))
 
 
 def _max_typo_edits(token: str) -> int:
@@ -100,10 +107,13 @@ def _head_match(data: IndexData, label_id: int, terms: QueryTerms, first_lang: b
     return STEM_QUALITY if stem(head) == stem(target) else 0.0
 
 
-def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
-    """Rank occupations for the query; an empty list when nothing plausible exists."""
+def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool = True) -> Ranking:
+    """Rank occupations for the query; an empty list when nothing plausible exists.
+
+    `whole_string=False` skips the slow character-level fallback (autocomplete's budget).
+    """
     if not terms.tokens:
-        return Ranking([], 0.0, 0.0)
+        return Ranking([], 0.0, 0.0, _max_idf(data))
     resolved: list[tuple[float, list[tuple[str, float]]]] = []
     query_mass = 0.0
     specificity = 0.0
@@ -124,7 +134,9 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
         resolved.append((weight, variants))
     known_share = known / len(terms.tokens)
     if not resolved:
-        return Ranking(_fallback(data, terms, depth), 0.0, 0.0)
+        return Ranking(
+            _fallback(data, terms, depth) if whole_string else [], 0.0, 0.0, _max_idf(data)
+        )
 
     query_hits: dict[int, float] = {}
     label_hits: dict[int, float] = {}
@@ -145,6 +157,7 @@ def rank(data: IndexData, terms: QueryTerms, depth: int) -> Ranking:
         _score_labels(data, terms, query_hits, label_hits, query_mass=query_mass, depth=depth),
         known_share,
         specificity,
+        _max_idf(data),
     )
 
 

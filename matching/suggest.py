@@ -84,6 +84,8 @@ def _word_hits(data: IndexData, index: SuggestIndex, key: str) -> list[int]:
             scanned += 1
             if required.issubset(data.lab_tokens[label_id]):
                 out.append(label_id)
+            if scanned >= _SCAN_LIMIT:
+                break
     return out
 
 
@@ -94,7 +96,12 @@ def suggest(data: IndexData, index: SuggestIndex, prefix: str, limit: int) -> li
         return []
     out: list[Suggestion] = []
     seen: set[int] = set()
-    for hits in (_whole_label_hits(index, key), _word_hits(data, index, key)):
+    for finder in (_whole_label_hits, _word_hits):
+        hits = (
+            _whole_label_hits(index, key)
+            if finder is _whole_label_hits
+            else (_word_hits(data, index, key))
+        )
         for label_id in sorted(hits, key=lambda i: _rank_key(data, i)):
             occ = data.lab_occ[label_id]
             if occ in seen:

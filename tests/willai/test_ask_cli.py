@@ -51,7 +51,7 @@ def test_card_credits_esco_and_says_what_the_score_is(
     small_env: dict[str, str], tmp_path: Path
 ) -> None:
     result = run_cli("ask", "roofer", env=small_env, cwd=tmp_path)
-    flat = " ".join(result.stdout.split())
+    flat = " ".join(result.stdout.replace("│", " ").split())  # the card's borders wrap lines
     assert "This service uses the ESCO classification of the European Commission." in flat
     assert "not a job-loss probability" in flat
 
