@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
-	$(BIN)/python -m benchmarks.import_speed
+	$(BIN)/python benchmarks/import.py
 	$(BIN)/python -m benchmarks.score_speed
 	$(BIN)/python -m benchmarks.validate_scores
 	$(BIN)/python -m benchmarks.match_quality

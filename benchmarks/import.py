@@ -18,22 +18,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._data import FULL_SOURCES, REPO, require_shared_data  # noqa: E402
-from db.bundle import Bundle, add_directory  # noqa: E402
+from benchmarks._data import FULL_SOURCES, REPO, require_shared_data
+from db.bundle import Bundle, add_directory
 
 RUNS = 3
 TARGET_RATIO = 4.0
 TARGET_RSS_MB = 400
 
 
-def _run(command: list[str], scratch: Path, env: dict[str, str] | None = None,
-         stdin: str = "") -> tuple[float, float, str]:
+def _run(
+    command: list[str], scratch: Path, env: dict[str, str] | None = None, stdin: str = ""
+) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MB) and standard output of one child process."""
     out_path = scratch / "stdout.txt"
     with out_path.open("w") as out:
         started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=out,
-                                   stderr=subprocess.DEVNULL, text=True)
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         assert process.stdin is not None
         process.stdin.write(stdin)
         process.stdin.close()
@@ -64,18 +71,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
         for run in range(RUNS):
-            env = {**os.environ, "DATABASE_URL": f"sqlite:///{scratch / f'w{run}.sqlite'}",
-                   "PYTHONPATH": str(REPO)}
+            env = {
+                **os.environ,
+                "DATABASE_URL": f"sqlite:///{scratch / f'w{run}.sqlite'}",
+                "PYTHONPATH": str(REPO),
+            }
             seconds, peak, output = _run(
-                [sys.executable, "-m", "willai", "data", "import", "--json",
-                 *map(str, FULL_SOURCES)], scratch, env=env)
+                [
+                    sys.executable,
+                    "-m",
+                    "willai",
+                    "data",
+                    "import",
+                    "--json",
+                    *map(str, FULL_SOURCES),
+                ],
+                scratch,
+                env=env,
+            )
             timings = json.loads(output)["timings"]
             wall.append(seconds)
             rss.append(peak)
             load.append(timings["checksum"] + timings["load"] + timings["commit"])
             score.append(timings["score"])
-            raw, _, _ = _run(["sqlite3", str(scratch / f"raw{run}.sqlite")], scratch,
-                             stdin=script)
+            raw, _, _ = _run(["sqlite3", str(scratch / f"raw{run}.sqlite")], scratch, stdin=script)
             baseline.append(raw)
 
     def median(values: list[float]) -> float:
@@ -85,16 +104,24 @@ def main() -> None:
     size = sum(p.stat().st_size for p in files) / 1e6
     print(f"input: {len(files)} CSV files, {size:.1f} MB (en+fr labels, de, es, relations)")
     print(f"sqlite3 shell .import of the same files  median {base:6.2f} s   (baseline)")
-    for name, values in (("willai: parse, validate, load, commit", load),
-                         ("willai: score 3,007 occupations     ", score),
-                         ("willai data import, whole command   ", wall)):
-        print(f"{name}    median {median(values):6.2f} s   {median(values) / base:5.2f}x  "
-              f"({', '.join(f'{v:.2f}' for v in values)})")
+    for name, values in (
+        ("willai: parse, validate, load, commit", load),
+        ("willai: score 3,007 occupations     ", score),
+        ("willai data import, whole command   ", wall),
+    ):
+        print(
+            f"{name}    median {median(values):6.2f} s   {median(values) / base:5.2f}x  "
+            f"({', '.join(f'{v:.2f}' for v in values)})"
+        )
     ratio = median(load) / base
-    print(f"load vs sqlite3: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) "
-          f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
-    print(f"peak RSS of the import: {max(rss):.0f} MB (target <= {TARGET_RSS_MB} MB) "
-          f"{'OK' if max(rss) <= TARGET_RSS_MB else 'OVER TARGET'}")
+    print(
+        f"load vs sqlite3: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) "
+        f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}"
+    )
+    print(
+        f"peak RSS of the import: {max(rss):.0f} MB (target <= {TARGET_RSS_MB} MB) "
+        f"{'OK' if max(rss) <= TARGET_RSS_MB else 'OVER TARGET'}"
+    )
 
 
 if __name__ == "__main__":
