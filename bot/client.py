@@ -50,6 +50,11 @@ class Serving:
         return cls(service, OccupationKeys(service.scores), datetime.now(UTC))
 
 
+# willai never joins voice: silence discord.py's start-up warnings about voice libraries.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 def intents() -> discord.Intents:
     """Slash commands need only guild events: nothing privileged, no message content."""
     wanted = discord.Intents.none()

@@ -10,16 +10,34 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import aiohttp
 import discord
 
 from bot.client import create_bot
 from db.engine import StoreUnavailableError
+from willai.errors import DiscordUnavailableError
 from willai.importing import ImportFailedError
 from willai.runtime import ensure_release, open_store
 from willai.settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("willai.bot")
+
+
+@contextmanager
+def _discord_errors_as_one_line() -> Iterator[None]:
+    """Turn a rejected token or an unreachable Discord into one line instead of a traceback."""
+    try:
+        yield
+    except discord.LoginFailure:
+        raise DiscordUnavailableError(
+            "Discord rejected DISCORD_TOKEN: copy the token again from the Developer Portal "
+            "(Bot > Reset Token) into .env"
+        ) from None
+    except (aiohttp.ClientError, OSError) as exc:
+        raise DiscordUnavailableError(f"cannot reach Discord: {exc}") from None
 
 
 def setup_logging(settings: Settings) -> None:
@@ -41,7 +59,8 @@ def run_bot() -> None:
     ensure_release(store, settings, interactive=False)
     store.engine.dispose()
     bot = create_bot(settings)
-    bot.run(token, log_handler=None)
+    with _discord_errors_as_one_line():
+        bot.run(token, log_handler=None)
 
 
 async def sync_commands_async(
@@ -63,7 +82,8 @@ def sync_commands(guild_id: int | None) -> None:
     settings = get_settings()
     token = settings.require_token()
     setup_logging(settings)
-    synced = asyncio.run(sync_commands_async(settings, guild_id, token))
+    with _discord_errors_as_one_line():
+        synced = asyncio.run(sync_commands_async(settings, guild_id, token))
     where = f"guild {guild_id}" if guild_id else "globally (may take up to an hour to appear)"
     names = ", ".join(f"/{command.name}" for command in synced)
     sys.stdout.write(f"synced {len(synced)} commands {where}: {names}\n")
@@ -73,7 +93,12 @@ def main() -> int:
     """``python -m bot``: like ``willai run``, with the same one-line errors."""
     try:
         run_bot()
-    except (SettingsError, ImportFailedError, StoreUnavailableError) as exc:
+    except (
+        SettingsError,
+        ImportFailedError,
+        StoreUnavailableError,
+        DiscordUnavailableError,
+    ) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1
     except KeyboardInterrupt:

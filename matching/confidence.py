@@ -72,7 +72,7 @@ def top_confidence(ranking: Ranking, coefficients: Sequence[float] = COEFFICIENT
 def decide(ranking: Ranking) -> Decision:
     """Confidences for every candidate, and whether to answer, ask or give up."""
     scored = ranking.scored
-    if not scored or scored[0].score < NO_MATCH_SCORE:
+    if not scored or scored[0].base < NO_MATCH_SCORE:
         return Decision((), "no_match")
     first = top_confidence(ranking)
     weights = [math.exp(8.0 * (s.score - scored[0].score)) for s in scored[1:]]

@@ -42,6 +42,8 @@ class IndexData:
     occ_labels: list[str]
     occ_desc: list[frozenset[str]]  # stems of description words
     occ_breadth: list[float]  # 0..1, how many names an occupation goes by (commonness)
+    occ_major: bytearray  # ISCO major group (first digit of the unit group), 0 when unknown
+    occ_depth: list[float]  # 0 for an occupation right under its ISCO group, 1 for a specialisation
     uri_index: dict[str, int]
     lab_occ: array  # label id -> occupation id
     lab_kind: bytearray  # label id -> KIND_CODES value
@@ -75,6 +77,12 @@ def _description_terms(description: str) -> frozenset[str]:
         if len(terms) >= _DESCRIPTION_TERMS:
             break
     return frozenset(terms)
+
+
+def _major(isco_group: str) -> int:
+    """ISCO major group 1-9 (0: armed forces or unknown), from a unit group code like "2512"."""
+    head = (isco_group or "").strip()[:1]
+    return int(head) if head.isdigit() else 0
 
 
 def build_index(
@@ -136,6 +144,8 @@ def build_index(
     return IndexData(
         occ_uris=occ_uris,
         occ_breadth=[math.log1p(n) / top_names for n in names],
+        occ_major=bytearray(_major(o.isco_group) for o in occupations),
+        occ_depth=[1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations],
         occ_labels=[o.label for o in occupations],
         occ_desc=[_description_terms(o.description or "") for o in occupations],
         uri_index=uri_index,

@@ -253,6 +253,7 @@ class QueryTerms:
     minor: frozenset[str]  # tokens only seen in brackets or after "cum", " - ", "|", "@"
     head: str | None  # the token that most likely names the job (English/German order)
     first: str | None  # the first content token (head in French/Spanish order)
+    stems: frozenset[str] = frozenset()  # stems of the non-soft tokens
 
 
 def _is_dropped_char(ch: str) -> bool:
@@ -459,4 +460,5 @@ def query_terms(query: str) -> QueryTerms:
         minor=minor,
         head=head,
         first=content[0] if content else None,
+        stems=frozenset(stem(t) for t in content),
     )

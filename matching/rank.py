@@ -22,10 +22,30 @@ from matching.normalise import QueryTerms, stem
 W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
 W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
-W_HEAD = 0.0  # the query's head noun is the label's head noun
 W_EXACT = 0.10  # the label, normalised, is the query
-W_DESC = 0.06  # query words found in the occupation's description
-W_CHARS = 0.06  # rapidfuzz token_sort_ratio of the two normalised strings
+# Re-ranking adjustments, one per `candidate_features` entry, added to the overlap score.
+# Re-ranking: a linear score over the overlap score and `candidate_features`, in that order,
+# fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
+# (`benchmarks/match_quality.py --calibrate`).
+RERANK_WEIGHTS: tuple[float, ...] = (
+    2.569,  # overlap score of the first stage
+    1.689,  # query cover
+    3.339,  # label cover
+    0.222,  # both covers
+    -0.202,  # exact normalised hit
+    -0.892,  # matched label is an alt label
+    -1.408,  # ... a hidden label
+    -1.221,  # ... not English
+    1.112,  # score of the occupation's second-best label
+    1.142,  # query words in the description
+    0.355,  # rapidfuzz token_sort_ratio
+    1.445,  # breadth: how many names ESCO gives the occupation
+    -0.126,  # a specialisation (ESCO code below the first level)
+    0.435,  # the label lacks the query's head noun
+)
+MAJOR_PRIOR: tuple[float, ...] = (-1.673, -0.587, 0.457, 0.130, 0.344, 0.596, -1.121, -0.029, 0.196, 1.687)
+"""Per ISCO major group (0 armed forces, 1 managers ... 9 elementary occupations): how often job
+ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
 FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
@@ -33,7 +53,7 @@ STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
 TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
-RERANK_DEPTH = 60  # occupations re-ranked with the costly signals
+RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
 FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
 
 
@@ -45,6 +65,8 @@ class Scored:
     score: float
     label_id: int
     query_cover: float
+    base: float = 0.0  # the cheap overlap score, before re-ranking
+    features: tuple[float, ...] = ()  # what the re-ranker read, see `candidate_features`
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,17 +116,6 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
         for word, dist, _ in hits
         if dist == best
     ]
-
-
-def _head_match(data: IndexData, label_id: int, terms: QueryTerms, first_lang: bool) -> float:
-    """1 when the label's head noun is the query's, 0.75 when only their stems agree."""
-    head = data.lab_head[label_id]
-    target = terms.first if first_lang else terms.head
-    if head is None or target is None:
-        return 0.0
-    if head == target:
-        return 1.0
-    return STEM_QUALITY if stem(head) == stem(target) else 0.0
 
 
 def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool = True) -> Ranking:
@@ -161,6 +172,54 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
     )
 
 
+def _head_in_label(data: IndexData, label_id: int, terms: QueryTerms) -> float:
+    """1 when the label holds the query's head noun, 0.75 for a same-stem word, else 0."""
+    head = terms.head
+    if head is None:
+        return 1.0
+    tokens = data.lab_tokens[label_id]
+    if head in tokens:
+        return 1.0
+    head_stem = stem(head)
+    return STEM_QUALITY if any(stem(t) == head_stem for t in tokens) else 0.0
+
+
+def candidate_features(
+    data: IndexData,
+    terms: QueryTerms,
+    occ: int,
+    label_id: int,
+    q_cover: float,
+    l_cover: float,
+    second: float,
+    head_known: bool,
+) -> tuple[float, ...]:
+    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`."""
+    kind = data.lab_kind[label_id]
+    tokens = data.lab_tokens[label_id]
+    exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == terms.tokens)
+    query_stems = terms.stems
+    desc = data.occ_desc[occ]
+    desc_share = sum(1 for s in query_stems if s in desc) / len(query_stems) if query_stems else 0.0
+    chars = fuzz.token_sort_ratio(terms.text, " ".join(tokens)) / 100.0
+    head = _head_in_label(data, label_id, terms) if head_known else 1.0
+    return (
+        q_cover,
+        l_cover,
+        q_cover * l_cover,
+        exact,
+        float(kind == 1),
+        float(kind == 2),
+        float(data.lab_foreign[label_id]),
+        second,
+        desc_share,
+        chars,
+        data.occ_breadth[occ],
+        data.occ_depth[occ],
+        1.0 - head,
+    )
+
+
 def _score_labels(
     data: IndexData,
     terms: QueryTerms,
@@ -171,18 +230,17 @@ def _score_labels(
     depth: int,
 ) -> list[Scored]:
     """Best label per occupation on cheap signals, then re-rank the head of the list."""
-    best: dict[int, tuple[float, int, float]] = {}
+    best: dict[int, tuple[float, int, float, float]] = {}
     second: dict[int, float] = {}
     lab_occ, lab_kind, lab_weight = data.lab_occ, data.lab_kind, data.lab_weight
-    lab_first, lab_foreign = data.lab_first, data.lab_foreign
+    lab_foreign = data.lab_foreign
     text_tokens = terms.tokens
     for label_id, hit in query_hits.items():
         q_cover = hit / query_mass
         l_cover = min(1.0, label_hits[label_id] / lab_weight[label_id])
         score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
-        if score + W_HEAD + W_EXACT < 0.3:
+        if score + W_EXACT < 0.3:
             continue
-        score += W_HEAD * _head_match(data, label_id, terms, bool(lab_first[label_id]))
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
         score *= KIND_FACTOR[lab_kind[label_id]]
@@ -191,28 +249,35 @@ def _score_labels(
         occ = lab_occ[label_id]
         prev = best.get(occ)
         if prev is None:
-            best[occ] = (score, label_id, q_cover)
+            best[occ] = (score, label_id, q_cover, l_cover)
         elif prev[0] < score:
-            best[occ] = (score, label_id, q_cover)
+            best[occ] = (score, label_id, q_cover, l_cover)
             second[occ] = prev[0]
         elif second.get(occ, 0.0) < score:
             second[occ] = score
-    if SECOND_LABEL:
-        for occ, bonus in second.items():
-            score, label_id, q_cover = best[occ]
-            best[occ] = (score + SECOND_LABEL * bonus, label_id, q_cover)
-    top = sorted(best.items(), key=lambda item: item[1][0], reverse=True)[: max(depth, 1) * 3]
-    top = top[:RERANK_DEPTH] if len(top) > RERANK_DEPTH else top
-    query_stems = {stem(t) for t in terms.tokens if t not in terms.soft}
+    ordered = sorted(
+        best.items(), key=lambda item: item[1][0] + SECOND_LABEL * second.get(item[0], 0.0),
+        reverse=True,
+    )
+    top = ordered[: max(depth, RERANK_DEPTH)]
+    head_known = terms.head is not None and terms.head in data.postings
+    weights = RERANK_WEIGHTS
     out: list[Scored] = []
-    for occ, (score, label_id, q_cover) in top:
-        desc = data.occ_desc[occ]
-        desc_share = (
-            sum(1 for s in query_stems if s in desc) / len(query_stems) if query_stems else 0.0
+    for occ, (score, label_id, q_cover, l_cover) in top:
+        base = score + SECOND_LABEL * second.get(occ, 0.0)
+        feats = candidate_features(
+            data,
+            terms,
+            occ,
+            label_id,
+            q_cover,
+            l_cover,
+            second.get(occ, 0.0),
+            head_known,
         )
-        chars = fuzz.token_sort_ratio(terms.text, " ".join(data.lab_tokens[label_id])) / 100.0
-        final = score + W_DESC * desc_share + W_CHARS * chars
-        out.append(Scored(occ, final, label_id, q_cover))
+        final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ]]
+        final += sum(w * f for w, f in zip(weights[1:], feats, strict=True))
+        out.append(Scored(occ, final, label_id, q_cover, base, feats))
     out.sort(key=lambda s: s.score, reverse=True)
     return out[:depth]
 
@@ -228,5 +293,5 @@ def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
         occ = data.lab_occ[label_id]
         score = 0.75 * ratio / 100.0 * KIND_FACTOR[data.lab_kind[label_id]]
         if occ not in best or best[occ].score < score:
-            best[occ] = Scored(occ, score, label_id, 0.0)
+            best[occ] = Scored(occ, score, label_id, 0.0, score)
     return sorted(best.values(), key=lambda s: s.score, reverse=True)[:depth]

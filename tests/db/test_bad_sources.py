@@ -105,7 +105,11 @@ def http_server(tmp_path: Path) -> Iterator[str]:
     """A real HTTP server on loopback serving one good zip and a 404."""
     archive = zip_directory(write_bundle(tmp_path / "src"), tmp_path / "served.zip")
     app = web.Application()
-    app.router.add_get("/esco.zip", lambda _: web.FileResponse(archive))
+
+    async def serve_zip(_: web.Request) -> web.FileResponse:
+        return web.FileResponse(archive)
+
+    app.router.add_get("/esco.zip", serve_zip)
     port = _free_port()
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(app)

@@ -17,6 +17,7 @@ from db.engine import StoreUnavailableError
 from db.store import NoReleaseError
 from esco_api import EscoApiError
 from willai.cli import ask, bot, data, match
+from willai.errors import DiscordUnavailableError
 from willai.importing import ImportFailedError
 from willai.settings import SettingsError, get_settings
 
@@ -33,6 +34,7 @@ match.register(app)
 bot.register(app)
 
 EXPECTED_ERRORS = (
+    DiscordUnavailableError,
     SettingsError,
     BundleError,
     StoreUnavailableError,
@@ -43,11 +45,17 @@ EXPECTED_ERRORS = (
 err = Console(stderr=True, highlight=False)
 
 
+BOT_COMMANDS = frozenset({"run", "sync"})  # the bot's launcher sets up discord.py's logging
+
+
 @app.callback()
 def _configure(
+    ctx: typer.Context,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging."),
 ) -> None:
     """Set up logging once, from LOG_LEVEL unless --verbose."""
+    if ctx.invoked_subcommand in BOT_COMMANDS:
+        return
     level = "DEBUG" if verbose else get_settings().log_level
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
 
