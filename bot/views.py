@@ -10,6 +10,7 @@ message. Follow-up answers are ephemeral: the question is the clicker's, not the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
@@ -19,7 +20,7 @@ from bot import embeds, errors, limits
 from bot.keys import KEY_PATTERN
 from bot.limits import clip
 from matching import Candidate
-from scoring import FACTORS
+from scoring import FACTORS, OccupationScore
 from willai.service import Answer
 
 if TYPE_CHECKING:
@@ -96,29 +97,37 @@ class FactorButton(
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
-class ResilientButton(
+# The two per-occupation follow-ups that only differ in wording and embed.
+DETAIL_BUTTONS: dict[str, tuple[str, Callable[[OccupationScore, str], discord.Embed]]] = {
+    "resilient": ("Resilient skills", embeds.resilient_embed),
+    "paths": ("Where your skills could take you", embeds.paths_embed),
+}
+
+
+class DetailButton(
     _SafeItem,
     DynamicItem[Button[Any]],
-    template=rf"{NAMESPACE}:resilient:(?P<key>{KEY_PATTERN})",
+    template=rf"{NAMESPACE}:(?P<kind>resilient|paths):(?P<key>{KEY_PATTERN})",
 ):
-    """The skills of the job that AI is least able to do."""
+    """Resilient skills, or lower-risk occupations that share this one's skills."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, kind: str, key: str) -> None:
+        label, _ = DETAIL_BUTTONS[kind]
         super().__init__(
             Button(
-                label="Resilient skills",
+                label=label,
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"{NAMESPACE}:resilient:{key}",
+                custom_id=f"{NAMESPACE}:{kind}:{key}",
             ),
             row=1,
         )
-        self.key = key
+        self.kind, self.key = kind, key
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ResilientButton:
-        return cls(match["key"])
+    ) -> DetailButton:
+        return cls(match["kind"], match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
         serving = _bot(interaction).serving
@@ -126,41 +135,8 @@ class ResilientButton(
         if score is None:
             await interaction.response.send_message(STALE, ephemeral=True)
             return
-        embed = embeds.resilient_embed(score, embeds.data_version(serving.service.release))
-        await interaction.response.send_message(embed=embed, ephemeral=True)
-
-
-class PathsButton(
-    _SafeItem,
-    DynamicItem[Button[Any]],
-    template=rf"{NAMESPACE}:paths:(?P<key>{KEY_PATTERN})",
-):
-    """Lower-risk occupations that share this one's skills, and skills worth growing."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(
-            Button(
-                label="Where your skills could take you",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"{NAMESPACE}:paths:{key}",
-            ),
-            row=1,
-        )
-        self.key = key
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> PathsButton:
-        return cls(match["key"])
-
-    async def respond(self, interaction: discord.Interaction) -> None:
-        serving = _bot(interaction).serving
-        score = _score_or_stale(serving, self.key)
-        if score is None:
-            await interaction.response.send_message(STALE, ephemeral=True)
-            return
-        embed = embeds.paths_embed(score, embeds.data_version(serving.service.release))
+        _, render = DETAIL_BUTTONS[self.kind]
+        embed = render(score, embeds.data_version(serving.service.release))
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
@@ -263,8 +239,7 @@ def _option_description(candidate: Candidate) -> str:
 
 DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
     FactorButton,
-    ResilientButton,
-    PathsButton,
+    DetailButton,
     MethodologyButton,
     PickSelect,
 )
@@ -276,8 +251,8 @@ def answer_view(key: str) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     for name in FACTORS:
         view.add_item(FactorButton(name, key))
-    view.add_item(ResilientButton(key))
-    view.add_item(PathsButton(key))
+    view.add_item(DetailButton("resilient", key))
+    view.add_item(DetailButton("paths", key))
     view.add_item(MethodologyButton())
     return view
 

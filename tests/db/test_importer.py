@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+import scoring
 from db import schema
 from db.engine import make_engine
 from db.importer import import_bundle
@@ -141,3 +142,19 @@ def test_full_bundle_counts(full_store: Store) -> None:
     counts = full_store.status()["counts"]
     assert (counts["occupations"], counts["skills"], counts["relations"]) == (3007, 13896, 123788)
     assert set(counts["labels"]) == {"en", "fr", "de", "es"}
+
+
+def test_scores_are_recomputed_when_the_model_changes(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    store = Store.from_url(database_url)
+    release_table = schema.Release.__table__
+    with store.engine.begin() as conn:
+        conn.execute(release_table.update().values(model_version="0.0.0-old"))
+    assert store.rescore_if_stale() is True
+    assert store.release().model_version == scoring.MODEL_VERSION
+    assert len(store.all_scores()) == 3
+
+
+def test_current_scores_are_left_alone(database_url: str, tmp_path: Path) -> None:
+    _import(database_url, write_bundle(tmp_path))
+    assert Store.from_url(database_url).rescore_if_stale() is False
