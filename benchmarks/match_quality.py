@@ -6,6 +6,7 @@ half stands in for the unseen test set. Labels are silver (tagged automatically)
 figures understate the matcher: read them as a comparison.
 
     python benchmarks/match_quality.py                # both halves + baseline on a sample
+    python benchmarks/match_quality.py --fit-rerank   # refit the re-ranking weights on half A
     python benchmarks/match_quality.py --calibrate    # refit the confidence model on half A
 """
 
@@ -162,10 +163,11 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
     from matching.normalise import query_terms
 
     data = index._data
+    depth = max(confidence.SOFTMAX_DEPTH, 6)
     rows, labels, rankings = [], [], []
     for title, uri in half:
-        ranking = rank.rank(data, query_terms(title), depth=10)
-        if not ranking.scored or ranking.scored[0].score < confidence.NO_MATCH_SCORE:
+        ranking = rank.rank(data, query_terms(title), depth=depth)
+        if confidence.decide(ranking).status == "no_match":
             continue
         rows.append(confidence.features(ranking))
         labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
@@ -182,10 +184,71 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
             f"{sum(labels[i] for i in part) / len(part):.2f}"
         )
     print("threshold  answered_share  precision   (share of the whole half)")
-    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+    for t in (0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4, 0.45, 0.5):
         chosen = [i for i, p in enumerate(probs) if p >= t]
         prec = sum(labels[i] for i in chosen) / len(chosen) if chosen else math.nan
         print(f"  {t:.2f}      {len(chosen) / len(half):.3f}          {prec:.3f}")
+
+
+def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:
+    """Refit the re-ranking weights as a conditional logit over each title's candidates.
+
+    Needs numpy (a development tool only, not a dependency of the matcher): pip install numpy.
+    Prints RERANK_WEIGHTS and MAJOR_PRIOR for matching/rank.py; refit the confidence model
+    (--calibrate) after pasting them.
+    """
+    try:
+        import numpy as np
+    except ImportError as exc:
+        raise SystemExit("--fit-rerank needs numpy: pip install numpy") from exc
+    from matching import rank
+    from matching.normalise import query_terms
+
+    data = index._data
+    groups = []
+    for title, uri in half:
+        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH)
+        scored = [s for s in ranking.scored if s.features]
+        gold = np.array([data.occ_uris[s.occ] == uri for s in scored])
+        if not gold.any():
+            continue
+        rows = []
+        for s in scored:
+            major = [0.0] * 10
+            major[data.occ_major[s.occ]] = 1.0
+            rows.append((s.base, *s.features, *major))
+        groups.append((np.array(rows), gold))
+
+    def loglik(w: np.ndarray) -> float:
+        total = -0.5 * l2 * float(w @ w)
+        for x, y in groups:
+            z = x @ w
+            top = z.max()
+            total += z[y].mean() - top - math.log(np.exp(z - top).sum())
+        return total
+
+    k = groups[0][0].shape[1]
+    w = np.zeros(k)
+    current = loglik(w)
+    for _ in range(40):
+        grad, hess = -l2 * w, l2 * np.eye(k)
+        for x, y in groups:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            mean = p @ x
+            grad += x[y].mean(0) - mean
+            hess += (x * p[:, None]).T @ x - np.outer(mean, mean)
+        step, t = np.linalg.solve(hess, grad), 1.0
+        while t > 1e-4 and loglik(w + t * step) < current:
+            t /= 2
+        w = w + t * step
+        new = loglik(w)
+        if abs(new - current) < 1e-4:
+            break
+        current = new
+    print("RERANK_WEIGHTS =", tuple(round(float(v), 3) for v in w[: k - 10]))
+    print("MAJOR_PRIOR =", tuple(round(float(v), 3) for v in w[k - 10 :]))
 
 
 def report(name: str, values: dict[str, float]) -> None:
@@ -212,6 +275,11 @@ def main() -> None:
         action="store_true",
         help="refit the confidence model on half A and print coefficients",
     )
+    parser.add_argument(
+        "--fit-rerank",
+        action="store_true",
+        help="refit the re-ranking weights on half A (needs numpy) and print them",
+    )
     args = parser.parse_args()
 
     occupations, labels = load_inputs()
@@ -223,6 +291,9 @@ def main() -> None:
     )
     half_a, half_b = split_halves(load_dev(args.dev))
 
+    if args.fit_rerank:
+        fit_rerank(index, half_a)
+        return
     if args.calibrate:
         calibrate(index, half_a)
         return

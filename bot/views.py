@@ -97,10 +97,17 @@ class FactorButton(
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
-# The two per-occupation follow-ups that only differ in wording and embed.
+# The two per-occupation follow-ups that only differ in wording and embed. The embed builders
+# are looked up when clicked, not bound here, so the module stays the one place that owns them.
 DETAIL_BUTTONS: dict[str, tuple[str, Callable[[OccupationScore, str], discord.Embed]]] = {
-    "resilient": ("Resilient skills", embeds.resilient_embed),
-    "paths": ("Where your skills could take you", embeds.paths_embed),
+    "resilient": (
+        "Resilient skills",
+        lambda score, version: embeds.resilient_embed(score, version),
+    ),
+    "paths": (
+        "Where your skills could take you",
+        lambda score, version: embeds.paths_embed(score, version),  # noqa: PLW0108
+    ),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from matching.confidence import decide
+from matching.confidence import SOFTMAX_DEPTH, decide
 from matching.index import IndexData, build_index
 from matching.normalise import MAX_QUERY_CHARS, query_terms
 from matching.rank import rank
@@ -52,7 +52,7 @@ class MatchIndex:
         text = query if isinstance(query, str) else ""
         top = max(1, min(int(top), MAX_TOP))
         terms = query_terms(text[: MAX_QUERY_CHARS * 2])
-        ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1))
+        ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
         decision = decide(ranking)
         if decision.status == "no_match":
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)

@@ -23,27 +23,37 @@ W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
 W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
 W_EXACT = 0.10  # the label, normalised, is the query
-# Re-ranking adjustments, one per `candidate_features` entry, added to the overlap score.
 # Re-ranking: a linear score over the overlap score and `candidate_features`, in that order,
 # fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
-# (`benchmarks/match_quality.py --calibrate`).
+# (`benchmarks/match_quality.py --fit-rerank`).
 RERANK_WEIGHTS: tuple[float, ...] = (
-    2.569,  # overlap score of the first stage
-    1.689,  # query cover
-    3.339,  # label cover
-    0.222,  # both covers
-    -0.202,  # exact normalised hit
-    -0.892,  # matched label is an alt label
-    -1.408,  # ... a hidden label
-    -1.221,  # ... not English
-    1.112,  # score of the occupation's second-best label
-    1.142,  # query words in the description
-    0.355,  # rapidfuzz token_sort_ratio
-    1.445,  # breadth: how many names ESCO gives the occupation
+    2.591,  # overlap score of the first stage
+    1.583,  # query cover
+    3.242,  # label cover
+    0.371,  # both covers
+    -0.21,  # exact normalised hit
+    -0.887,  # matched label is an alt label
+    -1.403,  # ... a hidden label
+    -1.215,  # ... not English
+    1.099,  # score of the occupation's second-best label
+    1.146,  # query words in the description
+    0.311,  # rapidfuzz token_sort_ratio
+    1.437,  # breadth: how many names ESCO gives the occupation
     -0.126,  # a specialisation (ESCO code below the first level)
-    0.435,  # the label lacks the query's head noun
+    0.441,  # the label lacks the query's head noun
 )
-MAJOR_PRIOR: tuple[float, ...] = (-1.673, -0.587, 0.457, 0.130, 0.344, 0.596, -1.121, -0.029, 0.196, 1.687)
+MAJOR_PRIOR: tuple[float, ...] = (
+    -1.674,
+    -0.59,
+    0.455,
+    0.129,
+    0.344,
+    0.601,
+    -1.126,
+    -0.031,
+    0.207,
+    1.686,
+)
 """Per ISCO major group (0 armed forces, 1 managers ... 9 elementary occupations): how often job
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
@@ -54,6 +64,7 @@ TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its 
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
 RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
+AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
 FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
 
 
@@ -111,6 +122,8 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     if not hits:
         return []
     best = min(dist for _, dist, _ in hits)
+    if len(token) < AMBIGUOUS_TYPO_LEN and sum(1 for _, dist, _ in hits if dist == best) > 1:
+        return []  # "full" could be fuel, fill or fall: a guess, not a correction
     return [
         (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
         for word, dist, _ in hits
@@ -189,6 +202,7 @@ def candidate_features(
     terms: QueryTerms,
     occ: int,
     label_id: int,
+    *,
     q_cover: float,
     l_cover: float,
     second: float,
@@ -256,7 +270,8 @@ def _score_labels(
         elif second.get(occ, 0.0) < score:
             second[occ] = score
     ordered = sorted(
-        best.items(), key=lambda item: item[1][0] + SECOND_LABEL * second.get(item[0], 0.0),
+        best.items(),
+        key=lambda item: item[1][0] + SECOND_LABEL * second.get(item[0], 0.0),
         reverse=True,
     )
     top = ordered[: max(depth, RERANK_DEPTH)]
@@ -270,10 +285,10 @@ def _score_labels(
             terms,
             occ,
             label_id,
-            q_cover,
-            l_cover,
-            second.get(occ, 0.0),
-            head_known,
+            q_cover=q_cover,
+            l_cover=l_cover,
+            second=second.get(occ, 0.0),
+            head_known=head_known,
         )
         final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ]]
         final += sum(w * f for w, f in zip(weights[1:], feats, strict=True))
