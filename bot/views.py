@@ -102,7 +102,7 @@ class FactorButton(
 DETAIL_BUTTONS: dict[str, tuple[str, Callable[[OccupationScore, str], discord.Embed]]] = {
     "resilient": (
         "Resilient skills",
-        lambda score, version: embeds.resilient_embed(score, version),
+        lambda score, version: embeds.resilient_embed(score, version),  # noqa: PLW0108
     ),
     "paths": (
         "Where your skills could take you",
