@@ -140,15 +140,13 @@ def import_bundle(
             loader = _ReleaseLoader(writer, release_id, bundle, meter, tally)
             phase = time.perf_counter()
             counts = loader.load()
-            timings["parse"] = time.perf_counter() - phase
+            timings["load"] = time.perf_counter() - phase  # parse and insert
             meter.announce("scoring occupations")
             phase = time.perf_counter()
             scored = compute_scores(loader.score_rows())
             writer.insert(schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
             counts["scores"] = scored.count
             timings["score"] = time.perf_counter() - phase
-            phase = time.perf_counter()
-        timings["write"] = time.perf_counter() - phase  # what the writer had left to do
         phase = time.perf_counter()
         seconds = time.perf_counter() - started
         release_table = schema.Release.__table__
