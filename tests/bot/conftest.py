@@ -10,6 +10,7 @@ import pytest
 
 from bot import WillaiBot, create_bot
 from db.store import Store
+from tests.bot.support import sync_commands_at_setup
 from tests.bundle_factory import OCC, write_bundle
 from willai.importing import run_import
 from willai.settings import Settings, load_settings
@@ -51,14 +52,6 @@ def make_bot(make_settings: Callable[..., Settings]) -> Callable[..., WillaiBot]
     """A fresh bot on the tiny store; commands are synced globally at start-up for the fake."""
 
     def make(**overrides: Any) -> WillaiBot:
-        bot = create_bot(make_settings(**overrides))
-        original = bot.setup_hook
-
-        async def setup_hook() -> None:
-            await original()
-            await bot.tree.sync()
-
-        bot.setup_hook = setup_hook  # type: ignore[method-assign]
-        return bot
+        return sync_commands_at_setup(create_bot(make_settings(**overrides)))
 
     return make

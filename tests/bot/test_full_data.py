@@ -8,6 +8,7 @@ import pytest
 
 from bot import WillaiBot, create_bot
 from bot.client import Serving
+from tests.bot.support import sync_commands_at_setup
 from tests.fake_discord import FakeDiscord
 from willai.settings import load_settings
 
@@ -27,15 +28,8 @@ def full_bot(
     monkeypatch.setattr(Serving, "load", classmethod(lambda cls, store: full_serving))
 
     def make() -> WillaiBot:
-        bot = create_bot(load_settings(database_url=full_store_url, ask_cooldown_seconds=0))
-        original = bot.setup_hook
-
-        async def setup_hook() -> None:
-            await original()
-            await bot.tree.sync()
-
-        bot.setup_hook = setup_hook  # type: ignore[method-assign]
-        return bot
+        settings = load_settings(database_url=full_store_url, ask_cooldown_seconds=0)
+        return sync_commands_at_setup(create_bot(settings))
 
     return make
 
