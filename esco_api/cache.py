@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +37,14 @@ class ResponseCache:
 
     def _path(self, key: str, version: str | None) -> Path:
         return self.root / (version or "unversioned") / key[:2] / f"{key}.json"
+
+    def clear(self, version: str | None) -> None:
+        """Forget a version's responses once its fetch is complete.
+
+        The cache exists to resume an interrupted fetch; an explicit import after a finished
+        one must ask the service again, or it could never see corrected data.
+        """
+        shutil.rmtree(self.root / (version or "unversioned"), ignore_errors=True)
 
     def get(self, url: str, params: Sequence[tuple[str, str]], version: str | None) -> Any | None:
         """Return the cached body, or ``None``; unreadable entries count as misses and go."""

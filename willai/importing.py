@@ -18,6 +18,7 @@ from db.importer import ImportReport, Progress, import_bundle, record_failure
 from db.sources import gather_bundle
 from db.store import Store
 from esco_api import EscoApiError, fetch_bundle, is_api_source, parse_source
+from esco_api.cache import ResponseCache
 from willai.settings import Settings
 
 
@@ -73,6 +74,7 @@ def _materialise(
     """Replace `esco-api[:VERSION]` sources by a bundle fetched from the web service."""
     paths: list[str] = []
     api_version: str | None = None
+    api_cache = settings.cache_dir / "esco-api"
     for source in sources:
         if not is_api_source(source):
             paths.append(source)
@@ -88,12 +90,13 @@ def _materialise(
                 version=requested,
                 languages=settings.esco_languages,
                 base_url=settings.esco_api_url,
-                cache_dir=settings.cache_dir / "esco-api",
+                cache_dir=api_cache,
                 progress=(lambda phase, done, total: progress(f"ESCO API: {phase}", done, total))
                 if progress
                 else None,
             )
         )
         api_version = report.version
+        ResponseCache(api_cache).clear(report.version)  # the bundle is written; resume no more
         paths.append(str(target))
     return paths, api_version

@@ -19,20 +19,25 @@ OCCUPATIONS = 12
 
 
 @pytest.fixture(scope="module")
-def esco_api_url() -> Iterator[str]:
+def esco_api() -> Iterator[FakeEscoApi]:
     """The fake ESCO web service on a real socket, in a thread, for CLI subprocesses."""
     if not ESCO_V111.is_dir():
         pytest.skip("shared ESCO data not found")
     loop = asyncio.new_event_loop()
     fake = FakeEscoApi(build_data(ESCO_V111, OCCUPATIONS))
-    url = loop.run_until_complete(fake.start())
+    loop.run_until_complete(fake.start())
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
-    yield url
+    yield fake
     loop.call_soon_threadsafe(loop.stop)
     thread.join(5)
     loop.run_until_complete(fake.stop())
     loop.close()
+
+
+@pytest.fixture
+def esco_api_url(esco_api: FakeEscoApi) -> str:
+    return esco_api.base_url
 
 
 def _env(tmp_path: Path, api_url: str) -> dict[str, str]:
@@ -61,6 +66,17 @@ def test_esco_source_setting_selects_the_web_service(tmp_path: Path, esco_api_ur
     result = run_cli("data", "import", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"{OCCUPATIONS} occupations" in result.stdout
+
+
+@pytest.mark.full_data
+def test_explicit_reimport_asks_the_service_again(tmp_path: Path, esco_api: FakeEscoApi) -> None:
+    env = _env(tmp_path, esco_api.base_url)
+    assert run_cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
+    before = len(esco_api.requests)
+    again = run_cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert len(esco_api.requests) - before > OCCUPATIONS // 10  # fetched, not read from cache
+    assert "already serving" in again.stdout
 
 
 def test_unreachable_service_keeps_the_old_release(tmp_path: Path) -> None:
