@@ -45,20 +45,24 @@ class IndexData:
     occ_major: bytearray  # ISCO major group (first digit of the unit group), 0 when unknown
     occ_depth: list[float]  # 0 for an occupation right under its ISCO group, 1 for a specialisation
     uri_index: dict[str, int]
-    lab_occ: array  # label id -> occupation id
+    lab_occ: list[int]  # label id -> occupation id (a list: indexing an array boxes a new int)
     lab_kind: bytearray  # label id -> KIND_CODES value
     lab_text: list[str]  # label id -> the label as ESCO writes it
     lab_tokens: list[tuple[str, ...]]  # label id -> content tokens
     lab_head: list[str | None]  # label id -> token naming the job
     lab_first: bytearray  # label id -> 1 when the head comes first (French, Spanish)
     lab_foreign: bytearray  # label id -> 1 when not English, the language most users type
-    lab_weight: array  # label id -> summed IDF of its tokens
-    postings: dict[str, array]  # token -> label ids containing it
+    lab_weight: list[float]  # label id -> summed IDF of its tokens (float32-rounded, see build)
+    postings: dict[str, tuple[int, ...]]  # token -> label ids containing it, ascending
     idf: dict[str, float]
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
     vocab_by_len: dict[tuple[str, int], list[str]]  # (first letter, length) -> tokens
 
-    fallback_texts: list[str]  # label id -> its tokens joined, for whole-string fuzzy lookup
+    # Whole-string fuzzy lookup: every label's tokens joined, sorted by (length, label id), so a
+    # query scans only the contiguous run of lengths that can reach the cutoff (rank._fallback).
+    fallback_texts: list[str]
+    fallback_ids: list[int]  # label id of each entry of fallback_texts
+    fallback_lens: list[int]  # length of each entry of fallback_texts, ascending (for bisect)
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
 
 
@@ -85,6 +89,19 @@ def _major(isco_group: str) -> int:
     return int(head) if head.isdigit() else 0
 
 
+def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, list]:
+    """Joined label tokens sorted by length (ties by label id), with their ids and lengths."""
+    order = sorted(range(len(lab_tokens)), key=lambda i: (len(" ".join(lab_tokens[i])), i))
+    # Joined afresh in scan order, so neighbouring strings sit next to each other in memory: the
+    # fuzzy scan touches every string of its slice, and scattered ones cost cache misses.
+    texts = [" ".join(lab_tokens[i]) for i in order]
+    return {
+        "fallback_texts": texts,
+        "fallback_ids": order,
+        "fallback_lens": [len(text) for text in texts],
+    }
+
+
 def build_index(
     occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
 ) -> IndexData:
@@ -96,7 +113,7 @@ def build_index(
         key=lambda lab: (KIND_CODES.get(lab.kind, 2), _LANGUAGE_ORDER.get(lab.language, 9)),
     )
     seen: set[tuple[int, tuple[str, ...]]] = set()
-    lab_occ = array("I")
+    lab_occ: list[int] = []
     lab_kind = bytearray()
     lab_text: list[str] = []
     lab_tokens: list[tuple[str, ...]] = []
@@ -131,7 +148,9 @@ def build_index(
                 occ_terms[tok].add(occ)
     n_occ = max(len(occ_uris), 1)
     idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in occ_terms.items()}
-    lab_weight = array("f", (sum(idf[t] for t in toks) for toks in lab_tokens))
+    # Rounded through float32 as before (an array("f") kept them), then held as Python floats:
+    # the ranker reads one per label reached, and indexing an array boxes a new float each time.
+    lab_weight = list(array("f", (sum(idf[t] for t in toks) for toks in lab_tokens)))
     stem_lists: dict[str, list[str]] = defaultdict(list)
     vocab_by_len: dict[tuple[str, int], list[str]] = defaultdict(list)
     for tok in postings_lists:
@@ -157,10 +176,12 @@ def build_index(
         lab_first=lab_first,
         lab_foreign=lab_foreign,
         lab_weight=lab_weight,
-        postings={tok: array("I", ids) for tok, ids in postings_lists.items()},
+        # Tuples of shared int objects, not array("I"): the ranker feeds whole postings to
+        # dict.fromkeys, and reading an array boxes a fresh int per entry.
+        postings={tok: tuple(ids) for tok, ids in postings_lists.items()},
         idf=idf,
         stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},
         vocab_by_len=dict(vocab_by_len),
-        fallback_texts=[" ".join(toks) for toks in lab_tokens],
+        **_fallback_tables(lab_tokens),
         lab_key=lab_key,
     )

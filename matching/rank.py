@@ -10,7 +10,9 @@ occupation's description and a character-level rapidfuzz similarity of the whole
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -162,27 +164,49 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
             _fallback(data, terms, depth) if whole_string else [], 0.0, 0.0, _max_idf(data)
         )
 
-    query_hits: dict[int, float] = {}
-    label_hits: dict[int, float] = {}
-    idf = data.idf
+    hits: dict[int, tuple[float, float]] = {}
     for weight, variants in resolved:
-        best_q: dict[int, tuple[float, float]] = {}
-        for word, quality in variants:
-            word_idf = idf[word] * quality
-            for label_id in data.postings[word]:
-                prev = best_q.get(label_id)
-                if prev is None or prev[0] < quality:
-                    best_q[label_id] = (quality, word_idf)
-        for label_id, (quality, word_idf) in best_q.items():
-            query_hits[label_id] = query_hits.get(label_id, 0.0) + weight * quality
-            label_hits[label_id] = label_hits.get(label_id, 0.0) + word_idf
+        token_hits = _token_hits(data, weight, variants)
+        if not hits:
+            hits = token_hits  # the first token's credits are the sums so far (0.0 + x == x)
+            continue
+        # Only labels reached by an earlier token need a Python-level addition; `&` on dict
+        # views is a C-level set intersection that walks the smaller side.
+        for label_id in hits.keys() & token_hits.keys():
+            q_hit, l_hit = hits[label_id]
+            q_add, l_add = token_hits.pop(label_id)
+            hits[label_id] = (q_hit + q_add, l_hit + l_add)
+        hits.update(token_hits)  # the rest are new: appended in first-reached order, in C
 
     return Ranking(
-        _score_labels(data, terms, query_hits, label_hits, query_mass=query_mass, depth=depth),
+        _score_labels(data, terms, hits, query_mass=query_mass, depth=depth),
         known_share,
         specificity,
         _max_idf(data),
     )
+
+
+def _token_hits(
+    data: IndexData, weight: float, variants: list[tuple[str, float]]
+) -> dict[int, tuple[float, float]]:
+    """Label id -> (query credit, label credit) for one query token, in first-reached order.
+
+    A label reached through several variants takes the best quality, the earliest variant on
+    ties. Every label of one variant gets the same credit pair, so `dict.fromkeys` hands it out
+    in C instead of a Python loop over thousands of postings ("manager" alone has ~3,200).
+    """
+    postings, idf = data.postings, data.idf
+    if len(variants) == 1:
+        word, quality = variants[0]
+        return dict.fromkeys(postings[word], (weight * quality, idf[word] * quality))
+    # Keys first, in the order labels are first reached (variant order, then posting order) ...
+    out = dict.fromkeys(chain.from_iterable(postings[word] for word, _ in variants))
+    # ... then values from the weakest variant to the strongest (equal qualities: the latest
+    # first), so the winning variant writes last; updating an existing key keeps its place.
+    for i in sorted(range(len(variants)), key=lambda i: (variants[i][1], -i)):
+        word, quality = variants[i]
+        out.update(dict.fromkeys(postings[word], (weight * quality, idf[word] * quality)))
+    return out
 
 
 def _head_in_label(data: IndexData, label_id: int, terms: QueryTerms) -> float:
@@ -237,37 +261,44 @@ def candidate_features(
 def _score_labels(
     data: IndexData,
     terms: QueryTerms,
-    query_hits: dict[int, float],
-    label_hits: dict[int, float],
+    hits: dict[int, tuple[float, float]],
     *,
     query_mass: float,
     depth: int,
 ) -> list[Scored]:
-    """Best label per occupation on cheap signals, then re-rank the head of the list."""
+    """Best label per occupation on cheap signals, then re-rank the head of the list.
+
+    `hits` maps a label id to (query weight it covers, label IDF it covers), in the order the
+    labels were reached; that order breaks ties, as in every sort below.
+    """
     best: dict[int, tuple[float, int, float, float]] = {}
     second: dict[int, float] = {}
+    # Locals and plain lists (see IndexData): this loop runs once per label reached.
     lab_occ, lab_kind, lab_weight = data.lab_occ, data.lab_kind, data.lab_weight
     lab_foreign = data.lab_foreign
+    kind_factor = KIND_FACTOR
     text_tokens = terms.tokens
-    for label_id, hit in query_hits.items():
+    best_get, second_get = best.get, second.get
+    for label_id, (hit, label_hit) in hits.items():
         q_cover = hit / query_mass
-        l_cover = min(1.0, label_hits[label_id] / lab_weight[label_id])
+        l_cover = label_hit / lab_weight[label_id]
+        l_cover = 1.0 if l_cover > 1.0 else l_cover  # min(1.0, l_cover) without the call
         score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
         if score + W_EXACT < 0.3:
             continue
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
-        score *= KIND_FACTOR[lab_kind[label_id]]
+        score *= kind_factor[lab_kind[label_id]]
         if lab_foreign[label_id]:
             score *= FOREIGN_FACTOR
         occ = lab_occ[label_id]
-        prev = best.get(occ)
+        prev = best_get(occ)
         if prev is None:
             best[occ] = (score, label_id, q_cover, l_cover)
         elif prev[0] < score:
             best[occ] = (score, label_id, q_cover, l_cover)
             second[occ] = prev[0]
-        elif second.get(occ, 0.0) < score:
+        elif second_get(occ, 0.0) < score:
             second[occ] = score
     ordered = sorted(
         best.items(),
@@ -299,12 +330,26 @@ def _score_labels(
 
 def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
     """When no word is known ("webdeveloper"), compare whole strings character by character."""
-    texts = data.fallback_texts
+    text = terms.text
+    # fuzz.ratio is 100 * (1 - indel / (len_a + len_b)) and indel >= |len_a - len_b|, so only
+    # labels of a length near the query's can reach the cutoff. The texts are sorted by length:
+    # that run is one contiguous slice, bounded with a margin (the scorer re-checks exactly).
+    share = (FALLBACK_CUTOFF - 1.0) / 100.0
+    lo = bisect_left(data.fallback_lens, math.floor(len(text) * share / (2.0 - share)))
+    hi = bisect_right(data.fallback_lens, math.ceil(len(text) * (2.0 - share) / share))
+    ids = data.fallback_ids
     hits = process.extract(
-        terms.text, texts, scorer=fuzz.ratio, score_cutoff=FALLBACK_CUTOFF, limit=depth * 4
+        text,
+        data.fallback_texts[lo:hi],
+        scorer=fuzz.ratio,
+        score_cutoff=FALLBACK_CUTOFF,
+        limit=None,
     )
+    # The slice is in length order; restore what a scan in label-id order returns: best ratio
+    # first, then the lower label id, cut at the same limit.
+    found = sorted(((ratio, ids[lo + pos]) for _, ratio, pos in hits), key=lambda h: (-h[0], h[1]))
     best: dict[int, Scored] = {}
-    for _, ratio, label_id in hits:
+    for ratio, label_id in found[: depth * 4]:
         occ = data.lab_occ[label_id]
         score = 0.75 * ratio / 100.0 * KIND_FACTOR[data.lab_kind[label_id]]
         if occ not in best or best[occ].score < score:
