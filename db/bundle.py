@@ -135,32 +135,42 @@ class Bundle:
                 return "v" + found[-1]
         return "unknown"
 
-    def validate(self) -> None:
-        """Refuse, with one line, a bundle that lacks a file the release cannot do without."""
+    def base_files(self, kind: str) -> list[CsvFile]:
+        """Files of a kind that belong to this release: in its language, or language-free."""
         base = self.base_language
-        required = {
-            "occupations": f"occupations_{base}.csv",
-            "relations": "occupationSkillRelations.csv",
-            "broader_skills": "broaderRelationsSkillPillar.csv",
-            "hierarchy": f"skillsHierarchy_{base}.csv",
-        }
-        for kind, name in required.items():
-            have = [
-                f for f in self.of_kind(kind) if kind not in _LANGUAGE_KINDS or f.language == base
-            ]
-            if not have:
-                raise BundleError(_missing_message(self, name))
+        return [f for f in self.of_kind(kind) if kind not in _LANGUAGE_KINDS or f.language == base]
+
+    def base_file(self, kind: str) -> CsvFile | None:
+        """The release's file of an optional kind, if given."""
+        files = self.base_files(kind)
+        return files[0] if files else None
+
+    def required_file(self, kind: str) -> CsvFile:
+        """The release's file of a kind it cannot do without, or a one-line refusal."""
+        found = self.base_file(kind)
+        if found is None:
+            name = REQUIRED_FILES[kind].format(base=self.base_language)
+            raise BundleError(_missing_message(self, name))
+        return found
+
+    def validate(self) -> None:
+        """Refuse, with one line, a bundle that lacks a file or gives one twice."""
+        for kind in REQUIRED_FILES:
+            self.required_file(kind)
         for kind in ("relations", "broader_skills", "hierarchy", "skill_groups", "isco_groups"):
-            names = [
-                f.name
-                for f in self.of_kind(kind)
-                if kind not in _LANGUAGE_KINDS or f.language == base
-            ]
+            names = [f.name for f in self.base_files(kind)]
             if len(names) > 1:
                 raise BundleError(f"more than one {kind} file given: {', '.join(names)}")
 
 
 _LANGUAGE_KINDS = {"occupations", "skills", "hierarchy", "skill_groups", "isco_groups"}
+REQUIRED_FILES = {
+    "skills": "skills_{base}.csv",
+    "occupations": "occupations_{base}.csv",
+    "relations": "occupationSkillRelations.csv",
+    "broader_skills": "broaderRelationsSkillPillar.csv",
+    "hierarchy": "skillsHierarchy_{base}.csv",
+}
 
 
 def _missing_message(bundle: Bundle, name: str) -> str:

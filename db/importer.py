@@ -8,7 +8,6 @@ back to exactly what was serving before.
 from __future__ import annotations
 
 import json
-import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -25,8 +24,6 @@ from db.bundle import Bundle, BundleError, CsvFile, read_rows
 from db.scores import SCORE_COLUMNS, ScoreRows, compute_scores
 from db.skill_groups import PillarIndex, groups_from_hierarchy
 from scoring import MODEL_VERSION
-
-log = logging.getLogger(__name__)
 
 IMPORT_LOCK_KEY = 0x77696C6C  # "will": the advisory lock imports take on PostgreSQL
 LABEL_COLUMNS = ("release_id", "occupation_uri", "label", "kind", "language")
@@ -267,14 +264,8 @@ class _ReleaseLoader:
             "labels": dict(sorted(self.label_counts.items())),
         }
 
-    def _base_file(self, kind: str) -> CsvFile | None:
-        files = [f for f in self.bundle.of_kind(kind) if f.language in (self.base, None)]
-        return files[0] if files else None
-
     def _load_pillar(self) -> PillarIndex:
-        hierarchy = self._base_file("hierarchy")
-        if hierarchy is None:
-            raise BundleError(f"no skillsHierarchy_{self.base}.csv found")
+        hierarchy = self.bundle.required_file("hierarchy")
         columns = [
             f"Level {n} {part}" for n in range(4) for part in ("URI", "code", "preferred term")
         ]
@@ -283,7 +274,7 @@ class _ReleaseLoader:
             for row in self.rows(hierarchy, "hierarchy", *columns)
         )
         labels: dict[str, str] = {}
-        group_file = self._base_file("skill_groups")
+        group_file = self.bundle.base_file("skill_groups")
         if group_file is not None:
             labels = dict(self.rows(group_file, "skill_groups", "conceptUri", "preferredLabel"))
         self.writer.insert(
@@ -295,16 +286,13 @@ class _ReleaseLoader:
             ),
         )
         parents: dict[str, list[str]] = defaultdict(list)
-        broader = self._base_file("broader_skills")
-        if broader is None:
-            raise BundleError("no broaderRelationsSkillPillar.csv found")
+        broader = self.bundle.required_file("broader_skills")
         for child, parent in self.rows(broader, "broader_skills", "conceptUri", "broaderUri"):
             parents[child].append(parent)
         return PillarIndex(groups, parents)
 
     def _load_skills(self, pillar: PillarIndex) -> None:
-        skills_file = self._base_file("skills")
-        assert skills_file is not None  # guaranteed by Bundle.base_language
+        skills_file = self.bundle.required_file("skills")
         memberships: list[tuple[int, str, str, int]] = []
 
         def skill_rows() -> Iterator[tuple[Any, ...]]:
@@ -403,7 +391,7 @@ class _ReleaseLoader:
         )
 
     def _load_isco(self) -> int:
-        isco_file = self._base_file("isco_groups")
+        isco_file = self.bundle.base_file("isco_groups")
         if isco_file is None:
             return 0
         seen: set[str] = set()
@@ -445,9 +433,7 @@ class _ReleaseLoader:
                     yield self.release_id, uri, value, kind, language
 
     def _load_occupations(self) -> None:
-        occupations_file = self._base_file("occupations")
-        if occupations_file is None:
-            raise BundleError(f"no occupations_{self.base}.csv found")
+        occupations_file = self.bundle.required_file("occupations")
         labels: list[tuple[int, str, str, str, str]] = []
 
         def occupation_rows() -> Iterator[tuple[int, str, str, str, str, str, str]]:
@@ -515,9 +501,7 @@ class _ReleaseLoader:
         self.writer.insert(schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())
 
     def _load_relations(self) -> int:
-        relations_file = self._base_file("relations")
-        if relations_file is None:
-            raise BundleError("no occupationSkillRelations.csv found")
+        relations_file = self.bundle.required_file("relations")
         seen: set[tuple[str, str]] = set()
 
         def relation_rows() -> Iterator[tuple[int, str, str, str, str]]:

@@ -16,12 +16,10 @@ import scoring
 from db import schema
 from db.bulk import bulk_insert
 from db.engine import make_engine
-from db.importer import purge_retired, serving_release
+from db.importer import serving_release
 from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
 from matching.types import LabelRecord, OccupationRecord
 from scoring.types import Occupation, Skill
-
-T = schema  # short alias for table access below
 
 
 class NoReleaseError(Exception):
@@ -161,7 +159,7 @@ class Store:
         def where(table: Any) -> Any:
             return table.c.release_id == release_id
 
-        occ, skl = T.Occupation.__table__, T.Skill.__table__
+        occ, skl = schema.Occupation.__table__, schema.Skill.__table__
         occupations = {
             r.uri: {
                 "label": r.preferred_label,
@@ -181,7 +179,7 @@ class Store:
             for r in conn.execute(select(skl).where(where(skl)))
         }
         codes: dict[str, list[str]] = defaultdict(list)
-        mem = T.SkillGroupMembership.__table__
+        mem = schema.SkillGroupMembership.__table__
         for r in conn.execute(
             select(mem.c.skill_uri, mem.c.group_code)
             .where(where(mem))
@@ -189,11 +187,11 @@ class Store:
         ):
             codes[r.skill_uri].append(r.group_code)
         collections: dict[str, set[str]] = defaultdict(set)
-        col = T.SkillCollection.__table__
+        col = schema.SkillCollection.__table__
         for r in conn.execute(select(col.c.skill_uri, col.c.collection).where(where(col))):
             collections[r.skill_uri].add(r.collection)
         relations: dict[str, tuple[list[str], list[str]]] = {}
-        rel = T.OccupationSkill.__table__
+        rel = schema.OccupationSkill.__table__
         for r in conn.execute(
             select(rel.c.occupation_uri, rel.c.skill_uri, rel.c.relation_type).where(where(rel))
         ):
@@ -210,7 +208,7 @@ class Store:
 
     def match_inputs(self) -> tuple[list[OccupationRecord], list[LabelRecord]]:
         release = self.require_release()
-        occ, lab = T.Occupation.__table__, T.OccupationLabel.__table__
+        occ, lab = schema.Occupation.__table__, schema.OccupationLabel.__table__
         with self.engine.connect() as conn:
             occupations = [
                 OccupationRecord(r.uri, r.preferred_label, r.code, r.isco_group, r.description)
@@ -232,7 +230,7 @@ class Store:
 
     def score(self, occupation_uri: str) -> scoring.OccupationScore | None:
         release = self.require_release()
-        table = T.OccupationScore.__table__
+        table = schema.OccupationScore.__table__
         with self.engine.connect() as conn:
             detail = conn.execute(
                 select(table.c.detail_json).where(
@@ -245,7 +243,7 @@ class Store:
     def all_scores(self) -> dict[str, scoring.OccupationScore]:
         """Every score of the serving release, for a process that answers from memory."""
         release = self.require_release()
-        table = T.OccupationScore.__table__
+        table = schema.OccupationScore.__table__
         with self.engine.connect() as conn:
             return {
                 r.occupation_uri: scoring.OccupationScore.from_dict(json.loads(r.detail_json))
@@ -258,7 +256,7 @@ class Store:
 
     def score_summaries(self) -> Iterator[ScoreSummary]:
         release = self.require_release()
-        occ, sc = T.Occupation.__table__, T.OccupationScore.__table__
+        occ, sc = schema.Occupation.__table__, schema.OccupationScore.__table__
         query = (
             select(
                 occ.c.uri,
@@ -294,7 +292,7 @@ class Store:
         release = self.release()
         if release is None or release.model_version == scoring.MODEL_VERSION:
             return False
-        table, release_table = T.OccupationScore.__table__, T.Release.__table__
+        table, release_table = schema.OccupationScore.__table__, schema.Release.__table__
         with self.engine.begin() as conn:
             scored: ScoredRelease = compute_scores(self.score_rows(conn, release.id))
             conn.execute(delete(table).where(table.c.release_id == release.id))
@@ -306,13 +304,10 @@ class Store:
             )
         return True
 
-    def purge(self) -> None:
-        purge_retired(self.engine)
-
     # --- per-server preferences --------------------------------------------------------------
 
     def guild_ephemeral(self, guild_id: int) -> bool:
-        table = T.GuildSetting.__table__
+        table = schema.GuildSetting.__table__
         with self.engine.connect() as conn:
             value = conn.execute(
                 select(table.c.ephemeral).where(table.c.guild_id == guild_id)
@@ -320,7 +315,7 @@ class Store:
         return bool(value)
 
     def set_guild_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
-        table = T.GuildSetting.__table__
+        table = schema.GuildSetting.__table__
         with self.engine.begin() as conn:
             conn.execute(delete(table).where(table.c.guild_id == guild_id))
             conn.execute(
@@ -331,7 +326,7 @@ class Store:
 
     def occupation_count(self) -> int:
         release = self.require_release()
-        table = T.Occupation.__table__
+        table = schema.Occupation.__table__
         with self.engine.connect() as conn:
             return int(
                 conn.execute(
