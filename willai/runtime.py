@@ -8,6 +8,7 @@ from db.store import Store
 from matching import MatchIndex
 from willai.importing import ImportFailedError, run_import
 from willai.progress import import_progress
+from willai.service import build_match_index
 from willai.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,4 @@ def ensure_release(store: Store, settings: Settings, *, interactive: bool | None
 
 def load_match_index(settings: Settings | None = None, store: Store | None = None) -> MatchIndex:
     """Build the title matcher over every label of the serving release."""
-    store = store or open_store(settings)
-    occupations, labels = store.match_inputs()
-    return MatchIndex.build(occupations, labels)
+    return build_match_index(store or open_store(settings))

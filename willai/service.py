@@ -73,6 +73,12 @@ class Unresolved:
         return bool(self.match.candidates) and self.match.status != "no_match"
 
 
+def build_match_index(store: Store) -> MatchIndex:
+    """The title matcher over every label of the serving release, in every language."""
+    occupations, labels = store.match_inputs()
+    return MatchIndex.build(occupations, labels)
+
+
 class StoredScores(Mapping[str, OccupationScore]):
     """Scores read from the store on demand: a one-shot command needs one, not 3,000."""
 
@@ -108,9 +114,8 @@ class AnswerService:
     def load(cls, store: Store, *, preload_scores: bool = True) -> AnswerService:
         """Build the index; keep every score in memory unless the caller answers only once."""
         release = store.require_release()
-        occupations, labels = store.match_inputs()
         scores = store.all_scores() if preload_scores else StoredScores(store)
-        return cls(store, MatchIndex.build(occupations, labels), scores, release)
+        return cls(store, build_match_index(store), scores, release)
 
     def ask(self, query: str) -> Answer | Unresolved:
         """Match a typed title and answer, or say why not."""
