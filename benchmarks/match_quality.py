@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import math
 import random
 import sys
@@ -21,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -121,73 +123,78 @@ def naive_matcher(labels: Sequence[LabelRecord]) -> Callable[[str], Outcome]:
     return match
 
 
-def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting; the systems here are 6 by 6."""
-    n = len(vector)
-    a = [[*row, vector[i]] for i, row in enumerate(matrix)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
-        a[col], a[pivot] = a[pivot], a[col]
-        for r in range(n):
-            if r != col and a[col][col]:
-                f = a[r][col] / a[col][col]
-                a[r] = [x - f * y for x, y in zip(a[r], a[col], strict=True)]
-    return [a[i][n] / a[i][i] if a[i][i] else 0.0 for i in range(n)]
-
-
-def fit_logistic(rows: Sequence[tuple[float, ...]], labels: Sequence[int]) -> list[float]:
-    """Newton-Raphson logistic regression with a little ridge, no numpy needed."""
-    k = len(rows[0])
-    beta = [0.0] * k
-    for _ in range(25):
-        grad = [0.0] * k
-        hess = [[1e-3 if i == j else 0.0 for j in range(k)] for i in range(k)]
-        for x, y in zip(rows, labels, strict=True):
-            z = max(-30.0, min(30.0, sum(b * v for b, v in zip(beta, x, strict=True))))
-            p = 1.0 / (1.0 + math.exp(-z))
-            w = p * (1.0 - p)
-            for i in range(k):
-                grad[i] += (y - p) * x[i]
-                for j in range(k):
-                    hess[i][j] += w * x[i] * x[j]
-        step = _solve(hess, grad)
-        beta = [b + s for b, s in zip(beta, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-6:
-            break
-    return beta
-
-
 def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
-    """Fit the confidence model on the tuning half and print a threshold sweep."""
+    """Fit the confidence model on the tuning half, write it, and print a threshold sweep.
+
+    Needs scikit-learn (a development tool only, not a dependency of the matcher):
+    pip install scikit-learn. The sweep uses out-of-fold predictions (5-fold on the half), so
+    the threshold is chosen on probabilities the model did not fit.
+    """
+    try:
+        import numpy as np
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import cross_val_predict
+    except ImportError as exc:
+        raise SystemExit("--calibrate needs scikit-learn: pip install scikit-learn") from exc
     from matching import confidence, rank
     from matching.normalise import query_terms
 
     data = index._data
     depth = max(confidence.SOFTMAX_DEPTH, 6)
-    rows, labels, rankings = [], [], []
+    rows, labels, allowed = [], [], []
     for title, uri in half:
         ranking = rank.rank(data, query_terms(title), depth=depth)
-        if confidence.decide(ranking).status == "no_match":
+        if not confidence.plausible(ranking):
             continue
         rows.append(confidence.features(ranking))
         labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
-        rankings.append(ranking)
-    beta = fit_logistic(rows, labels)
-    print("COEFFICIENTS =", tuple(round(b, 3) for b in beta))
-    probs = [confidence.top_confidence(r, beta) for r in rankings]
-    print("calibration (predicted vs observed, by decile):")
-    order = sorted(range(len(probs)), key=probs.__getitem__)
-    for d in range(10):
-        part = order[d * len(order) // 10 : (d + 1) * len(order) // 10]
-        print(
-            f"  {sum(probs[i] for i in part) / len(part):.2f}  "
-            f"{sum(labels[i] for i in part) / len(part):.2f}"
-        )
-    print("threshold  answered_share  precision   (share of the whole half)")
-    for t in (0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4, 0.45, 0.5):
-        chosen = [i for i, p in enumerate(probs) if p >= t]
-        prec = sum(labels[i] for i in chosen) / len(chosen) if chosen else math.nan
-        print(f"  {t:.2f}      {len(chosen) / len(half):.3f}          {prec:.3f}")
+        allowed.append(confidence.may_answer(ranking))
+    x, y = np.array(rows), np.array(labels)
+    settings = {"n_estimators": 60, "max_leaf_nodes": 8, "learning_rate": 0.1, "random_state": 0}
+    fitted = GradientBoostingClassifier(**settings).fit(x, y)
+    write_model(fitted, x.shape[1])
+    probs = cross_val_predict(
+        GradientBoostingClassifier(**settings), x, y, cv=5, method="predict_proba"
+    )[:, 1]
+    print("calibration, out of fold (predicted vs observed, by decile):")
+    for part in np.array_split(np.argsort(probs), 10):
+        print(f"  {probs[part].mean():.2f}  {y[part].mean():.2f}")
+    print("threshold  answered_share  precision   (share of the whole half, rules applied)")
+    allowed_mask = np.array(allowed)
+    for t in (0.2, 0.22, 0.23, 0.24, 0.25, 0.26, 0.28, 0.3, 0.35, 0.4):
+        chosen = (probs >= t) & allowed_mask
+        prec = y[chosen].mean() if chosen.any() else math.nan
+        print(f"  {t:.2f}      {chosen.sum() / len(half):.3f}          {prec:.3f}")
+
+
+def write_model(fitted: Any, n_features: int) -> None:
+    """Store scikit-learn's fitted trees as plain lists for confidence.TreeModel to walk."""
+    import numpy as np
+
+    from matching import confidence
+
+    trees = [
+        {
+            "feature": [int(f) for f in tree.feature],
+            "threshold": [round(float(t), 6) for t in tree.threshold],
+            "left": [int(n) for n in tree.children_left],
+            "right": [int(n) for n in tree.children_right],
+            "value": [round(float(v), 6) for v in tree.value[:, 0, 0]],
+        }
+        for tree in (estimator.tree_ for (estimator,) in fitted.estimators_)
+    ]
+    # The log-odds the boosting starts from (the base rate), as scikit-learn computes it.
+    prior = float(fitted._raw_predict_init(np.zeros((1, n_features)))[0, 0])
+    document = {
+        "about": "P(first candidate right); written by benchmarks/match_quality.py --calibrate",
+        "features": list(confidence.FEATURE_NAMES),
+        "learning_rate": fitted.learning_rate,
+        "prior": round(prior, 6),
+        "trees": trees,
+    }
+    path = Path(confidence.__file__).with_name(confidence.MODEL_FILE)
+    path.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(trees)} trees)")
 
 
 def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:

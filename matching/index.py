@@ -44,6 +44,7 @@ class IndexData:
     occ_breadth: list[float]  # 0..1, how many names an occupation goes by (commonness)
     occ_major: bytearray  # ISCO major group (first digit of the unit group), 0 when unknown
     occ_depth: list[float]  # 0 for an occupation right under its ISCO group, 1 for a specialisation
+    occ_stems: list[frozenset[str]]  # stems of every label token: what the occupation is called
     uri_index: dict[str, int]
     lab_occ: list[int]  # label id -> occupation id (a list: indexing an array boxes a new int)
     lab_kind: bytearray  # label id -> KIND_CODES value
@@ -55,6 +56,7 @@ class IndexData:
     lab_weight: list[float]  # label id -> summed IDF of its tokens (float32-rounded, see build)
     postings: dict[str, tuple[int, ...]]  # token -> label ids containing it, ascending
     idf: dict[str, float]
+    job_words: frozenset[str]  # words that alone are an English name of an occupation
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
     vocab_by_len: dict[tuple[str, int], list[str]]  # (first letter, length) -> tokens
 
@@ -81,6 +83,19 @@ def _description_terms(description: str) -> frozenset[str]:
         if len(terms) >= _DESCRIPTION_TERMS:
             break
     return frozenset(terms)
+
+
+def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) -> frozenset[str]:
+    """Words that are, alone, an English name of an occupation: "teacher", "plumber", "nurse".
+
+    Heads of longer labels would add words such as "executive" or "specialist" that in job ads
+    mostly qualify the job named next to them ("sales executive").
+    """
+    return frozenset(
+        tokens[0]
+        for tokens, foreign in zip(lab_tokens, lab_foreign, strict=True)
+        if len(tokens) == 1 and not foreign
+    )
 
 
 def _major(isco_group: str) -> int:
@@ -157,14 +172,17 @@ def build_index(
         stem_lists[stem(tok)].append(tok)
         vocab_by_len[tok[0], len(tok)].append(tok)
     names = [0] * len(occ_uris)
-    for occ in lab_occ:
+    occ_stems: list[set[str]] = [set() for _ in occ_uris]
+    for occ, toks in zip(lab_occ, lab_tokens, strict=True):
         names[occ] += 1
+        occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
     top_names = math.log1p(max(names, default=1))
     return IndexData(
         occ_uris=occ_uris,
         occ_breadth=[math.log1p(n) / top_names for n in names],
         occ_major=bytearray(_major(o.isco_group) for o in occupations),
         occ_depth=[1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations],
+        occ_stems=[frozenset(found) for found in occ_stems],
         occ_labels=[o.label for o in occupations],
         occ_desc=[_description_terms(o.description or "") for o in occupations],
         uri_index=uri_index,
@@ -180,6 +198,7 @@ def build_index(
         # dict.fromkeys, and reading an array boxes a fresh int per entry.
         postings={tok: tuple(ids) for tok, ids in postings_lists.items()},
         idf=idf,
+        job_words=_job_words(lab_tokens, lab_foreign),
         stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},
         vocab_by_len=dict(vocab_by_len),
         **_fallback_tables(lab_tokens),

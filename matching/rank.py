@@ -29,32 +29,33 @@ W_EXACT = 0.10  # the label, normalised, is the query
 # fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
 # (`benchmarks/match_quality.py --fit-rerank`).
 RERANK_WEIGHTS: tuple[float, ...] = (
-    2.591,  # overlap score of the first stage
-    1.583,  # query cover
-    3.242,  # label cover
-    0.371,  # both covers
-    -0.21,  # exact normalised hit
-    -0.887,  # matched label is an alt label
-    -1.403,  # ... a hidden label
-    -1.215,  # ... not English
-    1.099,  # score of the occupation's second-best label
-    1.146,  # query words in the description
-    0.311,  # rapidfuzz token_sort_ratio
-    1.437,  # breadth: how many names ESCO gives the occupation
-    -0.126,  # a specialisation (ESCO code below the first level)
-    0.441,  # the label lacks the query's head noun
+    2.03,  # overlap score of the first stage
+    0.291,  # query cover
+    3.368,  # label cover
+    0.486,  # both covers
+    -0.121,  # exact normalised hit
+    -0.932,  # matched label is an alt label
+    -1.464,  # ... a hidden label
+    -1.245,  # ... not English
+    1.083,  # score of the occupation's second-best label
+    1.07,  # query words in the description
+    0.344,  # rapidfuzz token_sort_ratio
+    1.31,  # breadth: how many names ESCO gives the occupation
+    -0.133,  # a specialisation (ESCO code below the first level)
+    0.385,  # the label lacks the query's head noun
+    1.737,  # share of the query some name of the occupation holds
 )
 MAJOR_PRIOR: tuple[float, ...] = (
-    -1.674,
-    -0.59,
-    0.455,
-    0.129,
-    0.344,
-    0.601,
-    -1.126,
-    -0.031,
-    0.207,
-    1.686,
+    -1.579,
+    -0.608,
+    0.437,
+    0.119,
+    0.337,
+    0.585,
+    -1.073,
+    -0.05,
+    0.19,
+    1.642,
 )
 """Per ISCO major group (0 armed forces, 1 managers ... 9 elementary occupations): how often job
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
@@ -90,6 +91,7 @@ class Ranking:
     known_share: float  # share of query tokens the index knows (after typo correction)
     specificity: float  # highest IDF among the query's known content tokens
     max_idf: float  # IDF of a word only one occupation uses: the scale of `specificity`
+    other_job: str | None = None  # a job word of the query the first candidate is not called by
 
 
 def _max_idf(data: IndexData) -> float:
@@ -178,12 +180,30 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
             hits[label_id] = (q_hit + q_add, l_hit + l_add)
         hits.update(token_hits)  # the rest are new: appended in first-reached order, in C
 
+    scored = _score_labels(data, terms, hits, query_mass=query_mass, depth=depth)
     return Ranking(
-        _score_labels(data, terms, hits, query_mass=query_mass, depth=depth),
+        scored,
         known_share,
         specificity,
         _max_idf(data),
+        _other_job(data, terms, scored[0].occ) if scored else None,
     )
+
+
+def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:
+    """A word of the main title that is itself the name of a job no name of `occ` holds.
+
+    "teacher plumber" ranks plumber first, but "teacher" is a job of its own: the title names
+    two, and the user should say which. Words in brackets or after "cum" are left out: job ads
+    put the job first and its extras after.
+    """
+    names = data.occ_stems[occ]
+    for token in terms.tokens:
+        if token in terms.soft or token in terms.minor or token not in data.job_words:
+            continue
+        if stem(token) not in names:
+            return token
+    return None
 
 
 def _token_hits(
@@ -231,8 +251,12 @@ def candidate_features(
     l_cover: float,
     second: float,
     head_known: bool,
+    stem_shares: tuple[tuple[str, float], ...],
 ) -> tuple[float, ...]:
-    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`."""
+    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`.
+
+    `stem_shares` pairs each content word's stem with its share of the query's IDF mass.
+    """
     kind = data.lab_kind[label_id]
     tokens = data.lab_tokens[label_id]
     exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == terms.tokens)
@@ -255,7 +279,27 @@ def candidate_features(
         data.occ_breadth[occ],
         data.occ_depth[occ],
         1.0 - head,
+        _names_cover(data.occ_stems[occ], stem_shares),
     )
+
+
+def _names_cover(names: frozenset[str], stem_shares: tuple[tuple[str, float], ...]) -> float:
+    """Share of the query's IDF mass that some name of the occupation holds, across all labels.
+
+    "frontend web developer" splits over two labels of one occupation: no single label covers
+    the query, the occupation does.
+    """
+    return sum(share for word, share in stem_shares if word in names)
+
+
+def _stem_shares(data: IndexData, terms: QueryTerms) -> tuple[tuple[str, float], ...]:
+    """(stem, share of IDF mass) for the query's content words the index knows."""
+    content = [t for t in terms.tokens if t not in terms.soft]
+    weights = [data.idf.get(t, 0.0) for t in content]
+    total = sum(weights)
+    if not total:
+        return ()
+    return tuple((stem(t), w / total) for t, w in zip(content, weights, strict=True) if w)
 
 
 def _score_labels(
@@ -307,6 +351,7 @@ def _score_labels(
     )
     top = ordered[: max(depth, RERANK_DEPTH)]
     head_known = terms.head is not None and terms.head in data.postings
+    stem_shares = _stem_shares(data, terms)
     weights = RERANK_WEIGHTS
     out: list[Scored] = []
     for occ, (score, label_id, q_cover, l_cover) in top:
@@ -320,6 +365,7 @@ def _score_labels(
             l_cover=l_cover,
             second=second.get(occ, 0.0),
             head_known=head_known,
+            stem_shares=stem_shares,
         )
         final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ]]
         final += sum(w * f for w, f in zip(weights[1:], feats, strict=True))

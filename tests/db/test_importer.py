@@ -133,6 +133,7 @@ def test_match_inputs_hold_every_label_kind(database_url: str, tmp_path: Path) -
         ("specialist nurse", "preferred", "en"),
         ("nurse specialist", "alt", "en"),
         ("RN", "alt", "en"),
+        ("nurse", "alt", "en"),
         ("Fachkrankenpfleger/Fachkrankenpflegerin", "preferred", "de"),
     }
 

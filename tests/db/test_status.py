@@ -29,7 +29,7 @@ def test_status_json_shape(tmp_path: Path) -> None:
         "scores": 3,
         "labels": None,
     }
-    assert doc["counts"]["labels"] == {"de": 2, "en": 8}
+    assert doc["counts"]["labels"] == {"de": 2, "en": 10}
 
 
 def test_status_on_an_empty_store_says_so(tmp_path: Path) -> None:

@@ -138,3 +138,9 @@ def test_build_ignores_labels_of_unknown_occupations():
 
 def test_empty_index_returns_no_match():
     assert MatchIndex.build([], []).match("nurse").status is MatchStatus.NO_MATCH
+
+
+def test_title_naming_two_jobs_asks_which(small_index, uri):
+    result = small_index.match("accountant plumber")
+    assert result.status is MatchStatus.AMBIGUOUS
+    assert {c.uri for c in result.candidates[:2]} == {uri("acc"), uri("plumb")}
