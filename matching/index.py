@@ -27,6 +27,8 @@ from matching.types import LabelKind, LabelRecord, OccupationRecord
 
 KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
 _LANGUAGE_ORDER = {"en": 0, "de": 1, "fr": 2, "es": 3}
+LONG_POSTINGS = 64
+"""Words in at least this many labels get a weight-ordered copy of their postings."""
 _DESCRIPTION_TERMS = 60
 """Description words kept per occupation: enough to tell a cook from a chef de partie."""
 
@@ -55,6 +57,9 @@ class IndexData:
     lab_foreign: bytearray  # label id -> 1 when not English, the language most users type
     lab_weight: list[float]  # label id -> summed IDF of its tokens (float32-rounded, see build)
     postings: dict[str, tuple[int, ...]]  # token -> label ids containing it, ascending
+    # Long postings again, ordered by label weight (ids, and their weights for bisect): the
+    # ranker takes from a common word only the labels light enough to score (rank._passing).
+    postings_by_weight: dict[str, tuple[tuple[int, ...], list[float]]]
     idf: dict[str, float]
     job_words: frozenset[str]  # words that alone are an English name of an occupation
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
@@ -96,6 +101,18 @@ def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) ->
         for tokens, foreign in zip(lab_tokens, lab_foreign, strict=True)
         if len(tokens) == 1 and not foreign
     )
+
+
+def _by_weight(
+    postings: dict[str, list[int]], lab_weight: list[float]
+) -> dict[str, tuple[tuple[int, ...], list[float]]]:
+    """Long postings sorted by (label weight, id), with the weights alongside for bisect."""
+    out: dict[str, tuple[tuple[int, ...], list[float]]] = {}
+    for tok, ids in postings.items():
+        if len(ids) >= LONG_POSTINGS:
+            order = sorted(ids, key=lambda i: (lab_weight[i], i))
+            out[tok] = (tuple(order), [lab_weight[i] for i in order])
+    return out
 
 
 def _major(isco_group: str) -> int:
@@ -197,6 +214,7 @@ def build_index(
         # Tuples of shared int objects, not array("I"): the ranker feeds whole postings to
         # dict.fromkeys, and reading an array boxes a fresh int per entry.
         postings={tok: tuple(ids) for tok, ids in postings_lists.items()},
+        postings_by_weight=_by_weight(postings_lists, lab_weight),
         idf=idf,
         job_words=_job_words(lab_tokens, lab_foreign),
         stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},

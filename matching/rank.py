@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -25,6 +26,7 @@ W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
 W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
 W_EXACT = 0.10  # the label, normalised, is the query
+SCORE_CUTOFF = 0.3 - W_EXACT  # a label below this overlap score cannot be a candidate
 # Re-ranking: a linear score over the overlap score and `candidate_features`, in that order,
 # fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
 # (`benchmarks/match_quality.py --fit-rerank`).
@@ -167,6 +169,7 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
         )
 
     hits: dict[int, tuple[float, float]] = {}
+    shared: set[int] = set()  # labels reached by two or more query tokens
     for weight, variants in resolved:
         token_hits = _token_hits(data, weight, variants)
         if not hits:
@@ -174,13 +177,23 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
             continue
         # Only labels reached by an earlier token need a Python-level addition; `&` on dict
         # views is a C-level set intersection that walks the smaller side.
-        for label_id in hits.keys() & token_hits.keys():
+        both = hits.keys() & token_hits.keys()
+        shared |= both
+        for label_id in both:
             q_hit, l_hit = hits[label_id]
             q_add, l_add = token_hits.pop(label_id)
             hits[label_id] = (q_hit + q_add, l_hit + l_add)
-        hits.update(token_hits)  # the rest are new: appended in first-reached order, in C
+        hits.update(token_hits)  # the rest are new, added in C
 
-    scored = _score_labels(data, terms, hits, query_mass=query_mass, depth=depth)
+    # Scoring is the Python-level loop; give it only the labels that can pass its cutoff.
+    candidates = shared.union(
+        *(
+            _passing(data, word, weight * quality / query_mass, data.idf[word] * quality)
+            for weight, variants in resolved
+            for word, quality in variants
+        )
+    )
+    scored = _score_labels(data, terms, hits, candidates, query_mass=query_mass, depth=depth)
     return Ranking(
         scored,
         known_share,
@@ -204,6 +217,24 @@ def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:
         if stem(token) not in names:
             return token
     return None
+
+
+def _passing(data: IndexData, word: str, q_cover: float, label_credit: float) -> Iterable[int]:
+    """Labels of `word` that could pass `_score_labels`' cutoff if reached by `word` alone.
+
+    With the query cover fixed by the word, a label's score falls as its weight grows, so the
+    labels that can pass are a prefix of the weight-ordered postings. "technician" is in ~2,000
+    labels; in "maintenance technician" only the short ones among them can score on it alone.
+    The bound is loosened a little so float rounding never drops a label; the cutoff re-checks.
+    """
+    by_weight = data.postings_by_weight.get(word)
+    if by_weight is None:
+        return data.postings[word]
+    need = (SCORE_CUTOFF - W_QUERY * q_cover) / (W_LABEL + W_BOTH * q_cover)
+    if need <= 0.0:
+        return data.postings[word]
+    ids, weights = by_weight
+    return ids[: bisect_right(weights, label_credit / need * (1.0 + 1e-6))]
 
 
 def _token_hits(
@@ -306,14 +337,16 @@ def _score_labels(
     data: IndexData,
     terms: QueryTerms,
     hits: dict[int, tuple[float, float]],
+    candidates: set[int],
     *,
     query_mass: float,
     depth: int,
 ) -> list[Scored]:
     """Best label per occupation on cheap signals, then re-rank the head of the list.
 
-    `hits` maps a label id to (query weight it covers, label IDF it covers), in the order the
-    labels were reached; that order breaks ties, as in every sort below.
+    `hits` maps a label id to (query weight it covers, label IDF it covers); only the
+    `candidates` among them can pass the cutoff. They are scored in label-id order, which breaks
+    ties, as in every sort below.
     """
     best: dict[int, tuple[float, int, float, float]] = {}
     second: dict[int, float] = {}
@@ -323,12 +356,13 @@ def _score_labels(
     kind_factor = KIND_FACTOR
     text_tokens = terms.tokens
     best_get, second_get = best.get, second.get
-    for label_id, (hit, label_hit) in hits.items():
+    for label_id in sorted(candidates):
+        hit, label_hit = hits[label_id]
         q_cover = hit / query_mass
         l_cover = label_hit / lab_weight[label_id]
         l_cover = 1.0 if l_cover > 1.0 else l_cover  # min(1.0, l_cover) without the call
         score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
-        if score + W_EXACT < 0.3:
+        if score + W_EXACT < 0.3:  # the cutoff `_passing` bounds (SCORE_CUTOFF)
             continue
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
