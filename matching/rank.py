@@ -314,7 +314,7 @@ def candidate_features(
     )
 
 
-def _names_cover(names: frozenset[str], stem_shares: tuple[tuple[str, float], ...]) -> float:
+def _names_cover(names: tuple[str, ...], stem_shares: tuple[tuple[str, float], ...]) -> float:
     """Share of the query's IDF mass that some name of the occupation holds, across all labels.
 
     "frontend web developer" splits over two labels of one occupation: no single label covers
