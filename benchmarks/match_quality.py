@@ -127,7 +127,7 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
     """Fit the confidence model on the tuning half, write it, and print a threshold sweep.
 
     Needs scikit-learn (a development tool only, not a dependency of the matcher):
-    pip install scikit-learn. The sweep uses out-of-fold predictions (5-fold on the half), so
+    pip install -e '.[fit]'. The sweep uses out-of-fold predictions (5-fold on the half), so
     the threshold is chosen on probabilities the model did not fit.
     """
     try:
@@ -135,7 +135,7 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
         from sklearn.ensemble import GradientBoostingClassifier
         from sklearn.model_selection import cross_val_predict
     except ImportError as exc:
-        raise SystemExit("--calibrate needs scikit-learn: pip install scikit-learn") from exc
+        raise SystemExit("--calibrate needs scikit-learn: pip install -e '.[fit]'") from exc
     from matching import confidence, rank
     from matching.normalise import query_terms
 
@@ -200,14 +200,14 @@ def write_model(fitted: Any, n_features: int) -> None:
 def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:
     """Refit the re-ranking weights as a conditional logit over each title's candidates.
 
-    Needs numpy (a development tool only, not a dependency of the matcher): pip install numpy.
+    Needs numpy (a development tool only, not a dependency of the matcher): pip install -e '.[fit]'.
     Prints RERANK_WEIGHTS and MAJOR_PRIOR for matching/rank.py; refit the confidence model
     (--calibrate) after pasting them.
     """
     try:
         import numpy as np
     except ImportError as exc:
-        raise SystemExit("--fit-rerank needs numpy: pip install numpy") from exc
+        raise SystemExit("--fit-rerank needs numpy: pip install -e '.[fit]'") from exc
     from matching import rank
     from matching.normalise import query_terms
 
