@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from matching.confidence import SOFTMAX_DEPTH, decide
+from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
 from matching.normalise import MAX_QUERY_CHARS, query_terms
 from matching.rank import rank
@@ -78,7 +78,7 @@ class MatchIndex:
             return found
         terms = query_terms(text[:MAX_QUERY_CHARS])
         ranking = rank(self._data, terms, max(limit, 1), whole_string=False)
-        if decide(ranking).status == "no_match":
+        if not plausible(ranking):
             return []
         data = self._data
         return [
