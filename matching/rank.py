@@ -26,7 +26,7 @@ W_QUERY = 0.50  # share of the query's IDF mass found in the label
 W_LABEL = 0.30  # share of the label's IDF mass found in the query
 W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
 W_EXACT = 0.10  # the label, normalised, is the query
-SCORE_CUTOFF = 0.3 - W_EXACT  # a label below this overlap score cannot be a candidate
+MIN_OVERLAP = 0.3  # labels below this overlap score, exact-hit bonus included, are dropped
 # Re-ranking: a linear score over the overlap score and `candidate_features`, in that order,
 # fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
 # (`benchmarks/match_quality.py --fit-rerank`).
@@ -230,7 +230,7 @@ def _passing(data: IndexData, word: str, q_cover: float, label_credit: float) ->
     by_weight = data.postings_by_weight.get(word)
     if by_weight is None:
         return data.postings[word]
-    need = (SCORE_CUTOFF - W_QUERY * q_cover) / (W_LABEL + W_BOTH * q_cover)
+    need = (MIN_OVERLAP - W_EXACT - W_QUERY * q_cover) / (W_LABEL + W_BOTH * q_cover)
     if need <= 0.0:
         return data.postings[word]
     ids, weights = by_weight
@@ -362,7 +362,7 @@ def _score_labels(
         l_cover = label_hit / lab_weight[label_id]
         l_cover = 1.0 if l_cover > 1.0 else l_cover  # min(1.0, l_cover) without the call
         score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
-        if score + W_EXACT < 0.3:  # the cutoff `_passing` bounds (SCORE_CUTOFF)
+        if score + W_EXACT < MIN_OVERLAP:
             continue
         if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
             score += W_EXACT
