@@ -113,11 +113,7 @@ def _similar_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
 def factor_embed(score: OccupationScore, factor: str, data_version: str) -> discord.Embed:
     """A factor button's answer: what it measures, the value, its drivers, its percentile."""
     info = FACTORS[factor]
-    embed = discord.Embed(
-        title=f"{info.title}: {title_case(escape_user_text(score.label))}",
-        description=info.explanation,
-        colour=score.band.colour,
-    )
+    embed = _follow_up(info.title, score, info.explanation)
     embed.add_field(
         name="This occupation", value=f"**{round(score.factor(factor))}**/100", inline=True
     )
@@ -135,13 +131,22 @@ def factor_embed(score: OccupationScore, factor: str, data_version: str) -> disc
     return fit_embed(_footer(embed, data_version, score.model_version))
 
 
+def _follow_up(heading: str, score: OccupationScore, description: str) -> discord.Embed:
+    """A follow-up answer: headed with what it explains and the occupation, in the band's colour."""
+    return discord.Embed(
+        title=f"{heading}: {title_case(escape_user_text(score.label))}",
+        description=description,
+        colour=score.band.colour,
+    )
+
+
 def resilient_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     """The "Resilient skills" button: what in this job AI is least likely to take over."""
-    embed = discord.Embed(
-        title=f"Resilient skills: {title_case(escape_user_text(score.label))}",
-        description="The skills of this job that today's AI is least able "
+    embed = _follow_up(
+        "Resilient skills",
+        score,
+        "The skills of this job that today's AI is least able "
         "to do on its own. They are the part of the job to lean into.",
-        colour=score.band.colour,
     )
     embed.add_field(
         name="Resilient",
@@ -160,11 +165,11 @@ def resilient_embed(score: OccupationScore, data_version: str) -> discord.Embed:
 
 def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     """The "Where your skills could take you" button: lower-risk moves and skills to grow."""
-    embed = discord.Embed(
-        title=f"Where your skills could take you: {title_case(escape_user_text(score.label))}",
-        description="Related occupations with a lower score, ranked by the essential skills "
+    embed = _follow_up(
+        "Where your skills could take you",
+        score,
+        "Related occupations with a lower score, ranked by the essential skills "
         "they share with this one, and skills worth growing.",
-        colour=score.band.colour,
     )
     moves = [
         f"• {escape_user_text(title_case(s.label))}: {s.overall}/100 "
