@@ -842,40 +842,42 @@ class FakeDiscord:
             return _error(404, 10015, "Unknown Webhook")
         return rec
 
-    def _original(self, rec: InteractionRecord) -> dict[str, Any] | web.Response:
-        if rec.original_message_id is None or rec.original_deleted:
-            return _error(404, 10008, "Unknown Message")
-        return self._message_or_404(rec.original_message_id)
-
-    async def _get_original(self, request: web.Request) -> web.Response:
+    def _original(
+        self, request: web.Request
+    ) -> tuple[InteractionRecord, dict[str, Any]] | web.Response:
+        """The interaction a webhook request names, and its original response message."""
         rec = self._record_for_webhook(request)
         if isinstance(rec, web.Response):
             return rec
-        found = self._original(rec)
-        return found if isinstance(found, web.Response) else _json(_public(found))
+        if rec.original_message_id is None or rec.original_deleted:
+            return _error(404, 10008, "Unknown Message")
+        found = self._message_or_404(rec.original_message_id)
+        if isinstance(found, web.Response):
+            return found
+        return rec, found
+
+    async def _get_original(self, request: web.Request) -> web.Response:
+        found = self._original(request)
+        return found if isinstance(found, web.Response) else _json(_public(found[1]))
 
     async def _edit_original(self, request: web.Request) -> web.Response:
         body, files = await self._body(request)
-        rec = self._record_for_webhook(request)
-        if isinstance(rec, web.Response):
-            return rec
-        found = self._original(rec)
+        found = self._original(request)
         if isinstance(found, web.Response):
             return found
-        self._apply(found, body, files)
+        rec, msg = found
+        self._apply(msg, body, files)
         rec.edits.append(body or {})
         rec.edit_files.append(files)
         self._mark_final(rec)
-        return _json(_public(found))
+        return _json(_public(msg))
 
     async def _delete_original(self, request: web.Request) -> web.Response:
-        rec = self._record_for_webhook(request)
-        if isinstance(rec, web.Response):
-            return rec
-        found = self._original(rec)
+        found = self._original(request)
         if isinstance(found, web.Response):
             return found
-        found["_deleted"] = True
+        rec, msg = found
+        msg["_deleted"] = True
         rec.original_deleted = True
         self.changed.pulse()
         return web.Response(status=204)
