@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import sys
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from matching.normalise import (
     HEAD_FIRST_LANGUAGES,
@@ -27,8 +29,6 @@ from matching.types import LabelKind, LabelRecord, OccupationRecord
 
 KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
 _LANGUAGE_ORDER = {"en": 0, "de": 1, "fr": 2, "es": 3}
-LONG_POSTINGS = 64
-"""Words in at least this many labels get a weight-ordered copy of their postings."""
 _DESCRIPTION_TERMS = 60
 """Description words kept per occupation: enough to tell a cook from a chef de partie."""
 
@@ -37,7 +37,7 @@ _DESCRIPTION_TERMS = 60
 class IndexData:
     """Parallel arrays over label variants, plus token-level lookup tables.
 
-    Arrays instead of one object per label keep the full four-language index near 60 MB.
+    Arrays instead of one object per label keep the full four-language index near 55 MB.
     """
 
     occ_uris: list[str]
@@ -57,11 +57,14 @@ class IndexData:
     lab_head: list[str | None]  # label id -> token naming the job
     lab_first: bytearray  # label id -> 1 when the head comes first (French, Spanish)
     lab_foreign: bytearray  # label id -> 1 when not English, the language most users type
-    lab_weight: list[float]  # label id -> summed IDF of its tokens (float32-rounded, see build)
-    postings: dict[str, tuple[int, ...]]  # token -> label ids containing it, ascending
-    # Long postings again, ordered by label weight (ids, and their weights for bisect): the
-    # ranker takes from a common word only the labels light enough to score (rank._passing).
-    postings_by_weight: dict[str, tuple[tuple[int, ...], list[float]]]
+    # token -> label ids containing it, ascending. numpy arrays, like the label columns below:
+    # the ranker adds up and scores every label a query reaches ("technician" alone is in
+    # ~2,000) in C, not one by one in Python.
+    postings: dict[str, npt.NDArray[np.int32]]
+    lab_occ_arr: npt.NDArray[np.int32]
+    lab_kind_arr: npt.NDArray[np.uint8]
+    lab_foreign_arr: npt.NDArray[np.bool_]
+    lab_weight: npt.NDArray[np.float64]  # label id -> summed IDF of its tokens
     idf: dict[str, float]
     job_words: frozenset[str]  # words that alone are an English name of an occupation
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
@@ -103,18 +106,6 @@ def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) ->
         for tokens, foreign in zip(lab_tokens, lab_foreign, strict=True)
         if len(tokens) == 1 and not foreign
     )
-
-
-def _by_weight(
-    postings: dict[str, list[int]], lab_weight: list[float]
-) -> dict[str, tuple[tuple[int, ...], list[float]]]:
-    """Long postings sorted by (label weight, id), with the weights alongside for bisect."""
-    out: dict[str, tuple[tuple[int, ...], list[float]]] = {}
-    for tok, ids in postings.items():
-        if len(ids) >= LONG_POSTINGS:
-            order = sorted(ids, key=lambda i: (lab_weight[i], i))
-            out[tok] = (tuple(order), [lab_weight[i] for i in order])
-    return out
 
 
 def _major(isco_group: str) -> int:
@@ -182,9 +173,10 @@ def build_index(
                 occ_terms[tok].add(occ)
     n_occ = max(len(occ_uris), 1)
     idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in occ_terms.items()}
-    # Rounded through float32 as before (an array("f") kept them), then held as Python floats:
-    # the ranker reads one per label reached, and indexing an array boxes a new float each time.
-    lab_weight = list(array("f", (sum(idf[t] for t in toks) for toks in lab_tokens)))
+    # Rounded through float32, as the weights the confidence model was fitted on were.
+    lab_weight = np.array(
+        [sum(idf[t] for t in toks) for toks in lab_tokens], dtype=np.float32
+    ).astype(np.float64)
     stem_lists: dict[str, list[str]] = defaultdict(list)
     vocab_by_len: dict[tuple[str, int], list[str]] = defaultdict(list)
     for tok in postings_lists:
@@ -212,11 +204,11 @@ def build_index(
         lab_head=lab_head,
         lab_first=lab_first,
         lab_foreign=lab_foreign,
+        postings={tok: np.array(ids, dtype=np.int32) for tok, ids in postings_lists.items()},
+        lab_occ_arr=np.array(lab_occ, dtype=np.int32),
+        lab_kind_arr=np.array(lab_kind, dtype=np.uint8),
+        lab_foreign_arr=np.array(lab_foreign, dtype=np.bool_),
         lab_weight=lab_weight,
-        # Tuples of shared int objects, not array("I"): the ranker feeds whole postings to
-        # dict.fromkeys, and reading an array boxes a fresh int per entry.
-        postings={tok: tuple(ids) for tok, ids in postings_lists.items()},
-        postings_by_weight=_by_weight(postings_lists, lab_weight),
         idf=idf,
         job_words=_job_words(lab_tokens, lab_foreign),
         stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},

@@ -10,11 +10,12 @@ occupation's description and a character-level rapidfuzz similarity of the whole
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -62,6 +63,7 @@ MAJOR_PRIOR: tuple[float, ...] = (
 """Per ISCO major group (0 armed forces, 1 managers ... 9 elementary occupations): how often job
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
+_KIND_FACTORS = np.array(KIND_FACTOR)
 FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
@@ -168,32 +170,10 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
             _fallback(data, terms, depth) if whole_string else [], 0.0, 0.0, _max_idf(data)
         )
 
-    hits: dict[int, tuple[float, float]] = {}
-    shared: set[int] = set()  # labels reached by two or more query tokens
-    for weight, variants in resolved:
-        token_hits = _token_hits(data, weight, variants)
-        if not hits:
-            hits = token_hits  # the first token's credits are the sums so far (0.0 + x == x)
-            continue
-        # Only labels reached by an earlier token need a Python-level addition; `&` on dict
-        # views is a C-level set intersection that walks the smaller side.
-        both = hits.keys() & token_hits.keys()
-        shared |= both
-        for label_id in both:
-            q_hit, l_hit = hits[label_id]
-            q_add, l_add = token_hits.pop(label_id)
-            hits[label_id] = (q_hit + q_add, l_hit + l_add)
-        hits.update(token_hits)  # the rest are new, added in C
-
-    # Scoring is the Python-level loop; give it only the labels that can pass its cutoff.
-    candidates = shared.union(
-        *(
-            _passing(data, word, weight * quality / query_mass, data.idf[word] * quality)
-            for weight, variants in resolved
-            for word, quality in variants
-        )
+    reached, query_credit, label_credit = _credits(data, resolved)
+    scored = _score_labels(
+        data, terms, reached, query_credit, label_credit, query_mass=query_mass, depth=depth
     )
-    scored = _score_labels(data, terms, hits, candidates, query_mass=query_mass, depth=depth)
     return Ranking(
         scored,
         known_share,
@@ -219,45 +199,79 @@ def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:
     return None
 
 
-def _passing(data: IndexData, word: str, q_cover: float, label_credit: float) -> Iterable[int]:
-    """Labels of `word` that could pass `_score_labels`' cutoff if reached by `word` alone.
+class _Scratch(threading.local):
+    """Per-thread accumulators over all labels, all zero between queries.
 
-    With the query cover fixed by the word, a label's score falls as its weight grows, so the
-    labels that can pass are a prefix of the weight-ordered postings. "technician" is in ~2,000
-    labels; in "maintenance technician" only the short ones among them can score on it alone.
-    The bound is loosened a little so float rounding never drops a label; the cutoff re-checks.
+    Summing credits into dense arrays is one C call per query token; allocating and scanning
+    arrays of ~75,000 labels per query would cost more than the sums, so they are kept and
+    only the entries a query touched are reset.
     """
-    by_weight = data.postings_by_weight.get(word)
-    if by_weight is None:
-        return data.postings[word]
-    need = (MIN_OVERLAP - W_EXACT - W_QUERY * q_cover) / (W_LABEL + W_BOTH * q_cover)
-    if need <= 0.0:
-        return data.postings[word]
-    ids, weights = by_weight
-    return ids[: bisect_right(weights, label_credit / need * (1.0 + 1e-6))]
+
+    def __init__(self) -> None:
+        self.query = np.zeros(0)
+        self.label = np.zeros(0)
+        self.slot = np.zeros(0, dtype=np.intp)
+
+    def ensure(self, n_labels: int) -> None:
+        if len(self.query) < n_labels:
+            self.query = np.zeros(n_labels)
+            self.label = np.zeros(n_labels)
+            self.slot = np.zeros(n_labels, dtype=np.intp)
+
+    def last_writes(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
+        """Mask of the entries of `ids` that are the last occurrence of their label id."""
+        order = np.arange(len(ids))
+        self.slot[ids] = order  # a repeated index keeps its last assignment
+        return self.slot[ids] == order
 
 
-def _token_hits(
-    data: IndexData, weight: float, variants: list[tuple[str, float]]
-) -> dict[int, tuple[float, float]]:
-    """Label id -> (query credit, label credit) for one query token, in first-reached order.
+_SCRATCH = _Scratch()
 
-    A label reached through several variants takes the best quality, the earliest variant on
-    ties. Every label of one variant gets the same credit pair, so `dict.fromkeys` hands it out
-    in C instead of a Python loop over thousands of postings ("manager" alone has ~3,200).
+
+def _credits(
+    data: IndexData, resolved: list[tuple[float, list[tuple[str, float]]]]
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The labels the query reaches, each with the query weight it covers and its IDF covered.
+
+    Summed token by token in query order. Within one token a label takes the credit of its best
+    variant (the earliest on ties): "technician" itself beats its same-stem relative "technical".
     """
-    postings, idf = data.postings, data.idf
-    if len(variants) == 1:
-        word, quality = variants[0]
-        return dict.fromkeys(postings[word], (weight * quality, idf[word] * quality))
-    # Keys first, in the order labels are first reached (variant order, then posting order) ...
-    out = dict.fromkeys(chain.from_iterable(postings[word] for word, _ in variants))
-    # ... then values from the weakest variant to the strongest (equal qualities: the latest
-    # first), so the winning variant writes last; updating an existing key keeps its place.
-    for i in sorted(range(len(variants)), key=lambda i: (variants[i][1], -i)):
-        word, quality = variants[i]
-        out.update(dict.fromkeys(postings[word], (weight * quality, idf[word] * quality)))
-    return out
+    scratch = _SCRATCH
+    scratch.ensure(len(data.lab_occ))
+    query_buf, label_buf = scratch.query, scratch.label
+    arrays, idf = data.postings, data.idf
+    parts: list[npt.NDArray[np.int32]] = []
+    try:
+        for weight, variants in resolved:
+            if len(variants) == 1:
+                word, quality = variants[0]
+                ids = arrays[word]
+                query_buf[ids] += weight * quality
+                label_buf[ids] += idf[word] * quality
+            else:
+                # Weakest variant first, so the winner is the last write for each label.
+                order = sorted(range(len(variants)), key=lambda i: (variants[i][1], -i))
+                words = [variants[i][0] for i in order]
+                qualities = [variants[i][1] for i in order]
+                all_ids = np.concatenate([arrays[w] for w in words])
+                sizes = [len(arrays[w]) for w in words]
+                q_vals = np.repeat([weight * q for q in qualities], sizes)
+                l_vals = np.repeat(
+                    [idf[w] * q for w, q in zip(words, qualities, strict=True)], sizes
+                )
+                winners = scratch.last_writes(all_ids)
+                ids = all_ids[winners]
+                query_buf[ids] += q_vals[winners]
+                label_buf[ids] += l_vals[winners]
+            parts.append(ids)
+        reached = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        if len(parts) > 1:
+            reached = reached[scratch.last_writes(reached)]
+        return reached, query_buf[reached], label_buf[reached]
+    finally:
+        for ids in parts:
+            query_buf[ids] = 0.0
+            label_buf[ids] = 0.0
 
 
 def _head_in_label(data: IndexData, label_id: int, terms: QueryTerms) -> float:
@@ -336,74 +350,73 @@ def _stem_shares(data: IndexData, terms: QueryTerms) -> tuple[tuple[str, float],
 def _score_labels(
     data: IndexData,
     terms: QueryTerms,
-    hits: dict[int, tuple[float, float]],
-    candidates: set[int],
+    reached: npt.NDArray[np.int32],
+    query_credit: npt.NDArray[np.float64],
+    label_credit: npt.NDArray[np.float64],
     *,
     query_mass: float,
     depth: int,
 ) -> list[Scored]:
     """Best label per occupation on cheap signals, then re-rank the head of the list.
 
-    `hits` maps a label id to (query weight it covers, label IDF it covers); only the
-    `candidates` among them can pass the cutoff. They are scored in label-id order, which breaks
-    ties, as in every sort below.
+    Ties go to the lower label id: the best label of an occupation is its first of the top
+    score, and occupations of equal score keep the order of their first passing label.
     """
-    best: dict[int, tuple[float, int, float, float]] = {}
-    second: dict[int, float] = {}
-    # Locals and plain lists (see IndexData): this loop runs once per label reached.
-    lab_occ, lab_kind, lab_weight = data.lab_occ, data.lab_kind, data.lab_weight
-    lab_foreign = data.lab_foreign
-    kind_factor = KIND_FACTOR
-    text_tokens = terms.tokens
-    best_get, second_get = best.get, second.get
-    for label_id in sorted(candidates):
-        hit, label_hit = hits[label_id]
-        q_cover = hit / query_mass
-        l_cover = label_hit / lab_weight[label_id]
-        l_cover = 1.0 if l_cover > 1.0 else l_cover  # min(1.0, l_cover) without the call
-        score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
-        if score + W_EXACT < MIN_OVERLAP:
-            continue
-        if l_cover >= 0.999 and q_cover >= 0.999 and data.lab_tokens[label_id] == text_tokens:
-            score += W_EXACT
-        score *= kind_factor[lab_kind[label_id]]
-        if lab_foreign[label_id]:
-            score *= FOREIGN_FACTOR
-        occ = lab_occ[label_id]
-        prev = best_get(occ)
-        if prev is None:
-            best[occ] = (score, label_id, q_cover, l_cover)
-        elif prev[0] < score:
-            best[occ] = (score, label_id, q_cover, l_cover)
-            second[occ] = prev[0]
-        elif second_get(occ, 0.0) < score:
-            second[occ] = score
-    ordered = sorted(
-        best.items(),
-        key=lambda item: item[1][0] + SECOND_LABEL * second.get(item[0], 0.0),
-        reverse=True,
-    )
-    top = ordered[: max(depth, RERANK_DEPTH)]
+    q_cover = query_credit / query_mass
+    l_cover = np.minimum(label_credit / data.lab_weight[reached], 1.0)
+    score = W_QUERY * q_cover + W_LABEL * l_cover + W_BOTH * q_cover * l_cover
+    keep = np.flatnonzero(score + W_EXACT >= MIN_OVERLAP)
+    if not len(keep):
+        return []
+    label_ids, q_cover, l_cover, score = reached[keep], q_cover[keep], l_cover[keep], score[keep]
+    for i in np.flatnonzero((l_cover >= 0.999) & (q_cover >= 0.999)).tolist():
+        if data.lab_tokens[int(label_ids[i])] == terms.tokens:
+            score[i] += W_EXACT
+    score = score * _KIND_FACTORS[data.lab_kind_arr[label_ids]]
+    score = np.where(data.lab_foreign_arr[label_ids], score * FOREIGN_FACTOR, score)
+
+    # Group by occupation, best score first, lower label id on ties.
+    occ = data.lab_occ_arr[label_ids]
+    order = np.lexsort((label_ids, -score, occ))
+    occ, label_ids, score = occ[order], label_ids[order], score[order]
+    q_cover, l_cover = q_cover[order], l_cover[order]
+    starts = np.flatnonzero(np.concatenate(([True], occ[1:] != occ[:-1])))
+    has_second = np.append(starts[1:] - starts[:-1] > 1, len(occ) - starts[-1] > 1)
+    second = np.where(has_second, score[np.minimum(starts + 1, len(score) - 1)], 0.0)
+    best = score[starts]
+    first_label = np.minimum.reduceat(label_ids, starts)
+    ranked = np.lexsort((first_label, -(best + SECOND_LABEL * second)))
+    top = starts[ranked[: max(depth, RERANK_DEPTH)]]
+    seconds = second[ranked[: max(depth, RERANK_DEPTH)]].tolist()
+
     head_known = terms.head is not None and terms.head in data.postings
     stem_shares = _stem_shares(data, terms)
     weights = RERANK_WEIGHTS
     out: list[Scored] = []
-    for occ, (score, label_id, q_cover, l_cover) in top:
-        base = score + SECOND_LABEL * second.get(occ, 0.0)
+    for occ_id, label_id, best_score, q, lab, sec in zip(
+        occ[top].tolist(),
+        label_ids[top].tolist(),
+        score[top].tolist(),
+        q_cover[top].tolist(),
+        l_cover[top].tolist(),
+        seconds,
+        strict=True,
+    ):
+        base = best_score + SECOND_LABEL * sec
         feats = candidate_features(
             data,
             terms,
-            occ,
+            occ_id,
             label_id,
-            q_cover=q_cover,
-            l_cover=l_cover,
-            second=second.get(occ, 0.0),
+            q_cover=q,
+            l_cover=lab,
+            second=sec,
             head_known=head_known,
             stem_shares=stem_shares,
         )
-        final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ]]
+        final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ_id]]
         final += sum(w * f for w, f in zip(weights[1:], feats, strict=True))
-        out.append(Scored(occ, final, label_id, q_cover, base, feats))
+        out.append(Scored(occ_id, final, label_id, q, base, feats))
     out.sort(key=lambda s: s.score, reverse=True)
     return out[:depth]
 

@@ -80,7 +80,7 @@ def _word_hits(data: IndexData, index: SuggestIndex, key: str) -> list[int]:
         word = index.words[pos]
         if not word.startswith(partial) or scanned >= _SCAN_LIMIT:
             break
-        for label_id in data.postings[word]:
+        for label_id in data.postings[word][: _SCAN_LIMIT - scanned].tolist():
             scanned += 1
             if required.issubset(data.lab_tokens[label_id]):
                 out.append(label_id)
