@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -74,7 +75,8 @@ class IndexData:
     # query scans only the contiguous run of lengths that can reach the cutoff (rank._fallback).
     fallback_texts: list[str]
     fallback_ids: list[int]  # label id of each entry of fallback_texts
-    fallback_lens: list[int]  # length of each entry of fallback_texts, ascending (for bisect)
+    fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending
+    fallback_chars: npt.NDArray[np.uint8]  # `char_histograms` of fallback_texts, row by row
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
 
 
@@ -114,7 +116,32 @@ def _major(isco_group: str) -> int:
     return int(head) if head.isdigit() else 0
 
 
-def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, list]:
+CHAR_BUCKETS = 32
+"""a-z, the space, and five shared buckets for every other character."""
+
+
+def char_histograms(texts: Sequence[str]) -> npt.NDArray[np.uint8]:
+    """How many characters of each text fall in each bucket: one row per text.
+
+    Two strings share at most, bucket by bucket, the smaller of their counts as common
+    characters, so the rows bound rapidfuzz's ratio from above for a whole batch at once.
+    Buckets that lump characters together only loosen the bound, never break it.
+    """
+    lens = [len(text) for text in texts]
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    buckets = np.where(
+        (codes >= ord("a")) & (codes <= ord("z")),
+        codes - ord("a"),
+        np.where(codes == ord(" "), 26, 27 + codes % 5),
+    )
+    rows = np.repeat(np.arange(len(texts), dtype=np.intp), lens)
+    counts = np.bincount(
+        rows * CHAR_BUCKETS + buckets, minlength=len(texts) * CHAR_BUCKETS
+    ).reshape(len(texts), CHAR_BUCKETS)
+    return np.minimum(counts, 255).astype(np.uint8)  # a query may repeat a letter 255+ times
+
+
+def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, Any]:
     """Joined label tokens sorted by length (ties by label id), with their ids and lengths."""
     order = sorted(range(len(lab_tokens)), key=lambda i: (len(" ".join(lab_tokens[i])), i))
     # Joined afresh in scan order, so neighbouring strings sit next to each other in memory: the
@@ -123,7 +150,8 @@ def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, list]:
     return {
         "fallback_texts": texts,
         "fallback_ids": order,
-        "fallback_lens": [len(text) for text in texts],
+        "fallback_lens": np.array([len(text) for text in texts], dtype=np.int32),
+        "fallback_chars": char_histograms(texts),
     }
 
 

@@ -10,8 +10,8 @@ occupation's description and a character-level rapidfuzz similarity of the whole
 from __future__ import annotations
 
 import math
+import operator
 import threading
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +19,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from matching.index import IndexData
+from matching.index import CHAR_BUCKETS, IndexData, char_histograms
 from matching.normalise import QueryTerms, stem
 
 # Signal weights, chosen on a random half of the development set (see docs/matching.md).
@@ -64,6 +64,7 @@ MAJOR_PRIOR: tuple[float, ...] = (
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
 _KIND_FACTORS = np.array(KIND_FACTOR)
+_ONES = np.ones(CHAR_BUCKETS, dtype=np.float32)
 FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
@@ -274,42 +275,59 @@ def _credits(
             label_buf[ids] = 0.0
 
 
-def _head_in_label(data: IndexData, label_id: int, terms: QueryTerms) -> float:
-    """1 when the label holds the query's head noun, 0.75 for a same-stem word, else 0."""
-    head = terms.head
-    if head is None:
-        return 1.0
-    tokens = data.lab_tokens[label_id]
-    if head in tokens:
-        return 1.0
-    head_stem = stem(head)
-    return STEM_QUALITY if any(stem(t) == head_stem for t in tokens) else 0.0
+@dataclass(frozen=True, slots=True)
+class _QueryFacts:
+    """What every candidate's features read of the query, worked out once per query."""
+
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]
+    sorted_text: str  # the query's words in sorted order, for a token-sort similarity
+    head: str | None  # the head noun, when the index knows it
+    head_stem: str | None
+    stem_shares: tuple[tuple[str, float], ...]  # content word stems and their IDF shares
+
+    @classmethod
+    def of(cls, data: IndexData, terms: QueryTerms) -> _QueryFacts:
+        head = terms.head if terms.head is not None and terms.head in data.postings else None
+        return cls(
+            terms.tokens,
+            terms.stems,
+            " ".join(sorted(terms.text.split())),
+            head,
+            None if head is None else stem(head),
+            _stem_shares(data, terms),
+        )
 
 
 def candidate_features(
     data: IndexData,
-    terms: QueryTerms,
+    query: _QueryFacts,
     occ: int,
     label_id: int,
     *,
     q_cover: float,
     l_cover: float,
     second: float,
-    head_known: bool,
-    stem_shares: tuple[tuple[str, float], ...],
 ) -> tuple[float, ...]:
-    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`.
-
-    `stem_shares` pairs each content word's stem with its share of the query's IDF mass.
-    """
+    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`."""
     kind = data.lab_kind[label_id]
     tokens = data.lab_tokens[label_id]
-    exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == terms.tokens)
-    query_stems = terms.stems
-    desc = data.occ_desc[occ]
-    desc_share = sum(1 for s in query_stems if s in desc) / len(query_stems) if query_stems else 0.0
-    chars = fuzz.token_sort_ratio(terms.text, " ".join(tokens)) / 100.0
-    head = _head_in_label(data, label_id, terms) if head_known else 1.0
+    exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == query.tokens)
+    query_stems = query.stems
+    desc_share = (
+        sum(map(data.occ_desc[occ].__contains__, query_stems)) / len(query_stems)
+        if query_stems
+        else 0.0
+    )
+    # fuzz.token_sort_ratio, with the query's half of the sorting done once per query.
+    chars = fuzz.ratio(query.sorted_text, " ".join(sorted(tokens))) / 100.0
+    head = query.head
+    if head is None or head in tokens:
+        lacks_head = 0.0
+    elif any(stem(t) == query.head_stem for t in tokens):
+        lacks_head = 1.0 - STEM_QUALITY
+    else:
+        lacks_head = 1.0
     return (
         q_cover,
         l_cover,
@@ -323,8 +341,8 @@ def candidate_features(
         chars,
         data.occ_breadth[occ],
         data.occ_depth[occ],
-        1.0 - head,
-        _names_cover(data.occ_stems[occ], stem_shares),
+        lacks_head,
+        _names_cover(data.occ_stems[occ], query.stem_shares),
     )
 
 
@@ -389,10 +407,9 @@ def _score_labels(
     top = starts[ranked[: max(depth, RERANK_DEPTH)]]
     seconds = second[ranked[: max(depth, RERANK_DEPTH)]].tolist()
 
-    head_known = terms.head is not None and terms.head in data.postings
-    stem_shares = _stem_shares(data, terms)
-    weights = RERANK_WEIGHTS
-    out: list[Scored] = []
+    query = _QueryFacts.of(data, terms)
+    rest = RERANK_WEIGHTS[1:]
+    rescored: list[tuple[float, int, int, float, float, tuple[float, ...]]] = []
     for occ_id, label_id, best_score, q, lab, sec in zip(
         occ[top].tolist(),
         label_ids[top].tolist(),
@@ -404,43 +421,44 @@ def _score_labels(
     ):
         base = best_score + SECOND_LABEL * sec
         feats = candidate_features(
-            data,
-            terms,
-            occ_id,
-            label_id,
-            q_cover=q,
-            l_cover=lab,
-            second=sec,
-            head_known=head_known,
-            stem_shares=stem_shares,
+            data, query, occ_id, label_id, q_cover=q, l_cover=lab, second=sec
         )
-        final = weights[0] * base + MAJOR_PRIOR[data.occ_major[occ_id]]
-        final += sum(w * f for w, f in zip(weights[1:], feats, strict=True))
-        out.append(Scored(occ_id, final, label_id, q, base, feats))
-    out.sort(key=lambda s: s.score, reverse=True)
-    return out[:depth]
+        final = RERANK_WEIGHTS[0] * base + MAJOR_PRIOR[data.occ_major[occ_id]]
+        final += sum(map(operator.mul, rest, feats))
+        rescored.append((final, occ_id, label_id, q, base, feats))
+    rescored.sort(key=lambda r: r[0], reverse=True)
+    return [
+        Scored(occ_id, final, label_id, q, base, feats)
+        for final, occ_id, label_id, q, base, feats in rescored[:depth]
+    ]
 
 
 def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
     """When no word is known ("webdeveloper"), compare whole strings character by character."""
     text = terms.text
-    # fuzz.ratio is 100 * (1 - indel / (len_a + len_b)) and indel >= |len_a - len_b|, so only
-    # labels of a length near the query's can reach the cutoff. The texts are sorted by length:
-    # that run is one contiguous slice, bounded with a margin (the scorer re-checks exactly).
+    # fuzz.ratio is 100 * 2 * common / (len_a + len_b), where common (the longest common
+    # subsequence) is at most |len_a - len_b| short of the shorter length and at most the
+    # characters the two share bucket by bucket. The first bound picks a run of lengths (the
+    # texts are sorted by length), the second, in numpy, all but a few labels of it; both with a
+    # margin, as the scorer re-checks exactly.
     share = (FALLBACK_CUTOFF - 1.0) / 100.0
-    lo = bisect_left(data.fallback_lens, math.floor(len(text) * share / (2.0 - share)))
-    hi = bisect_right(data.fallback_lens, math.ceil(len(text) * (2.0 - share) / share))
+    lengths = data.fallback_lens
+    lo = int(np.searchsorted(lengths, math.floor(len(text) * share / (2.0 - share)), "left"))
+    hi = int(np.searchsorted(lengths, math.ceil(len(text) * (2.0 - share) / share), "right"))
+    query_chars = char_histograms([text])[0]
+    common = np.minimum(data.fallback_chars[lo:hi], query_chars).astype(np.float32) @ _ONES
+    near = (np.flatnonzero(2.0 * common >= share * (len(text) + lengths[lo:hi])) + lo).tolist()
     ids = data.fallback_ids
     hits = process.extract(
         text,
-        data.fallback_texts[lo:hi],
+        [data.fallback_texts[pos] for pos in near],
         scorer=fuzz.ratio,
         score_cutoff=FALLBACK_CUTOFF,
         limit=None,
     )
     # The slice is in length order; restore what a scan in label-id order returns: best ratio
     # first, then the lower label id, cut at the same limit.
-    found = sorted(((ratio, ids[lo + pos]) for _, ratio, pos in hits), key=lambda h: (-h[0], h[1]))
+    found = sorted(((ratio, ids[near[i]]) for _, ratio, i in hits), key=lambda h: (-h[0], h[1]))
     best: dict[int, Scored] = {}
     for ratio, label_id in found[: depth * 4]:
         occ = data.lab_occ[label_id]

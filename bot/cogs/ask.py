@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot import embeds, limits, views
 from bot.client import WillaiBot
+from bot.cooldowns import PerUserCooldown
 from bot.resolve import StaleChoice, resolve
 from bot.views import STALE
 from willai.service import MAX_QUERY_CHARS, Answer
@@ -23,24 +24,23 @@ from willai.service import MAX_QUERY_CHARS, Answer
 log = logging.getLogger("willai.bot.ask")
 
 
-def ask_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
-    """One /willai per user per ASK_COOLDOWN_SECONDS (none when it is 0)."""
-    seconds = cast("WillaiBot", interaction.client).settings.ask_cooldown_seconds
-    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
-
-
 class AskCog(commands.Cog):
     """The /willai command and its autocomplete."""
 
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
+        self.cooldown = PerUserCooldown(bot.settings.ask_cooldown_seconds)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """One /willai per user per ASK_COOLDOWN_SECONDS (none when it is 0)."""
+        self.cooldown.check(interaction.user.id)
+        return True
 
     @app_commands.command(
         name="willai",
         description="Will AI replace my job? The AI exposure score (0-100) of an occupation.",
     )
     @app_commands.describe(job="Your job title, e.g. nurse, accountant, Krankenpfleger")
-    @app_commands.checks.dynamic_cooldown(ask_cooldown)
     async def willai(
         self, interaction: discord.Interaction, job: app_commands.Range[str, 1, MAX_QUERY_CHARS]
     ) -> None:

@@ -10,7 +10,8 @@ from discord.ext import commands
 
 from bot import embeds, limits
 from bot.client import WillaiBot
-from bot.cogs.ask import ask_cooldown, suggest_choices
+from bot.cogs.ask import suggest_choices
+from bot.cooldowns import PerUserCooldown
 from bot.limits import clip, escape_user_text
 from bot.resolve import StaleChoice, resolve
 from willai.service import MAX_QUERY_CHARS, Answer, Unresolved
@@ -35,12 +36,17 @@ class CompareCog(commands.Cog):
 
     def __init__(self, bot: WillaiBot) -> None:
         self.bot = bot
+        self.cooldown = PerUserCooldown(bot.settings.ask_cooldown_seconds)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """One comparison per user per ASK_COOLDOWN_SECONDS, counted apart from /willai."""
+        self.cooldown.check(interaction.user.id)
+        return True
 
     @app_commands.command(
         name="willai-compare", description="Compare the AI exposure of two occupations."
     )
     @app_commands.describe(job_a="First job title", job_b="Second job title")
-    @app_commands.checks.dynamic_cooldown(ask_cooldown)
     async def compare(
         self,
         interaction: discord.Interaction,
