@@ -5,7 +5,8 @@ Each bot runs in its own process, connected over real sockets to the local fake 
 event loop, and the bot process's RSS is its own. 1,000 ``/willai`` interactions with job
 titles sampled from real job ads (answers, did-you-mean menus and no-matches alike) are sent
 one after another, each from a different user (so the per-user cooldown stays on, as in
-production); the same run times a minimal bot answering a fixed embed.
+production). A minimal bot answering a fixed embed runs at the same time and gets every title
+right after willai does, so both see the same moments of a shared machine.
 
     python -m benchmarks.bot_latency [--count 1000]
 
@@ -16,13 +17,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import csv
 import os
 import random
 import statistics
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.fake_discord import FakeDiscord
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -102,8 +109,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
-async def measure(kind: str, database_url: str, titles: list[str]) -> tuple[list[float], float]:
-    """Latencies (ms) of ``titles`` sent to a bot of ``kind``, and that bot's RSS (MB)."""
+@contextlib.asynccontextmanager
+async def running_bot(kind: str, database_url: str) -> AsyncIterator[tuple[FakeDiscord, int]]:
+    """A bot of ``kind`` in its own process, logged in to its own fake; yields (fake, pid)."""
     from tests.fake_discord import FakeDiscord
 
     async with FakeDiscord() as fake:
@@ -126,18 +134,42 @@ async def measure(kind: str, database_url: str, titles: list[str]) -> tuple[list
         try:
             await fake.wait_for_sync(fake.guild_id, timeout=120)
             await fake.wait_connected(timeout=120)
-            latencies: list[float] = []
-            for i, title in enumerate(titles):
-                user = fake.add_user(f"user{i}")
-                rec = await fake.interact_command("willai", {"job": title}, user=user)
-                await rec.wait_response(timeout=10)
-                assert rec.latency is not None
-                if i >= WARMUP:
-                    latencies.append(rec.latency * 1000)
-            return latencies, rss_mb(child.pid)
+            yield fake, child.pid
         finally:
             child.terminate()
             child.wait(10)
+
+
+async def ask(fake: FakeDiscord, title: str, user_number: int) -> float:
+    """Milliseconds from INTERACTION_CREATE to the callback, for one /willai from a new user."""
+    user = fake.add_user(f"user{user_number}")
+    rec = await fake.interact_command("willai", {"job": title}, user=user)
+    await rec.wait_response(timeout=10)
+    assert rec.latency is not None
+    return rec.latency * 1000
+
+
+async def measure(
+    database_url: str, titles: list[str]
+) -> tuple[list[float], list[float], float, float]:
+    """Latencies (ms) of willai and the minimal bot, and their RSS (MB), in one run.
+
+    Both bots run at once and take turns, title by title: a noisy moment on a shared machine
+    slows both alike instead of whichever bot happened to be measured then.
+    """
+    willai: list[float] = []
+    minimal: list[float] = []
+    async with (
+        running_bot("willai", database_url) as (willai_fake, willai_pid),
+        running_bot("minimal", database_url) as (minimal_fake, minimal_pid),
+    ):
+        for i, title in enumerate(titles):
+            first = await ask(willai_fake, title, i)
+            second = await ask(minimal_fake, title, i)
+            if i >= WARMUP:
+                willai.append(first)
+                minimal.append(second)
+        return willai, minimal, rss_mb(willai_pid), rss_mb(minimal_pid)
 
 
 def report(name: str, latencies: list[float]) -> tuple[float, float]:
@@ -172,8 +204,7 @@ async def run(count: int) -> int:
 
     database_url = full_store_url()
     titles = sample_titles(count + WARMUP)
-    willai, rss = await measure("willai", database_url, titles)
-    minimal, minimal_rss = await measure("minimal", database_url, titles)
+    willai, minimal, rss, minimal_rss = await measure(database_url, titles)
     print(
         f"/willai latency, INTERACTION_CREATE -> callback, {count} interactions (+{WARMUP} warm-up)"
     )

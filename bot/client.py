@@ -8,6 +8,7 @@ guild sync, and the swap of the in-memory AnswerService when the data is refresh
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -48,6 +49,18 @@ class Serving:
         """Build the matcher index and score map (CPU-bound: call it off the event loop)."""
         service = AnswerService.load(store)
         return cls(service, OccupationKeys(service.scores), datetime.now(UTC))
+
+
+def settle_heap() -> None:
+    """Keep the serving release out of the garbage collector's full passes.
+
+    The match index and every score are millions of objects that live as long as the release;
+    each full collection walked them all and paused the bot for up to ~170 ms. Frozen, they are
+    skipped. Unfreezing and collecting once first lets what the previous release left behind go.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 # willai never joins voice: silence discord.py's start-up warnings about voice libraries.
@@ -131,6 +144,7 @@ class WillaiMixin:
         """Build the new release's AnswerService off the loop, then switch in one step."""
         serving = await asyncio.to_thread(Serving.load, self.store)
         self._serving = serving
+        settle_heap()
         release = serving.service.release
         log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
 

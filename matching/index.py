@@ -50,6 +50,7 @@ class IndexData:
     # Stems of every label token: what the occupation is called. Tuples, not sets: ~20 short
     # strings each, scanned a few times per query, at a sixth of a set's memory.
     occ_stems: list[tuple[str, ...]]
+    name_occs: dict[str, npt.NDArray[np.int32]]  # the same, inverted: stem -> occupation ids
     uri_index: dict[str, int]
     lab_occ: list[int]  # label id -> occupation id (a list: indexing an array boxes a new int)
     lab_kind: bytearray  # label id -> KIND_CODES value
@@ -216,12 +217,17 @@ def build_index(
         names[occ] += 1
         occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
     top_names = math.log1p(max(names, default=1))
+    name_lists: dict[str, list[int]] = defaultdict(list)
+    for occ, found in enumerate(occ_stems):
+        for word in found:
+            name_lists[word].append(occ)
     return IndexData(
         occ_uris=occ_uris,
         occ_breadth=[math.log1p(n) / top_names for n in names],
         occ_major=bytearray(_major(o.isco_group) for o in occupations),
         occ_depth=[1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations],
         occ_stems=[tuple(sorted(found)) for found in occ_stems],
+        name_occs={word: np.array(occs, dtype=np.int32) for word, occs in name_lists.items()},
         occ_labels=[o.label for o in occupations],
         occ_desc=[_description_terms(o.description or "") for o in occupations],
         uri_index=uri_index,

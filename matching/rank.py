@@ -219,6 +219,13 @@ class _Scratch(threading.local):
             self.label = np.zeros(n_labels)
             self.slot = np.zeros(n_labels, dtype=np.intp)
 
+    def positions(
+        self, ids: npt.NDArray[np.int32], wanted: npt.NDArray[np.int32]
+    ) -> npt.NDArray[np.intp]:
+        """Where each of `wanted` sits in `ids` (distinct label ids holding every wanted one)."""
+        self.slot[ids] = np.arange(len(ids))
+        return self.slot[wanted]
+
     def last_writes(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
         """Mask of the entries of `ids` that are the last occurrence of their label id."""
         order = np.arange(len(ids))
@@ -227,6 +234,7 @@ class _Scratch(threading.local):
 
 
 _SCRATCH = _Scratch()
+_NO_LABEL = np.iinfo(np.int32).max
 
 
 def _credits(
@@ -308,8 +316,12 @@ def candidate_features(
     q_cover: float,
     l_cover: float,
     second: float,
+    names_cover: float,
 ) -> tuple[float, ...]:
-    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`."""
+    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`.
+
+    `names_cover` is the occupation's entry of `_names_covers`, worked out for all at once.
+    """
     kind = data.lab_kind[label_id]
     tokens = data.lab_tokens[label_id]
     exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == query.tokens)
@@ -342,17 +354,24 @@ def candidate_features(
         data.occ_breadth[occ],
         data.occ_depth[occ],
         lacks_head,
-        _names_cover(data.occ_stems[occ], query.stem_shares),
+        names_cover,
     )
 
 
-def _names_cover(names: tuple[str, ...], stem_shares: tuple[tuple[str, float], ...]) -> float:
-    """Share of the query's IDF mass that some name of the occupation holds, across all labels.
+def _names_covers(
+    data: IndexData, stem_shares: tuple[tuple[str, float], ...], occs: npt.NDArray[np.int32]
+) -> list[float]:
+    """Per occupation, the share of the query's IDF mass some name of it holds, any label.
 
     "frontend web developer" splits over two labels of one occupation: no single label covers
     the query, the occupation does.
     """
-    return sum(share for word, share in stem_shares if word in names)
+    cover = np.zeros(len(data.occ_uris))
+    for word, share in stem_shares:
+        holders = data.name_occs.get(word)
+        if holders is not None:
+            cover[holders] += share
+    return cover[occs].tolist()
 
 
 def _stem_shares(data: IndexData, terms: QueryTerms) -> tuple[tuple[str, float], ...]:
@@ -393,35 +412,47 @@ def _score_labels(
     score = score * _KIND_FACTORS[data.lab_kind_arr[label_ids]]
     score = np.where(data.lab_foreign_arr[label_ids], score * FOREIGN_FACTOR, score)
 
-    # Group by occupation, best score first, lower label id on ties.
+    # Per occupation, in arrays over all occupations: its best score (the lowest label id among
+    # ties), the best of its other labels, and its first passing label (for ties between
+    # occupations). Unbuffered ufunc.at over a few thousand labels costs less than sorting them.
     occ = data.lab_occ_arr[label_ids]
-    order = np.lexsort((label_ids, -score, occ))
-    occ, label_ids, score = occ[order], label_ids[order], score[order]
-    q_cover, l_cover = q_cover[order], l_cover[order]
-    starts = np.flatnonzero(np.concatenate(([True], occ[1:] != occ[:-1])))
-    has_second = np.append(starts[1:] - starts[:-1] > 1, len(occ) - starts[-1] > 1)
-    second = np.where(has_second, score[np.minimum(starts + 1, len(score) - 1)], 0.0)
-    best = score[starts]
-    first_label = np.minimum.reduceat(label_ids, starts)
-    ranked = np.lexsort((first_label, -(best + SECOND_LABEL * second)))
-    top = starts[ranked[: max(depth, RERANK_DEPTH)]]
-    seconds = second[ranked[: max(depth, RERANK_DEPTH)]].tolist()
+    n_occ = len(data.occ_uris)
+    best = np.full(n_occ, -np.inf)
+    np.maximum.at(best, occ, score)
+    best_label = np.full(n_occ, _NO_LABEL, dtype=np.int32)
+    tied = score == best[occ]
+    np.minimum.at(best_label, occ[tied], label_ids[tied])
+    others = label_ids != best_label[occ]
+    second = np.zeros(n_occ)
+    np.maximum.at(second, occ[others], score[others])
+    first_label = np.full(n_occ, _NO_LABEL, dtype=np.int32)
+    np.minimum.at(first_label, occ, label_ids)
+
+    found = np.flatnonzero(best_label != _NO_LABEL)
+    key = best[found] + SECOND_LABEL * second[found]
+    wanted = max(depth, RERANK_DEPTH)
+    if len(found) > wanted:  # every occupation tying the last place, then order them all
+        near = key >= np.partition(key, len(key) - wanted)[len(key) - wanted]
+        found, key = found[near], key[near]
+    top_occ = found[np.lexsort((first_label[found], -key))[:wanted]]
+    at = _SCRATCH.positions(label_ids, best_label[top_occ])
 
     query = _QueryFacts.of(data, terms)
     rest = RERANK_WEIGHTS[1:]
     rescored: list[tuple[float, int, int, float, float, tuple[float, ...]]] = []
-    for occ_id, label_id, best_score, q, lab, sec in zip(
-        occ[top].tolist(),
-        label_ids[top].tolist(),
-        score[top].tolist(),
-        q_cover[top].tolist(),
-        l_cover[top].tolist(),
-        seconds,
+    for occ_id, label_id, best_score, q, lab, sec, names in zip(
+        top_occ.tolist(),
+        best_label[top_occ].tolist(),
+        best[top_occ].tolist(),
+        q_cover[at].tolist(),
+        l_cover[at].tolist(),
+        second[top_occ].tolist(),
+        _names_covers(data, query.stem_shares, top_occ),
         strict=True,
     ):
         base = best_score + SECOND_LABEL * sec
         feats = candidate_features(
-            data, query, occ_id, label_id, q_cover=q, l_cover=lab, second=sec
+            data, query, occ_id, label_id, q_cover=q, l_cover=lab, second=sec, names_cover=names
         )
         final = RERANK_WEIGHTS[0] * base + MAJOR_PRIOR[data.occ_major[occ_id]]
         final += sum(map(operator.mul, rest, feats))
