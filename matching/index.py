@@ -11,7 +11,7 @@ import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -79,6 +79,8 @@ class IndexData:
     fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending
     fallback_chars: npt.NDArray[np.uint8]  # `char_histograms` of fallback_texts, row by row
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
+    # token -> where it leads (rank.Reach), filled as queries come; rank bounds its size.
+    reach_cache: dict[str, Any] = field(default_factory=dict)
 
 
 def _description_terms(description: str) -> frozenset[str]:

@@ -73,6 +73,7 @@ SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
 RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
 AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
+REACH_CACHE = 4096  # tokens whose `Reach` is kept (a few MB at most)
 FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
 
 
@@ -140,6 +141,59 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What one query token stands for and, over all its variants, the labels it reaches.
+
+    A label reached through several variants takes the best one's quality (the earliest on
+    ties): in "technician", the label's own "technician" beats its relative "technical".
+    """
+
+    variants: list[tuple[str, float]]
+    idf: float  # of the best variant (the rarest among equally good ones): the token's weight
+    ids: npt.NDArray[np.int32]  # distinct label ids
+    quality: npt.NDArray[np.float64] | float  # per label, or one for all
+    label_credit: npt.NDArray[np.float64] | float  # IDF of the variant in the label x quality
+
+
+def reach(data: IndexData, token: str) -> Reach | None:
+    """`resolve` and the merge of its variants' postings, remembered per token.
+
+    People type the same words again and again ("manager", "assistant"); the typo search and
+    the merge of "manager" with "management" and "managerial" are then done once.
+    """
+    cache = data.reach_cache
+    if token in cache:
+        return cache[token]
+    variants = resolve(data, token)
+    found = _merge(data, variants) if variants else None
+    if len(cache) >= REACH_CACHE:
+        cache.clear()  # cheaper than LRU bookkeeping; refilled by the next few queries
+    cache[token] = found
+    return found
+
+
+def _merge(data: IndexData, variants: list[tuple[str, float]]) -> Reach:
+    top_quality = variants[0][1]
+    idf = max(data.idf[word] for word, q in variants if q == top_quality)
+    if len(variants) == 1:
+        word, quality = variants[0]
+        return Reach(variants, idf, data.postings[word], quality, data.idf[word] * quality)
+    # Weakest variant first, so the winner for each label is its last entry; reversed, its
+    # first, which np.unique (a stable sort) keeps.
+    order = sorted(range(len(variants)), key=lambda i: (variants[i][1], -i))
+    words = [variants[i][0] for i in order]
+    qualities = [variants[i][1] for i in order]
+    sizes = [len(data.postings[w]) for w in words]
+    all_ids = np.concatenate([data.postings[w] for w in words])[::-1]
+    quality = np.repeat(qualities, sizes)[::-1]
+    label_credit = np.repeat(
+        [data.idf[w] * q for w, q in zip(words, qualities, strict=True)], sizes
+    )[::-1]
+    ids, first = np.unique(all_ids, return_index=True)
+    return Reach(variants, idf, ids, quality[first], label_credit[first])
+
+
 def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool = True) -> Ranking:
     """Rank occupations for the query; an empty list when nothing plausible exists.
 
@@ -147,24 +201,22 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
     """
     if not terms.tokens:
         return Ranking([], 0.0, 0.0, _max_idf(data))
-    resolved: list[tuple[float, list[tuple[str, float]]]] = []
+    resolved: list[tuple[float, Reach]] = []
     query_mass = 0.0
     specificity = 0.0
     known = 0
     for token in terms.tokens:
-        variants = resolve(data, token)
-        if not variants:
+        found = reach(data, token)
+        if found is None:
             continue
         known += 1
-        top_quality = variants[0][1]
-        idf = max(data.idf[word] for word, q in variants if q == top_quality)
-        weight = idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
+        weight = found.idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
         if token in terms.minor:
             weight *= MINOR_WEIGHT
         if token not in terms.soft:
-            specificity = max(specificity, idf * top_quality)
+            specificity = max(specificity, found.idf * found.variants[0][1])
         query_mass += weight
-        resolved.append((weight, variants))
+        resolved.append((weight, found))
     known_share = known / len(terms.tokens)
     if not resolved:
         return Ranking(
@@ -238,41 +290,21 @@ _NO_LABEL = np.iinfo(np.int32).max
 
 
 def _credits(
-    data: IndexData, resolved: list[tuple[float, list[tuple[str, float]]]]
+    data: IndexData, resolved: list[tuple[float, Reach]]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """The labels the query reaches, each with the query weight it covers and its IDF covered.
 
-    Summed token by token in query order. Within one token a label takes the credit of its best
-    variant (the earliest on ties): "technician" itself beats its same-stem relative "technical".
+    Summed token by token, in query order, in per-thread arrays over all labels.
     """
     scratch = _SCRATCH
     scratch.ensure(len(data.lab_occ))
     query_buf, label_buf = scratch.query, scratch.label
-    arrays, idf = data.postings, data.idf
     parts: list[npt.NDArray[np.int32]] = []
     try:
-        for weight, variants in resolved:
-            if len(variants) == 1:
-                word, quality = variants[0]
-                ids = arrays[word]
-                query_buf[ids] += weight * quality
-                label_buf[ids] += idf[word] * quality
-            else:
-                # Weakest variant first, so the winner is the last write for each label.
-                order = sorted(range(len(variants)), key=lambda i: (variants[i][1], -i))
-                words = [variants[i][0] for i in order]
-                qualities = [variants[i][1] for i in order]
-                all_ids = np.concatenate([arrays[w] for w in words])
-                sizes = [len(arrays[w]) for w in words]
-                q_vals = np.repeat([weight * q for q in qualities], sizes)
-                l_vals = np.repeat(
-                    [idf[w] * q for w, q in zip(words, qualities, strict=True)], sizes
-                )
-                winners = scratch.last_writes(all_ids)
-                ids = all_ids[winners]
-                query_buf[ids] += q_vals[winners]
-                label_buf[ids] += l_vals[winners]
-            parts.append(ids)
+        for weight, found in resolved:
+            query_buf[found.ids] += weight * found.quality
+            label_buf[found.ids] += found.label_credit
+            parts.append(found.ids)
         reached = parts[0] if len(parts) == 1 else np.concatenate(parts)
         if len(parts) > 1:
             reached = reached[scratch.last_writes(reached)]

@@ -3,7 +3,7 @@ import pytest
 from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
 from matching.normalise import query_terms
-from matching.rank import _credits, rank, resolve
+from matching.rank import _credits, rank, reach, resolve
 from tests.matching.conftest import small_inputs
 
 QUERIES = [
@@ -54,12 +54,11 @@ def vectorised_credits(data, query: str) -> dict[int, tuple[float, float]]:
     terms = query_terms(query)
     resolved = []
     for token in terms.tokens:
-        variants = resolve(data, token)
-        if variants:
-            weight = max(data.idf[w] for w, q in variants if q == variants[0][1])
-            weight *= 0.15 if token in terms.soft else 1.0
+        found = reach(data, token)
+        if found is not None:
+            weight = found.idf * (0.15 if token in terms.soft else 1.0)
             weight *= 0.5 if token in terms.minor else 1.0
-            resolved.append((weight, variants))
+            resolved.append((weight, found))
     reached, query_credit, label_credit = _credits(data, resolved)
     return {
         label_id: (q, lab)
@@ -108,3 +107,21 @@ def test_an_occupation_is_scored_by_its_best_label(data):
     assert len(occs) == len(set(occs))
     assert data.occ_labels[scored[0].occ] == "sales assistant"
     assert data.lab_text[scored[0].label_id] == "shop assistant"
+
+
+def test_a_token_reached_again_comes_from_the_cache(data):
+    first = reach(data, "manager")
+    assert reach(data, "manager") is first
+
+
+def test_an_unknown_token_is_remembered_as_unknown(data):
+    assert reach(data, "zzqxv") is None
+    assert "zzqxv" in data.reach_cache
+
+
+def test_the_cache_stays_within_its_bound(monkeypatch):
+    data = build_index(*small_inputs())
+    monkeypatch.setattr("matching.rank.REACH_CACHE", 2)
+    for token in ("nurse", "manager", "sales", "office"):
+        reach(data, token)
+    assert len(data.reach_cache) <= 2
