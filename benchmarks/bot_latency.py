@@ -6,7 +6,8 @@ event loop, and the bot process's RSS is its own. 1,000 ``/willai`` interactions
 titles sampled from real job ads (answers, did-you-mean menus and no-matches alike) are sent
 one after another, each from a different user (so the per-user cooldown stays on, as in
 production). A minimal bot answering a fixed embed runs at the same time and gets every title
-right after willai does, so both see the same moments of a shared machine.
+right before or after willai does (alternately), so both see the same moments of a shared
+machine.
 
     python -m benchmarks.bot_latency [--count 1000]
 
@@ -164,8 +165,12 @@ async def measure(
         running_bot("minimal", database_url) as (minimal_fake, minimal_pid),
     ):
         for i, title in enumerate(titles):
-            first = await ask(willai_fake, title, i)
-            second = await ask(minimal_fake, title, i)
+            if i % 2:  # who goes first alternates too
+                second = await ask(minimal_fake, title, i)
+                first = await ask(willai_fake, title, i)
+            else:
+                first = await ask(willai_fake, title, i)
+                second = await ask(minimal_fake, title, i)
             if i >= WARMUP:
                 willai.append(first)
                 minimal.append(second)

@@ -64,7 +64,7 @@ MAJOR_PRIOR: tuple[float, ...] = (
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
 _KIND_FACTORS = np.array(KIND_FACTOR)
-_ONES = np.ones(CHAR_BUCKETS, dtype=np.float32)
+_BYTE_SUM = np.uint64(0x0101010101010101)  # times a word of 8 bytes: their sum in the top byte
 FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
@@ -264,12 +264,31 @@ class _Scratch(threading.local):
         self.query = np.zeros(0)
         self.label = np.zeros(0)
         self.slot = np.zeros(0, dtype=np.intp)
+        self.chars = np.zeros((0, CHAR_BUCKETS), dtype=np.uint8)
 
     def ensure(self, n_labels: int) -> None:
         if len(self.query) < n_labels:
             self.query = np.zeros(n_labels)
             self.label = np.zeros(n_labels)
             self.slot = np.zeros(n_labels, dtype=np.intp)
+
+    def common_chars(
+        self, rows: npt.NDArray[np.uint8], query: npt.NDArray[np.uint8]
+    ) -> npt.NDArray[np.uint64]:
+        """Per row, the sum over buckets of min(row, query): characters the two may share.
+
+        Rows are texts under 256 characters, so any 8 buckets sum below 256 and fit the top
+        byte of one 64-bit word, where a multiplication adds them up. Computed in a reused
+        buffer: fresh arrays of a few MB per query would cost page faults on every call.
+        """
+        if len(self.chars) < len(rows):
+            self.chars = np.empty((len(rows), CHAR_BUCKETS), dtype=np.uint8)
+        mins = self.chars[: len(rows)]
+        np.minimum(rows, query, out=mins)
+        words = mins.view(np.uint64)
+        words *= _BYTE_SUM
+        words >>= np.uint64(56)
+        return words[:, 0] + words[:, 1] + words[:, 2] + words[:, 3]
 
     def positions(
         self, ids: npt.NDArray[np.int32], wanted: npt.NDArray[np.int32]
@@ -508,9 +527,11 @@ def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
     lengths = data.fallback_lens
     lo = int(np.searchsorted(lengths, math.floor(len(text) * share / (2.0 - share)), "left"))
     hi = int(np.searchsorted(lengths, math.ceil(len(text) * (2.0 - share) / share), "right"))
-    query_chars = char_histograms([text])[0]
-    common = np.minimum(data.fallback_chars[lo:hi], query_chars).astype(np.float32) @ _ONES
-    near = (np.flatnonzero(2.0 * common >= share * (len(text) + lengths[lo:hi])) + lo).tolist()
+    # Rows of 256+ characters could overflow the byte sums; they sort last and are all scored.
+    long_from = max(lo, min(hi, int(np.searchsorted(lengths, 256, "left"))))
+    common = _SCRATCH.common_chars(data.fallback_chars[lo:long_from], char_histograms([text])[0])
+    near = np.flatnonzero(2.0 * common >= share * (len(text) + lengths[lo:long_from])) + lo
+    near = [*near.tolist(), *range(long_from, hi)]
     ids = data.fallback_ids
     hits = process.extract(
         text,

@@ -1,9 +1,11 @@
+import numpy as np
 import pytest
+from rapidfuzz import fuzz
 
 from matching import LabelRecord, OccupationRecord
-from matching.index import build_index
+from matching.index import build_index, char_histograms
 from matching.normalise import query_terms
-from matching.rank import _credits, rank, reach, resolve
+from matching.rank import FALLBACK_CUTOFF, _credits, _fallback, _Scratch, rank, reach, resolve
 from tests.matching.conftest import small_inputs
 
 QUERIES = [
@@ -125,3 +127,24 @@ def test_the_cache_stays_within_its_bound(monkeypatch):
     for token in ("nurse", "manager", "sales", "office"):
         reach(data, token)
     assert len(data.reach_cache) <= 2
+
+
+@pytest.mark.parametrize("query", ["softwaredeveloper", "salesmanager", "sales manger x"])
+def test_the_character_bound_keeps_every_label_the_fallback_scorer_would(data, query):
+    terms = query_terms(query)
+    by_brute_force = {
+        data.lab_occ[data.fallback_ids[pos]]
+        for pos, text in enumerate(data.fallback_texts)
+        if fuzz.ratio(terms.text, text) >= FALLBACK_CUTOFF
+    }
+    found = {s.occ for s in _fallback(data, terms, depth=len(data.occ_uris))}
+    assert by_brute_force
+    assert found == by_brute_force
+
+
+def test_common_characters_are_the_bucketwise_minimum():
+    texts = ["nurse", "software developer", "zz top", "ärztin"]
+    rows = char_histograms(texts)
+    query = char_histograms(["senior nurse"])[0]
+    expected = [int(np.minimum(row, query).sum()) for row in rows]
+    assert _Scratch().common_chars(rows, query).tolist() == expected
