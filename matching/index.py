@@ -72,8 +72,8 @@ class IndexData:
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
     vocab_by_len: dict[tuple[str, int], list[str]]  # (first letter, length) -> tokens
 
-    # Whole-string fuzzy lookup: every label's tokens joined, sorted by (length, label id), so a
-    # query scans only the contiguous run of lengths that can reach the cutoff (rank._fallback).
+    # Whole-string fuzzy lookup (fallback.close_labels): every label's tokens joined, sorted by
+    # (length, label id), so a query scans only the run of lengths that can reach the cutoff.
     fallback_texts: list[str]
     fallback_ids: list[int]  # label id of each entry of fallback_texts
     fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending

@@ -1,26 +1,28 @@
 """Score occupations for a normalised query.
 
-Two stages. Retrieval walks the postings of the query's tokens (and of their typo corrections
-and same-stem relatives) and scores every label they reach on IDF-weighted token overlap, so a
-rare word like "radiographer" decides more than a common one like "assistant". Re-ranking then
-adds, for the best occupations only, signals too costly to compute for all: agreement with the
-occupation's description and a character-level rapidfuzz similarity of the whole title.
+Two stages. Retrieval adds up, over the postings of the query's words (and of their typo fixes
+and same-stem relatives, see `reach`), an IDF-weighted token overlap for every label they
+reach, so a rare word like "radiographer" decides more than a common one like "assistant".
+Re-ranking then adds, for the best occupations only, signals too costly to compute for all:
+agreement with the occupation's description and a character-level rapidfuzz similarity of the
+whole title. A title of which no word is known goes to the whole-string search (`fallback`).
 """
 
 from __future__ import annotations
 
 import math
 import operator
-import threading
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz
 
-from matching.index import CHAR_BUCKETS, IndexData, char_histograms
+from matching.fallback import close_labels
+from matching.index import IndexData
 from matching.normalise import QueryTerms, stem
+from matching.reach import STEM_QUALITY, Reach, reach
+from matching.scratch import SCRATCH
 
 # Signal weights, chosen on a random half of the development set (see docs/matching.md).
 W_QUERY = 0.50  # share of the query's IDF mass found in the label
@@ -64,17 +66,12 @@ MAJOR_PRIOR: tuple[float, ...] = (
 ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
 _KIND_FACTORS = np.array(KIND_FACTOR)
-_BYTE_SUM = np.uint64(0x0101010101010101)  # times a word of 8 bytes: their sum in the top byte
+_NO_LABEL = np.iinfo(np.int32).max
 FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English one
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
-STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
-TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
 RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
-AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
-REACH_CACHE = 4096  # tokens whose `Reach` is kept (a few MB at most)
-FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,95 +100,6 @@ class Ranking:
 def _max_idf(data: IndexData) -> float:
     """The IDF of a word unique to one occupation, as `build_index` computes IDF."""
     return math.log(1.0 + max(len(data.occ_uris), 1))
-
-
-def _max_typo_edits(token: str) -> int:
-    """Short words tolerate one slip, long ones two; below four letters a typo is a guess."""
-    if len(token) < 4:
-        return 0
-    return 1 if len(token) < 9 else 2
-
-
-def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
-    """Indexed tokens a query token may stand for, each with a match quality in (0, 1]."""
-    if token in data.postings:
-        out = [(token, 1.0)]
-        out.extend(
-            (other, STEM_QUALITY)
-            for other in data.stem_groups.get(stem(token), ())
-            if other != token
-        )
-        return out
-    edits = _max_typo_edits(token)
-    if not edits:
-        return []
-    choices: list[str] = []
-    for length in range(len(token) - edits, len(token) + edits + 1):
-        choices.extend(data.vocab_by_len.get((token[0], length), ()))
-    hits = process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)
-    if not hits:
-        return []
-    best = min(dist for _, dist, _ in hits)
-    if len(token) < AMBIGUOUS_TYPO_LEN and sum(1 for _, dist, _ in hits if dist == best) > 1:
-        return []  # "full" could be fuel, fill or fall: a guess, not a correction
-    return [
-        (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
-        for word, dist, _ in hits
-        if dist == best
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """What one query token stands for and, over all its variants, the labels it reaches.
-
-    A label reached through several variants takes the best one's quality (the earliest on
-    ties): in "technician", the label's own "technician" beats its relative "technical".
-    """
-
-    variants: list[tuple[str, float]]
-    idf: float  # of the best variant (the rarest among equally good ones): the token's weight
-    ids: npt.NDArray[np.int32]  # distinct label ids
-    quality: npt.NDArray[np.float64] | float  # per label, or one for all
-    label_credit: npt.NDArray[np.float64] | float  # IDF of the variant in the label x quality
-
-
-def reach(data: IndexData, token: str) -> Reach | None:
-    """`resolve` and the merge of its variants' postings, remembered per token.
-
-    People type the same words again and again ("manager", "assistant"); the typo search and
-    the merge of "manager" with "management" and "managerial" are then done once.
-    """
-    cache = data.reach_cache
-    if token in cache:
-        return cache[token]
-    variants = resolve(data, token)
-    found = _merge(data, variants) if variants else None
-    if len(cache) >= REACH_CACHE:
-        cache.clear()  # cheaper than LRU bookkeeping; refilled by the next few queries
-    cache[token] = found
-    return found
-
-
-def _merge(data: IndexData, variants: list[tuple[str, float]]) -> Reach:
-    top_quality = variants[0][1]
-    idf = max(data.idf[word] for word, q in variants if q == top_quality)
-    if len(variants) == 1:
-        word, quality = variants[0]
-        return Reach(variants, idf, data.postings[word], quality, data.idf[word] * quality)
-    # Weakest variant first, so the winner for each label is its last entry; reversed, its
-    # first, which np.unique (a stable sort) keeps.
-    order = sorted(range(len(variants)), key=lambda i: (variants[i][1], -i))
-    words = [variants[i][0] for i in order]
-    qualities = [variants[i][1] for i in order]
-    sizes = [len(data.postings[w]) for w in words]
-    all_ids = np.concatenate([data.postings[w] for w in words])[::-1]
-    quality = np.repeat(qualities, sizes)[::-1]
-    label_credit = np.repeat(
-        [data.idf[w] * q for w, q in zip(words, qualities, strict=True)], sizes
-    )[::-1]
-    ids, first = np.unique(all_ids, return_index=True)
-    return Reach(variants, idf, ids, quality[first], label_credit[first])
 
 
 def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool = True) -> Ranking:
@@ -252,62 +160,6 @@ def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:
     return None
 
 
-class _Scratch(threading.local):
-    """Per-thread accumulators over all labels, all zero between queries.
-
-    Summing credits into dense arrays is one C call per query token; allocating and scanning
-    arrays of ~75,000 labels per query would cost more than the sums, so they are kept and
-    only the entries a query touched are reset.
-    """
-
-    def __init__(self) -> None:
-        self.query = np.zeros(0)
-        self.label = np.zeros(0)
-        self.slot = np.zeros(0, dtype=np.intp)
-        self.chars = np.zeros((0, CHAR_BUCKETS), dtype=np.uint8)
-
-    def ensure(self, n_labels: int) -> None:
-        if len(self.query) < n_labels:
-            self.query = np.zeros(n_labels)
-            self.label = np.zeros(n_labels)
-            self.slot = np.zeros(n_labels, dtype=np.intp)
-
-    def common_chars(
-        self, rows: npt.NDArray[np.uint8], query: npt.NDArray[np.uint8]
-    ) -> npt.NDArray[np.uint64]:
-        """Per row, the sum over buckets of min(row, query): characters the two may share.
-
-        Rows are texts under 256 characters, so any 8 buckets sum below 256 and fit the top
-        byte of one 64-bit word, where a multiplication adds them up. Computed in a reused
-        buffer: fresh arrays of a few MB per query would cost page faults on every call.
-        """
-        if len(self.chars) < len(rows):
-            self.chars = np.empty((len(rows), CHAR_BUCKETS), dtype=np.uint8)
-        mins = self.chars[: len(rows)]
-        np.minimum(rows, query, out=mins)
-        words = mins.view(np.uint64)
-        words *= _BYTE_SUM
-        words >>= np.uint64(56)
-        return words[:, 0] + words[:, 1] + words[:, 2] + words[:, 3]
-
-    def positions(
-        self, ids: npt.NDArray[np.int32], wanted: npt.NDArray[np.int32]
-    ) -> npt.NDArray[np.intp]:
-        """Where each of `wanted` sits in `ids` (distinct label ids holding every wanted one)."""
-        self.slot[ids] = np.arange(len(ids))
-        return self.slot[wanted]
-
-    def last_writes(self, ids: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
-        """Mask of the entries of `ids` that are the last occurrence of their label id."""
-        order = np.arange(len(ids))
-        self.slot[ids] = order  # a repeated index keeps its last assignment
-        return self.slot[ids] == order
-
-
-_SCRATCH = _Scratch()
-_NO_LABEL = np.iinfo(np.int32).max
-
-
 def _credits(
     data: IndexData, resolved: list[tuple[float, Reach]]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
@@ -315,7 +167,7 @@ def _credits(
 
     Summed token by token, in query order, in per-thread arrays over all labels.
     """
-    scratch = _SCRATCH
+    scratch = SCRATCH
     scratch.ensure(len(data.lab_occ))
     query_buf, label_buf = scratch.query, scratch.label
     parts: list[npt.NDArray[np.int32]] = []
@@ -486,7 +338,7 @@ def _score_labels(
         near = key >= np.partition(key, len(key) - wanted)[len(key) - wanted]
         found, key = found[near], key[near]
     top_occ = found[np.lexsort((first_label[found], -key))[:wanted]]
-    at = _SCRATCH.positions(label_ids, best_label[top_occ])
+    at = SCRATCH.positions(label_ids, best_label[top_occ])
 
     query = _QueryFacts.of(data, terms)
     rest = RERANK_WEIGHTS[1:]
@@ -516,35 +368,9 @@ def _score_labels(
 
 
 def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
-    """When no word is known ("webdeveloper"), compare whole strings character by character."""
-    text = terms.text
-    # fuzz.ratio is 100 * 2 * common / (len_a + len_b), where common (the longest common
-    # subsequence) is at most |len_a - len_b| short of the shorter length and at most the
-    # characters the two share bucket by bucket. The first bound picks a run of lengths (the
-    # texts are sorted by length), the second, in numpy, all but a few labels of it; both with a
-    # margin, as the scorer re-checks exactly.
-    share = (FALLBACK_CUTOFF - 1.0) / 100.0
-    lengths = data.fallback_lens
-    lo = int(np.searchsorted(lengths, math.floor(len(text) * share / (2.0 - share)), "left"))
-    hi = int(np.searchsorted(lengths, math.ceil(len(text) * (2.0 - share) / share), "right"))
-    # Rows of 256+ characters could overflow the byte sums; they sort last and are all scored.
-    long_from = max(lo, min(hi, int(np.searchsorted(lengths, 256, "left"))))
-    common = _SCRATCH.common_chars(data.fallback_chars[lo:long_from], char_histograms([text])[0])
-    near = np.flatnonzero(2.0 * common >= share * (len(text) + lengths[lo:long_from])) + lo
-    near = [*near.tolist(), *range(long_from, hi)]
-    ids = data.fallback_ids
-    hits = process.extract(
-        text,
-        [data.fallback_texts[pos] for pos in near],
-        scorer=fuzz.ratio,
-        score_cutoff=FALLBACK_CUTOFF,
-        limit=None,
-    )
-    # The slice is in length order; restore what a scan in label-id order returns: best ratio
-    # first, then the lower label id, cut at the same limit.
-    found = sorted(((ratio, ids[near[i]]) for _, ratio, i in hits), key=lambda h: (-h[0], h[1]))
+    """When no word is known ("webdeveloper"), the labels closest as whole strings."""
     best: dict[int, Scored] = {}
-    for ratio, label_id in found[: depth * 4]:
+    for ratio, label_id in close_labels(data, terms.text, depth * 4):
         occ = data.lab_occ[label_id]
         score = 0.75 * ratio / 100.0 * KIND_FACTOR[data.lab_kind[label_id]]
         if occ not in best or best[occ].score < score:

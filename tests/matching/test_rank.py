@@ -1,11 +1,10 @@
-import numpy as np
 import pytest
-from rapidfuzz import fuzz
 
 from matching import LabelRecord, OccupationRecord
-from matching.index import build_index, char_histograms
+from matching.index import build_index
 from matching.normalise import query_terms
-from matching.rank import FALLBACK_CUTOFF, _credits, _fallback, _Scratch, rank, reach, resolve
+from matching.rank import _credits, rank
+from matching.reach import reach, resolve
 from tests.matching.conftest import small_inputs
 
 QUERIES = [
@@ -109,42 +108,3 @@ def test_an_occupation_is_scored_by_its_best_label(data):
     assert len(occs) == len(set(occs))
     assert data.occ_labels[scored[0].occ] == "sales assistant"
     assert data.lab_text[scored[0].label_id] == "shop assistant"
-
-
-def test_a_token_reached_again_comes_from_the_cache(data):
-    first = reach(data, "manager")
-    assert reach(data, "manager") is first
-
-
-def test_an_unknown_token_is_remembered_as_unknown(data):
-    assert reach(data, "zzqxv") is None
-    assert "zzqxv" in data.reach_cache
-
-
-def test_the_cache_stays_within_its_bound(monkeypatch):
-    data = build_index(*small_inputs())
-    monkeypatch.setattr("matching.rank.REACH_CACHE", 2)
-    for token in ("nurse", "manager", "sales", "office"):
-        reach(data, token)
-    assert len(data.reach_cache) <= 2
-
-
-@pytest.mark.parametrize("query", ["softwaredeveloper", "salesmanager", "sales manger x"])
-def test_the_character_bound_keeps_every_label_the_fallback_scorer_would(data, query):
-    terms = query_terms(query)
-    by_brute_force = {
-        data.lab_occ[data.fallback_ids[pos]]
-        for pos, text in enumerate(data.fallback_texts)
-        if fuzz.ratio(terms.text, text) >= FALLBACK_CUTOFF
-    }
-    found = {s.occ for s in _fallback(data, terms, depth=len(data.occ_uris))}
-    assert by_brute_force
-    assert found == by_brute_force
-
-
-def test_common_characters_are_the_bucketwise_minimum():
-    texts = ["nurse", "software developer", "zz top", "ärztin"]
-    rows = char_histograms(texts)
-    query = char_histograms(["senior nurse"])[0]
-    expected = [int(np.minimum(row, query).sum()) for row in rows]
-    assert _Scratch().common_chars(rows, query).tolist() == expected

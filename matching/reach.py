@@ -1,0 +1,113 @@
+"""What one query word stands for: itself, its same-stem relatives or its typo fixes.
+
+A word resolves to indexed tokens, each with a quality in (0, 1], and through their postings to
+the labels it reaches. Both are remembered per word: people type the same words again and
+again ("manager", "assistant"), so the typo search and the merge of "manager" with
+"management" and "managerial" are done once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from matching.index import IndexData
+from matching.normalise import stem
+
+STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
+TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
+AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
+REACH_CACHE = 4096  # words whose `Reach` is kept (a few MB at most)
+
+
+def _max_typo_edits(token: str) -> int:
+    """Short words tolerate one slip, long ones two; below four letters a typo is a guess."""
+    if len(token) < 4:
+        return 0
+    return 1 if len(token) < 9 else 2
+
+
+def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
+    """Indexed tokens a query token may stand for, each with a match quality in (0, 1]."""
+    if token in data.postings:
+        out = [(token, 1.0)]
+        out.extend(
+            (other, STEM_QUALITY)
+            for other in data.stem_groups.get(stem(token), ())
+            if other != token
+        )
+        return out
+    edits = _max_typo_edits(token)
+    if not edits:
+        return []
+    choices: list[str] = []
+    for length in range(len(token) - edits, len(token) + edits + 1):
+        choices.extend(data.vocab_by_len.get((token[0], length), ()))
+    hits = process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)
+    if not hits:
+        return []
+    best = min(dist for _, dist, _ in hits)
+    if len(token) < AMBIGUOUS_TYPO_LEN and sum(1 for _, dist, _ in hits if dist == best) > 1:
+        return []  # "full" could be fuel, fill or fall: a guess, not a correction
+    return [
+        (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
+        for word, dist, _ in hits
+        if dist == best
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What one query token stands for and, over all its variants, the labels it reaches.
+
+    A label reached through several variants takes the best one's quality (the earliest on
+    ties): in "technician", the label's own "technician" beats its relative "technical".
+    """
+
+    variants: list[tuple[str, float]]
+    idf: float  # of the best variant (the rarest among equally good ones): the token's weight
+    ids: npt.NDArray[np.int32]  # distinct label ids
+    quality: npt.NDArray[np.float64] | float  # per label, or one for all
+    label_credit: npt.NDArray[np.float64] | float  # IDF of the variant in the label x quality
+
+
+def reach(data: IndexData, token: str) -> Reach | None:
+    """`resolve` and the merge of its variants' postings, remembered per token.
+
+    People type the same words again and again ("manager", "assistant"); the typo search and
+    the merge of "manager" with "management" and "managerial" are then done once.
+    """
+    cache = data.reach_cache
+    if token in cache:
+        return cache[token]
+    variants = resolve(data, token)
+    found = _merge(data, variants) if variants else None
+    if len(cache) >= REACH_CACHE:
+        cache.clear()  # cheaper than LRU bookkeeping; refilled by the next few queries
+    cache[token] = found
+    return found
+
+
+def _merge(data: IndexData, variants: list[tuple[str, float]]) -> Reach:
+    top_quality = variants[0][1]
+    idf = max(data.idf[word] for word, q in variants if q == top_quality)
+    if len(variants) == 1:
+        word, quality = variants[0]
+        return Reach(variants, idf, data.postings[word], quality, data.idf[word] * quality)
+    # Weakest variant first, so the winner for each label is its last entry; reversed, its
+    # first, which np.unique (a stable sort) keeps.
+    order = sorted(range(len(variants)), key=lambda i: (variants[i][1], -i))
+    words = [variants[i][0] for i in order]
+    qualities = [variants[i][1] for i in order]
+    sizes = [len(data.postings[w]) for w in words]
+    all_ids = np.concatenate([data.postings[w] for w in words])[::-1]
+    quality = np.repeat(qualities, sizes)[::-1]
+    label_credit = np.repeat(
+        [data.idf[w] * q for w, q in zip(words, qualities, strict=True)], sizes
+    )[::-1]
+    ids, first = np.unique(all_ids, return_index=True)
+    return Reach(variants, idf, ids, quality[first], label_credit[first])
