@@ -22,6 +22,7 @@ STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
 TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
 AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
 REACH_CACHE = 4096  # words whose `Reach` is kept (a few MB at most)
+_UNSEEN = object()
 
 
 def _max_typo_edits(token: str) -> int:
@@ -82,8 +83,9 @@ def reach(data: IndexData, token: str) -> Reach | None:
     the merge of "manager" with "management" and "managerial" are then done once.
     """
     cache = data.reach_cache
-    if token in cache:
-        return cache[token]
+    found = cache.get(token, _UNSEEN)  # one lookup: another thread may clear the cache
+    if found is not _UNSEEN:
+        return found
     variants = resolve(data, token)
     found = _merge(data, variants) if variants else None
     if len(cache) >= REACH_CACHE:
