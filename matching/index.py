@@ -218,7 +218,7 @@ def build_index(
     for occ, toks in zip(lab_occ, lab_tokens, strict=True):
         names[occ] += 1
         occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
-    top_names = math.log1p(max(names, default=1))
+    top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
     name_lists: dict[str, list[int]] = defaultdict(list)
     for occ, found in enumerate(occ_stems):
         for word in found:

@@ -1,6 +1,6 @@
 import pytest
 
-from matching import MatchIndex, MatchResult, MatchStatus
+from matching import MatchIndex, MatchResult, MatchStatus, OccupationRecord
 
 
 def first_uri(result: MatchResult) -> str | None:
@@ -138,6 +138,11 @@ def test_build_ignores_labels_of_unknown_occupations():
 
 def test_empty_index_returns_no_match():
     assert MatchIndex.build([], []).match("nurse").status is MatchStatus.NO_MATCH
+
+
+def test_occupations_without_labels_index_and_match_nothing():
+    index = MatchIndex.build([OccupationRecord("u", "nurse", "1", "2221", "")], [])
+    assert index.match("nurse").status is MatchStatus.NO_MATCH
 
 
 def test_title_naming_two_jobs_asks_which(small_index, uri):
