@@ -38,7 +38,7 @@ _DESCRIPTION_TERMS = 60
 class IndexData:
     """Parallel arrays over label variants, plus token-level lookup tables.
 
-    Arrays instead of one object per label keep the full four-language index near 55 MB.
+    Arrays instead of one object per label keep the full four-language index near 50 MB.
     """
 
     occ_uris: list[str]
@@ -79,7 +79,7 @@ class IndexData:
     fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending
     fallback_chars: npt.NDArray[np.uint8]  # `char_histograms` of fallback_texts, row by row
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
-    # token -> where it leads (rank.Reach), filled as queries come; rank bounds its size.
+    # token -> where it leads (reach.Reach), filled as queries come; reach bounds its size.
     reach_cache: dict[str, Any] = field(default_factory=dict)
 
 
