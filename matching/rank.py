@@ -91,7 +91,6 @@ class Ranking:
     """The ranked occupations plus facts about the query itself."""
 
     scored: list[Scored]
-    known_share: float  # share of query tokens the index knows (after typo correction)
     specificity: float  # highest IDF among the query's known content tokens
     max_idf: float  # IDF of a word only one occupation uses: the scale of `specificity`
     other_job: str | None = None  # a job word of the query the first candidate is not called by
@@ -108,16 +107,14 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
     `whole_string=False` skips the slow character-level fallback (autocomplete's budget).
     """
     if not terms.tokens:
-        return Ranking([], 0.0, 0.0, _max_idf(data))
+        return Ranking([], 0.0, _max_idf(data))
     resolved: list[tuple[float, Reach]] = []
     query_mass = 0.0
     specificity = 0.0
-    known = 0
     for token in terms.tokens:
         found = reach(data, token)
         if found is None:
             continue
-        known += 1
         weight = found.idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
         if token in terms.minor:
             weight *= MINOR_WEIGHT
@@ -125,11 +122,8 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
             specificity = max(specificity, found.idf * found.variants[0][1])
         query_mass += weight
         resolved.append((weight, found))
-    known_share = known / len(terms.tokens)
     if not resolved:
-        return Ranking(
-            _fallback(data, terms, depth) if whole_string else [], 0.0, 0.0, _max_idf(data)
-        )
+        return Ranking(_fallback(data, terms, depth) if whole_string else [], 0.0, _max_idf(data))
 
     reached, query_credit, label_credit = _credits(data, resolved)
     scored = _score_labels(
@@ -137,7 +131,6 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
     )
     return Ranking(
         scored,
-        known_share,
         specificity,
         _max_idf(data),
         _other_job(data, terms, scored[0].occ) if scored else None,
