@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from matching.rank import Ranking
+from matching.rank import BREADTH, LABEL_COVER, NAMES_COVER, Ranking, Scored
 
 FEATURE_NAMES: tuple[str, ...] = (
     "top_share",
@@ -131,18 +132,26 @@ def _top_share(ranking: Ranking) -> float:
     return 1.0 / sum(math.exp(max(-30.0, s.score - top)) for s in scored)
 
 
+def _feature(scored: Sequence[Scored], rank: int, position: int) -> float:
+    """One re-ranking feature of the candidate at `rank`.
+
+    0 when there is no such candidate, or it has no features (a whole-string match).
+    """
+    if rank >= len(scored) or not scored[rank].features:
+        return 0.0
+    return scored[rank].features[position]
+
+
 def features(ranking: Ranking) -> tuple[float, ...]:
     """Evidence about the first candidate, in `FEATURE_NAMES` order."""
     scored = ranking.scored
-    first = scored[0]
-    second = scored[1] if len(scored) > 1 else None
     return (
         math.log(_top_share(ranking)),
-        first.features[1] if first.features else 0.0,
+        _feature(scored, 0, LABEL_COVER),
         min(ranking.specificity, 8.0) / ranking.max_idf,
-        first.features[10] if first.features else 0.0,
-        second.features[1] if second is not None and second.features else 0.0,
-        first.features[13] if first.features else 0.0,
+        _feature(scored, 0, BREADTH),
+        _feature(scored, 1, LABEL_COVER),
+        _feature(scored, 0, NAMES_COVER),
     )
 
 

@@ -203,6 +203,10 @@ class _QueryFacts:
         )
 
 
+LABEL_COVER, BREADTH, NAMES_COVER = 1, 10, 13
+"""Positions in `candidate_features` that the confidence model reads as well."""
+
+
 def candidate_features(
     data: IndexData,
     query: _QueryFacts,
