@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
@@ -131,7 +132,6 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
     the threshold is chosen on probabilities the model did not fit.
     """
     try:
-        import numpy as np
         from sklearn.ensemble import GradientBoostingClassifier
         from sklearn.model_selection import cross_val_predict
     except ImportError as exc:
@@ -169,8 +169,6 @@ def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
 
 def write_model(fitted: Any, n_features: int) -> None:
     """Store scikit-learn's fitted trees as plain lists for confidence.TreeModel to walk."""
-    import numpy as np
-
     from matching import confidence
 
     trees = [
@@ -200,14 +198,9 @@ def write_model(fitted: Any, n_features: int) -> None:
 def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:
     """Refit the re-ranking weights as a conditional logit over each title's candidates.
 
-    Needs numpy (a development tool only, not a dependency of the matcher): pip install -e '.[fit]'.
     Prints RERANK_WEIGHTS and MAJOR_PRIOR for matching/rank.py; refit the confidence model
     (--calibrate) after pasting them.
     """
-    try:
-        import numpy as np
-    except ImportError as exc:
-        raise SystemExit("--fit-rerank needs numpy: pip install -e '.[fit]'") from exc
     from matching import rank
     from matching.normalise import query_terms
 
