@@ -3,7 +3,7 @@ import pytest
 from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
 from matching.normalise import query_terms
-from matching.rank import _credits, rank
+from matching.rank import MINOR_WEIGHT, SOFT_WEIGHT, _credits, rank
 from matching.reach import reach, resolve
 from tests.matching.conftest import small_inputs
 
@@ -24,19 +24,25 @@ def data():
     return build_index(*small_inputs())
 
 
+def token_weight(idf: float, token: str, terms) -> float:
+    """A query word's weight, as rank() gives it: seniority words and bracketed ones count less."""
+    return (
+        idf
+        * (SOFT_WEIGHT if token in terms.soft else 1.0)
+        * (MINOR_WEIGHT if token in terms.minor else 1.0)
+    )
+
+
 def reference_credits(data, query: str) -> dict[int, tuple[float, float]]:
     """The credits as defined, label by label: each token adds its best variant's credit."""
     terms = query_terms(query)
-    query_mass = 0.0
     per_token = []
     for token in terms.tokens:
         variants = resolve(data, token)
         if not variants:
             continue
-        weight = max(data.idf[w] for w, q in variants if q == variants[0][1])
-        weight *= 0.15 if token in terms.soft else 1.0
-        weight *= 0.5 if token in terms.minor else 1.0
-        query_mass += weight
+        idf = max(data.idf[w] for w, q in variants if q == variants[0][1])
+        weight = token_weight(idf, token, terms)
         best: dict[int, tuple[float, float]] = {}
         for word, quality in variants:
             for label_id in data.postings[word].tolist():
@@ -57,9 +63,7 @@ def vectorised_credits(data, query: str) -> dict[int, tuple[float, float]]:
     for token in terms.tokens:
         found = reach(data, token)
         if found is not None:
-            weight = found.idf * (0.15 if token in terms.soft else 1.0)
-            weight *= 0.5 if token in terms.minor else 1.0
-            resolved.append((weight, found))
+            resolved.append((token_weight(found.idf, token, terms), found))
     reached, query_credit, label_credit = _credits(data, resolved)
     return {
         label_id: (q, lab)
