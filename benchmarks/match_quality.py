@@ -124,51 +124,194 @@ def naive_matcher(labels: Sequence[LabelRecord]) -> Callable[[str], Outcome]:
     return match
 
 
-def calibrate(index: MatchIndex, half: Sequence[tuple[str, str]]) -> None:
-    """Fit the confidence model on the tuning half, write it, and print a threshold sweep.
+FOLDS = 5
+BOOSTER_SETTINGS = {
+    "max_iter": 150,
+    "learning_rate": 0.1,
+    "max_leaf_nodes": 31,
+    "max_depth": 6,
+    "early_stopping": False,
+    "random_state": 0,
+}
+CONFIDENCE_SETTINGS = {
+    "n_estimators": 60,
+    "max_leaf_nodes": 8,
+    "learning_rate": 0.1,
+    "random_state": 0,
+}
 
-    Needs scikit-learn (a development tool only, not a dependency of the matcher):
-    pip install -e '.[fit]'. The sweep uses out-of-fold predictions (5-fold on the half), so
-    the threshold is chosen on probabilities the model did not fit.
+
+def calibrate(
+    index: MatchIndex, half: Sequence[tuple[str, str]], held_out: Sequence[tuple[str, str]]
+) -> None:
+    """Fit the booster and the confidence model on the tuning half, write both, print sweeps.
+
+    Needs scikit-learn (a fitting tool only, not a dependency of the matcher):
+    pip install -e '.[fit]'. The confidence model must learn from rankings the booster did not
+    fit, or it would trust the booster too much on new titles: each title of the half is ranked
+    by a booster fitted on the other folds (stacking). The sweeps read confidences no model
+    fitted: out-of-fold ones for the tuning half, the shipped models' for the held-out half.
     """
     try:
-        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
         from sklearn.model_selection import cross_val_predict
     except ImportError as exc:
         raise SystemExit("--calibrate needs scikit-learn: pip install -e '.[fit]'") from exc
     from matching import confidence, rank
     from matching.normalise import query_terms
+    from matching.trees import TreeEnsemble
 
     data = index._data
-    depth = max(confidence.SOFTMAX_DEPTH, 6)
+    terms = [query_terms(title) for title, _ in half]
+    gold = [uri for _, uri in half]
+    folds = np.arange(len(half)) % FOLDS
+    np.random.default_rng(SEED).shuffle(folds)
+
+    # The booster's training rows: the first candidates of the linear ranking.
+    per_title = []
+    for query, uri in zip(terms, gold, strict=True):
+        ranking = rank.rank(data, query, depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER)
+        scored = [s for s in ranking.scored if s.features]
+        rows = rank.booster_rows(data, scored, min(ranking.specificity, 8.0) / ranking.max_idf)
+        per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
+
+    def fit_booster(titles: np.ndarray) -> dict[str, Any]:
+        chosen = [per_title[i] for i in titles if per_title[i][0]]
+        x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
+        y = np.array([hit for _, hits in chosen for hit in hits])
+        fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y)
+        document = booster_document(fitted)
+        trees = TreeEnsemble.from_dict(document, rank.BOOSTER_FEATURES)
+        drift = float(np.abs(trees.log_odds(x) - fitted.decision_function(x)).max())
+        if drift > 1e-9:
+            raise SystemExit(f"the exported booster disagrees with scikit-learn by {drift}")
+        return document
+
+    everything = np.arange(len(half))
+    shipped_booster = fit_booster(everything)
+    write_json(rank.BOOSTER_FILE, shipped_booster)
     rows, labels, allowed = [], [], []
-    for title, uri in half:
-        ranking = rank.rank(data, query_terms(title), depth=depth)
-        if not confidence.plausible(ranking):
-            continue
-        rows.append(confidence.features(ranking))
-        labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
-        allowed.append(confidence.may_answer(ranking))
+    for fold in range(FOLDS):
+        trees = TreeEnsemble.from_dict(
+            fit_booster(everything[folds != fold]), rank.BOOSTER_FEATURES
+        )
+        for i in everything[folds == fold]:
+            ranking = rank.rank(data, terms[i], depth=rank.RERANK_DEPTH, trees=trees)
+            if not confidence.plausible(ranking):
+                continue
+            rows.append(confidence.features(ranking))
+            labels.append(int(data.occ_uris[ranking.scored[0].occ] == gold[i]))
+            allowed.append(confidence.may_answer(ranking))
     x, y = np.array(rows), np.array(labels)
-    settings = {"n_estimators": 60, "max_leaf_nodes": 8, "learning_rate": 0.1, "random_state": 0}
-    fitted = GradientBoostingClassifier(**settings).fit(x, y)
-    write_model(fitted, x.shape[1])
+    fitted = GradientBoostingClassifier(**CONFIDENCE_SETTINGS).fit(x, y)
+    shipped_confidence = confidence_document(fitted, x.shape[1])
+    write_json(confidence.MODEL_FILE, shipped_confidence)
     probs = cross_val_predict(
-        GradientBoostingClassifier(**settings), x, y, cv=5, method="predict_proba"
+        GradientBoostingClassifier(**CONFIDENCE_SETTINGS), x, y, cv=FOLDS, method="predict_proba"
     )[:, 1]
     print("calibration, out of fold (predicted vs observed, by decile):")
     for part in np.array_split(np.argsort(probs), 10):
         print(f"  {probs[part].mean():.2f}  {y[part].mean():.2f}")
-    print("threshold  answered_share  precision   (share of the whole half, rules applied)")
-    allowed_mask = np.array(allowed)
-    for t in (0.2, 0.22, 0.23, 0.24, 0.25, 0.26, 0.28, 0.3, 0.35, 0.4):
-        chosen = (probs >= t) & allowed_mask
-        prec = y[chosen].mean() if chosen.any() else math.nan
-        print(f"  {t:.2f}      {chosen.sum() / len(half):.3f}          {prec:.3f}")
+    tuning = Sweep(probs, y, np.array(allowed), len(half))
+    held = held_out_sweep(
+        index,
+        held_out,
+        TreeEnsemble.from_dict(shipped_booster, rank.BOOSTER_FEATURES),
+        TreeEnsemble.from_dict(shipped_confidence, confidence.FEATURE_NAMES),
+    )
+    for name, sweep in (("A, out of fold", tuning), ("B", held), ("A + B", tuning + held)):
+        print(f"{name}: threshold, answered share, precision, margins in standard errors")
+        print(f"  threshold keeping both targets by the widest margin: {sweep.report():.2f}")
 
 
-def write_model(fitted: Any, n_features: int) -> None:
-    """Store scikit-learn's fitted trees as plain lists for confidence.TreeModel to walk."""
+@dataclass(frozen=True)
+class Sweep:
+    """Confidences no model was fitted on, to choose the answer threshold with."""
+
+    probs: np.ndarray
+    right: np.ndarray
+    allowed: np.ndarray  # the abstention rules let the first candidate be given
+    titles: int  # the half's size, plausible or not
+
+    def __add__(self, other: Sweep) -> Sweep:
+        return Sweep(
+            np.concatenate([self.probs, other.probs]),
+            np.concatenate([self.right, other.right]),
+            np.concatenate([self.allowed, other.allowed]),
+            self.titles + other.titles,
+        )
+
+    def report(self) -> float:
+        """Print answered share and precision per threshold; return the safest threshold.
+
+        Abstain <= 50% and precision >= 0.5 are both targets: how far inside each a threshold
+        keeps the titles, in that figure's own sampling noise, tells one that keeps both.
+        """
+        best = (-math.inf, 0.0)
+        for t in np.round(np.arange(0.18, 0.32, 0.01), 2):
+            chosen = (self.probs >= t) & self.allowed
+            answered = chosen.sum() / self.titles
+            prec = self.right[chosen].mean() if chosen.any() else math.nan
+            abstain_margin = (answered - 0.5) / math.sqrt(0.25 / self.titles)
+            precision_margin = (prec - 0.5) / math.sqrt(0.25 / max(chosen.sum(), 1))
+            best = max(best, (min(abstain_margin, precision_margin), float(t)))
+            print(
+                f"  {t:.2f}  {answered:.3f}  {prec:.3f}  "
+                f"{abstain_margin:+5.1f} {precision_margin:+5.1f}"
+            )
+        return best[1]
+
+
+def held_out_sweep(
+    index: MatchIndex, half: Sequence[tuple[str, str]], booster: Any, trees: Any
+) -> Sweep:
+    """The fitted models' confidences on the held-out half."""
+    from matching import confidence, rank
+    from matching.normalise import query_terms
+
+    data = index._data
+    probs, right, allowed = [], [], []
+    for title, uri in half:
+        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=booster)
+        if not confidence.plausible(ranking):
+            continue
+        probs.append(confidence.top_confidence(ranking, trees))
+        right.append(data.occ_uris[ranking.scored[0].occ] == uri)
+        allowed.append(confidence.may_answer(ranking))
+    return Sweep(np.array(probs), np.array(right), np.array(allowed), len(half))
+
+
+def booster_document(fitted: Any) -> dict[str, Any]:
+    """scikit-learn's histogram-boosted trees as plain lists (leaf values hold the rate)."""
+    from matching import rank
+
+    trees = []
+    for (predictor,) in fitted._predictors:
+        nodes = predictor.nodes
+        trees.append(
+            {
+                "feature": [int(f) for f in nodes["feature_idx"]],
+                "threshold": [float(t) for t in nodes["num_threshold"]],
+                "left": [
+                    -1 if leaf else int(n)
+                    for leaf, n in zip(nodes["is_leaf"], nodes["left"], strict=True)
+                ],
+                "right": [int(n) for n in nodes["right"]],
+                "value": [float(v) for v in nodes["value"]],
+            }
+        )
+    return {
+        "about": "log-odds that a candidate is the tagged occupation; "
+        "written by benchmarks/match_quality.py --calibrate",
+        "features": list(rank.BOOSTER_FEATURES),
+        "learning_rate": 1.0,
+        "prior": float(np.ravel(fitted._baseline_prediction)[0]),
+        "trees": trees,
+    }
+
+
+def confidence_document(fitted: Any, n_features: int) -> dict[str, Any]:
+    """scikit-learn's fitted trees as plain lists for `matching.trees.TreeEnsemble` to walk."""
     from matching import confidence
 
     trees = [
@@ -183,16 +326,22 @@ def write_model(fitted: Any, n_features: int) -> None:
     ]
     # The log-odds the boosting starts from (the base rate), as scikit-learn computes it.
     prior = float(fitted._raw_predict_init(np.zeros((1, n_features)))[0, 0])
-    document = {
+    return {
         "about": "P(first candidate right); written by benchmarks/match_quality.py --calibrate",
         "features": list(confidence.FEATURE_NAMES),
         "learning_rate": fitted.learning_rate,
         "prior": round(prior, 6),
         "trees": trees,
     }
-    path = Path(confidence.__file__).with_name(confidence.MODEL_FILE)
+
+
+def write_json(name: str, document: dict[str, Any]) -> None:
+    """Write a model file into the `matching` package."""
+    import matching
+
+    path = Path(matching.__file__).with_name(name)
     path.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(trees)} trees)")
+    print(f"wrote {path} ({len(document['trees'])} trees)")
 
 
 def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:
@@ -207,7 +356,9 @@ def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1
     data = index._data
     groups = []
     for title, uri in half:
-        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH)
+        ranking = rank.rank(
+            data, query_terms(title), depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER
+        )
         scored = [s for s in ranking.scored if s.features]
         gold = np.array([data.occ_uris[s.occ] == uri for s in scored])
         if not gold.any():
@@ -295,7 +446,7 @@ def main() -> None:
         fit_rerank(index, half_a)
         return
     if args.calibrate:
-        calibrate(index, half_a)
+        calibrate(index, half_a, half_b)
         return
 
     for name, half in (("A (tuning)", half_a), ("B (held out)", half_b)):

@@ -1,27 +1,27 @@
 """Turn ranking scores into calibrated probabilities and decide when to abstain.
 
 A raw score says how well words overlap, not how often the first candidate is right. A small
-boosted-tree model (`confidence_model.json`: 60 trees of at most 8 leaves over the six features
-below), fitted on a random half of the development set (benchmarks/match_quality.py
+boosted-tree model (`confidence_model.json`: 60 trees of at most 8 leaves over the eight
+features below), fitted on a random half of the development set (benchmarks/match_quality.py
 --calibrate), maps the evidence to the probability that the first candidate is the occupation
-the job ad was tagged with. Trees, not a linear model, because the evidence interacts: a clear
-lead in the ranking means more for an occupation ESCO gives many names than for a rare
-specialisation. The abstention threshold was then chosen on out-of-fold predictions for that
-same half, so that answers given without abstaining are right at least half the time; the other
-half of the set confirms it (docs/matching.md). A wrong confident answer misleads a user, a "did
+the job ad was tagged with. It learns from rankings made by re-rankers that had not seen the
+title (stacking), so it does not inherit the re-ranker's optimism about titles it was fitted on.
+Trees, not a linear model, because the evidence interacts: a clear lead in the ranking means
+more for an occupation ESCO gives many names than for a rare specialisation. The abstention
+threshold (`ANSWER_CONFIDENCE`) keeps answers right at least half the time while answering at
+least half of the titles (docs/matching.md). A wrong confident answer misleads a user, a "did
 you mean" list costs a click.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from matching.rank import BREADTH, LABEL_COVER, NAMES_COVER, Ranking, Scored
+from matching.trees import TreeEnsemble
 
 FEATURE_NAMES: tuple[str, ...] = (
     "top_share",
@@ -30,19 +30,20 @@ FEATURE_NAMES: tuple[str, ...] = (
     "top_breadth",
     "second_label_cover",
     "top_names_cover",
+    "top_learned",
+    "second_learned",
 )
 """What the confidence model reads, in `features()` order; the model file names them too."""
 MODEL_FILE = "confidence_model.json"
-Tree = tuple[
-    tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]
-]
-"""One fitted tree as (feature, threshold, left, right, value) per node."""
-ANSWER_CONFIDENCE = 0.24
+ANSWER_CONFIDENCE = 0.22
 """Commit to the first candidate at or above this calibrated confidence.
 
-The lowest threshold that, with the rules below, keeps the precision of given answers >= 0.5 on
-out-of-fold predictions for half A with a little room (0.22: 0.495, 0.24: 0.514; 57% of titles
-then abstain). Held-out half B: 0.500 at 56% abstention.
+Both targets bind here: answer at least half of the titles, and be right at least half the time
+when answering. Of the thresholds 0.18-0.32, 0.22 keeps both by the widest margin, counted in
+standard errors, on confidences no model was fitted on: out-of-fold ones for half A plus the
+held-out half B (`benchmarks/match_quality.py --calibrate`). A: 51% answered, precision 0.524;
+B: 52%, 0.501. Chosen on A alone the rule gives 0.21, where B falls to 0.497: the halves differ
+by about two points of precision whichever one the models are fitted on (docs/matching.md).
 """
 MIN_QUERY_COVER = 0.25
 """The answer must explain more than this share of the query's weight, however confident.
@@ -63,6 +64,8 @@ occupations as on ESCO's 3,007 (where it is an IDF of 2.0).
 """
 REST_SHARE = 0.35
 """Share of the remaining probability mass that ranks two and below hold on the dev set."""
+NO_SECOND_LEARNED = -10.0
+"""The re-ranker's log-odds standing in for a second candidate when there is none."""
 SOFTMAX_DEPTH = 10
 """Candidates the re-ranking softmax is taken over (the ranking is at least this deep)."""
 
@@ -75,54 +78,10 @@ class Decision:
     status: str  # "match" | "ambiguous" | "no_match"
 
 
-@dataclass(frozen=True, slots=True)
-class TreeModel:
-    """Gradient-boosted regression trees on the log-odds scale, evaluated in plain Python.
-
-    Each tree is parallel lists, as scikit-learn lays them out: node i splits on
-    `feature[i] <= threshold[i]` into `left[i]` / `right[i]`; a leaf has left == -1 and carries
-    its contribution in `value[i]`.
-    """
-
-    prior: float
-    trees: tuple[Tree, ...]
-
-    @classmethod
-    def from_dict(cls, document: dict) -> TreeModel:
-        """Check the file against `FEATURE_NAMES`: a model fitted on other features is a bug."""
-        if tuple(document["features"]) != FEATURE_NAMES:
-            raise ValueError(f"{MODEL_FILE} was fitted on other features: {document['features']}")
-        rate = float(document["learning_rate"])
-        return cls(
-            prior=float(document["prior"]),
-            trees=tuple(
-                (
-                    tuple(tree["feature"]),
-                    tuple(tree["threshold"]),
-                    tuple(tree["left"]),
-                    tuple(tree["right"]),
-                    tuple(rate * v for v in tree["value"]),
-                )
-                for tree in document["trees"]
-            ),
-        )
-
-    def log_odds(self, x: tuple[float, ...]) -> float:
-        """The prior plus every tree's leaf for `x`."""
-        total = self.prior
-        for feature, threshold, left, right, value in self.trees:
-            node = 0
-            while left[node] != -1:
-                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
-            total += value[node]
-        return total
-
-
 @cache
-def model() -> TreeModel:
+def model() -> TreeEnsemble:
     """The shipped model, read once."""
-    text = resources.files("matching").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    return TreeModel.from_dict(json.loads(text))
+    return TreeEnsemble.packaged(MODEL_FILE, FEATURE_NAMES)
 
 
 def _top_share(ranking: Ranking) -> float:
@@ -152,6 +111,8 @@ def features(ranking: Ranking) -> tuple[float, ...]:
         _feature(scored, 0, BREADTH),
         _feature(scored, 1, LABEL_COVER),
         _feature(scored, 0, NAMES_COVER),
+        scored[0].learned,
+        scored[1].learned if len(scored) > 1 else NO_SECOND_LEARNED,
     )
 
 
@@ -161,9 +122,9 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def top_confidence(ranking: Ranking, trees: TreeModel | None = None) -> float:
+def top_confidence(ranking: Ranking, trees: TreeEnsemble | None = None) -> float:
     """Calibrated probability that the first candidate is right."""
-    return _sigmoid((trees or model()).log_odds(features(ranking)))
+    return _sigmoid(float((trees or model()).log_odds([features(ranking)])[0]))
 
 
 def decide(ranking: Ranking) -> Decision:

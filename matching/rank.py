@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +25,7 @@ from matching.index import IndexData
 from matching.normalise import QueryTerms, stem
 from matching.reach import STEM_QUALITY, Reach, reach
 from matching.scratch import SCRATCH
+from matching.trees import TreeEnsemble
 
 # Signal weights, chosen on a random half of the development set (see docs/matching.md).
 W_QUERY = 0.50  # share of the query's IDF mass found in the label
@@ -72,6 +75,32 @@ SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its be
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
 RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
+BOOST_DEPTH = 10  # the first of those that the learned re-ranker (`booster`) scores
+BOOST_WEIGHT = 1.0  # weight of its log-odds added to the linear score
+BOOSTER_FILE = "rerank_model.json"
+BOOSTER_FEATURES: tuple[str, ...] = (
+    "base",
+    "query_cover",
+    "label_cover",
+    "both_covers",
+    "exact",
+    "alt_label",
+    "hidden_label",
+    "foreign_label",
+    "second_label",
+    "description",
+    "token_sort",
+    "breadth",
+    "specialisation",
+    "lacks_head",
+    "names_cover",
+    "specificity",
+    "linear_rank",
+)
+"""What the booster reads of each candidate: the linear re-ranker's inputs, the query's
+specificity and the candidate's place in the linear ranking (see `booster_rows`). Not the ISCO
+major group: the dev set's tags lean to assistant-level roles, and a booster given the group
+learns that lean ("nurse" became *nurse assistant*); the linear part keeps a mild prior."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +113,7 @@ class Scored:
     query_cover: float
     base: float = 0.0  # the cheap overlap score, before re-ranking
     features: tuple[float, ...] = ()  # what the re-ranker read, see `candidate_features`
+    learned: float = 0.0  # the booster's log-odds that this is the occupation meant
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +131,18 @@ def _max_idf(data: IndexData) -> float:
     return math.log(1.0 + max(len(data.occ_uris), 1))
 
 
-def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool = True) -> Ranking:
+def rank(
+    data: IndexData,
+    terms: QueryTerms,
+    depth: int,
+    *,
+    whole_string: bool = True,
+    trees: TreeEnsemble | None = None,
+) -> Ranking:
     """Rank occupations for the query; an empty list when nothing plausible exists.
 
     `whole_string=False` skips the slow character-level fallback (autocomplete's budget).
+    `trees` replaces the shipped booster (fitting scripts pass `NO_BOOSTER` or a fold's model).
     """
     if not terms.tokens:
         return Ranking([], 0.0, _max_idf(data))
@@ -129,6 +167,7 @@ def rank(data: IndexData, terms: QueryTerms, depth: int, *, whole_string: bool =
     scored = _score_labels(
         data, terms, reached, query_credit, label_credit, query_mass=query_mass, depth=depth
     )
+    scored = _boost(data, scored, min(specificity, 8.0) / _max_idf(data), trees or booster(), depth)
     return Ranking(
         scored,
         specificity,
@@ -360,8 +399,58 @@ def _score_labels(
     rescored.sort(key=lambda r: r[0], reverse=True)
     return [
         Scored(occ_id, final, label_id, q, base, feats)
-        for final, occ_id, label_id, q, base, feats in rescored[:depth]
+        for final, occ_id, label_id, q, base, feats in rescored
     ]
+
+
+@cache
+def booster() -> TreeEnsemble:
+    """The shipped learned re-ranker, read once."""
+    return TreeEnsemble.packaged(BOOSTER_FILE, BOOSTER_FEATURES)
+
+
+NO_BOOSTER = TreeEnsemble.constant(0.0, BOOSTER_FEATURES)
+"""A booster that adds nothing: the linear ranking, which the booster is fitted on."""
+
+
+def booster_rows(data: IndexData, scored: Sequence[Scored], specificity: float) -> list[tuple]:
+    """`BOOSTER_FEATURES` of the first `BOOST_DEPTH` candidates, in linear ranking order."""
+    return [
+        (s.base, *s.features, specificity, place) for place, s in enumerate(scored[:BOOST_DEPTH])
+    ]
+
+
+def _boost(
+    data: IndexData, scored: list[Scored], specificity: float, trees: TreeEnsemble, depth: int
+) -> list[Scored]:
+    """Add the booster's log-odds to the linear scores of the first candidates, and re-sort.
+
+    The booster learns what a linear score cannot: how the evidence interacts (a hidden-label
+    hit means less when the label covers half the query). Candidates below `BOOST_DEPTH` get the
+    lowest log-odds it gave, so they keep their linear order among themselves.
+    """
+    if not scored:
+        return scored
+    learned = trees.log_odds(booster_rows(data, scored, specificity)).tolist()
+    floor = min(learned)
+    learned += [floor] * (len(scored) - len(learned))
+    boosted = sorted(
+        (
+            Scored(
+                s.occ,
+                s.score + BOOST_WEIGHT * odds,
+                s.label_id,
+                s.query_cover,
+                s.base,
+                s.features,
+                odds,
+            )
+            for s, odds in zip(scored, learned, strict=True)
+        ),
+        key=lambda s: s.score,
+        reverse=True,
+    )
+    return boosted[:depth]
 
 
 def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
