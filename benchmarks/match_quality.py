@@ -221,7 +221,7 @@ def calibrate(
     )
     for name, sweep in (("A, out of fold", tuning), ("B", held), ("A + B", tuning + held)):
         print(f"{name}: threshold, answered share, precision, margins in standard errors")
-        print(f"  threshold keeping both targets by the widest margin: {sweep.report():.2f}")
+        print(f"  threshold keeping both targets by the widest margin: {sweep.report():.3f}")
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ class Sweep:
         keeps the titles, in that figure's own sampling noise, tells one that keeps both.
         """
         best = (-math.inf, 0.0)
-        for t in np.round(np.arange(0.18, 0.32, 0.01), 2):
+        for t in np.round(np.arange(0.18, 0.32, 0.005), 3):
             chosen = (self.probs >= t) & self.allowed
             answered = chosen.sum() / self.titles
             prec = self.right[chosen].mean() if chosen.any() else math.nan
@@ -256,7 +256,7 @@ class Sweep:
             precision_margin = (prec - 0.5) / math.sqrt(0.25 / max(chosen.sum(), 1))
             best = max(best, (min(abstain_margin, precision_margin), float(t)))
             print(
-                f"  {t:.2f}  {answered:.3f}  {prec:.3f}  "
+                f"  {t:.3f}  {answered:.3f}  {prec:.3f}  "
                 f"{abstain_margin:+5.1f} {precision_margin:+5.1f}"
             )
         return best[1]
