@@ -172,7 +172,7 @@ def calibrate(
     for query, uri in zip(terms, gold, strict=True):
         ranking = rank.rank(data, query, depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER)
         scored = [s for s in ranking.scored if s.features]
-        rows = rank.booster_rows(data, scored, min(ranking.specificity, 8.0) / ranking.max_idf)
+        rows = rank.booster_rows(data, scored, ranking.specificity_share)
         per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
 
     def fit_booster(titles: np.ndarray) -> dict[str, Any]:

@@ -108,7 +108,7 @@ def features(ranking: Ranking) -> tuple[float, ...]:
     return (
         math.log(_top_share(ranking)),
         _feature(scored, 0, LABEL_COVER),
-        min(ranking.specificity, 8.0) / ranking.max_idf,
+        ranking.specificity_share,
         _feature(scored, 0, BREADTH),
         _feature(scored, 1, LABEL_COVER),
         _feature(scored, 0, NAMES_COVER),

@@ -125,6 +125,20 @@ class Ranking:
     max_idf: float  # IDF of a word only one occupation uses: the scale of `specificity`
     other_job: str | None = None  # a job word of the query the first candidate is not called by
 
+    @property
+    def specificity_share(self) -> float:
+        """`specificity` on a 0-1 scale, as the learned models read it."""
+        return specificity_share(self.specificity, self.max_idf)
+
+
+def specificity_share(specificity: float, max_idf: float) -> float:
+    """The query's rarest word's IDF as a share of the largest IDF the index can give.
+
+    Capped at 8 (the largest IDF on ESCO's 3,007 occupations), so a tiny store does not make
+    every word look maximally specific to a model fitted on the full one.
+    """
+    return min(specificity, 8.0) / max_idf
+
 
 def _max_idf(data: IndexData) -> float:
     """The IDF of a word unique to one occupation, as `build_index` computes IDF."""
@@ -167,11 +181,13 @@ def rank(
     scored = _score_labels(
         data, terms, reached, query_credit, label_credit, query_mass=query_mass, depth=depth
     )
-    scored = _boost(data, scored, min(specificity, 8.0) / _max_idf(data), trees or booster(), depth)
+    max_idf = _max_idf(data)
+    share = specificity_share(specificity, max_idf)
+    scored = _boost(data, scored, share, trees or booster(), depth)
     return Ranking(
         scored,
         specificity,
-        _max_idf(data),
+        max_idf,
         _other_job(data, terms, scored[0].occ) if scored else None,
     )
 
