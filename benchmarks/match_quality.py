@@ -7,7 +7,7 @@ figures understate the matcher: read them as a comparison.
 
     python benchmarks/match_quality.py                # both halves + baseline on a sample
     python benchmarks/match_quality.py --fit-rerank   # refit the re-ranking weights on half A
-    python benchmarks/match_quality.py --calibrate    # refit the confidence model on half A
+    python benchmarks/match_quality.py --calibrate    # refit the booster and confidence model
 """
 
 from __future__ import annotations
@@ -141,68 +141,31 @@ CONFIDENCE_SETTINGS = {
 }
 
 
+TrainingRows = list[tuple[list[tuple[float, ...]], list[bool]]]
+"""Per title: the booster's rows for its first candidates, and which candidate is the tag."""
+
+
 def calibrate(
     index: MatchIndex, half: Sequence[tuple[str, str]], held_out: Sequence[tuple[str, str]]
 ) -> None:
     """Fit the booster and the confidence model on the tuning half, write both, print sweeps.
 
     Needs scikit-learn (a fitting tool only, not a dependency of the matcher):
-    pip install -e '.[fit]'. The confidence model must learn from rankings the booster did not
-    fit, or it would trust the booster too much on new titles: each title of the half is ranked
-    by a booster fitted on the other folds (stacking). The sweeps read confidences no model
-    fitted: out-of-fold ones for the tuning half, the shipped models' for the held-out half.
+    pip install -e '.[fit]'. The sweeps read confidences no model fitted: out-of-fold ones for
+    the tuning half, the shipped models' for the held-out half.
     """
     try:
-        from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
+        from sklearn.ensemble import GradientBoostingClassifier
         from sklearn.model_selection import cross_val_predict
     except ImportError as exc:
         raise SystemExit("--calibrate needs scikit-learn: pip install -e '.[fit]'") from exc
     from matching import confidence, rank
-    from matching.normalise import query_terms
     from matching.trees import TreeEnsemble
 
-    data = index._data
-    terms = [query_terms(title) for title, _ in half]
-    gold = [uri for _, uri in half]
-    folds = np.arange(len(half)) % FOLDS
-    np.random.default_rng(SEED).shuffle(folds)
-
-    # The booster's training rows: the first candidates of the linear ranking.
-    per_title = []
-    for query, uri in zip(terms, gold, strict=True):
-        ranking = rank.rank(data, query, depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER)
-        scored = [s for s in ranking.scored if s.features]
-        rows = rank.booster_rows(data, scored, ranking.specificity_share)
-        per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
-
-    def fit_booster(titles: np.ndarray) -> dict[str, Any]:
-        chosen = [per_title[i] for i in titles if per_title[i][0]]
-        x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
-        y = np.array([hit for _, hits in chosen for hit in hits])
-        fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y)
-        document = booster_document(fitted)
-        trees = TreeEnsemble.from_dict(document, rank.BOOSTER_FEATURES)
-        drift = float(np.abs(trees.log_odds(x) - fitted.decision_function(x)).max())
-        if drift > 1e-9:
-            raise SystemExit(f"the exported booster disagrees with scikit-learn by {drift}")
-        return document
-
-    everything = np.arange(len(half))
-    shipped_booster = fit_booster(everything)
+    training = booster_training_rows(index, half)
+    shipped_booster = fit_booster(training, np.arange(len(half)))
     write_json(rank.BOOSTER_FILE, shipped_booster)
-    rows, labels, allowed = [], [], []
-    for fold in range(FOLDS):
-        trees = TreeEnsemble.from_dict(
-            fit_booster(everything[folds != fold]), rank.BOOSTER_FEATURES
-        )
-        for i in everything[folds == fold]:
-            ranking = rank.rank(data, terms[i], depth=rank.RERANK_DEPTH, trees=trees)
-            if not confidence.plausible(ranking):
-                continue
-            rows.append(confidence.features(ranking))
-            labels.append(int(data.occ_uris[ranking.scored[0].occ] == gold[i]))
-            allowed.append(confidence.may_answer(ranking))
-    x, y = np.array(rows), np.array(labels)
+    x, y, allowed = stacked_confidence_rows(index, half, training)
     fitted = GradientBoostingClassifier(**CONFIDENCE_SETTINGS).fit(x, y)
     shipped_confidence = confidence_document(fitted, x.shape[1])
     write_json(confidence.MODEL_FILE, shipped_confidence)
@@ -212,7 +175,7 @@ def calibrate(
     print("calibration, out of fold (predicted vs observed, by decile):")
     for part in np.array_split(np.argsort(probs), 10):
         print(f"  {probs[part].mean():.2f}  {y[part].mean():.2f}")
-    tuning = Sweep(probs, y, np.array(allowed), len(half))
+    tuning = Sweep(probs, y, allowed, len(half))
     held = held_out_sweep(
         index,
         held_out,
@@ -222,6 +185,78 @@ def calibrate(
     for name, sweep in (("A, out of fold", tuning), ("B", held), ("A + B", tuning + held)):
         print(f"{name}: threshold, answered share, precision, margins in standard errors")
         print(f"  threshold keeping both targets by the widest margin: {sweep.report():.3f}")
+
+
+def booster_training_rows(index: MatchIndex, half: Sequence[tuple[str, str]]) -> TrainingRows:
+    """The booster learns to reorder the linear ranking, so its rows come from that ranking."""
+    from matching import rank
+    from matching.normalise import query_terms
+
+    data = index._data
+    per_title: TrainingRows = []
+    for title, uri in half:
+        ranking = rank.rank(
+            data, query_terms(title), depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER
+        )
+        scored = [s for s in ranking.scored if s.features]
+        rows = rank.booster_rows(data, scored, ranking.specificity_share)
+        per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
+    return per_title
+
+
+def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
+    """Fit on the rows of `titles` and return the model file's content, checked for drift.
+
+    A tree export that sent one row down another branch would change rankings silently, so
+    the exported trees must give scikit-learn's own log-odds on every training row.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from matching import rank
+    from matching.trees import TreeEnsemble
+
+    chosen = [training[i] for i in titles if training[i][0]]
+    x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
+    y = np.array([hit for _, hits in chosen for hit in hits])
+    fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y)
+    document = booster_document(fitted)
+    trees = TreeEnsemble.from_dict(document, rank.BOOSTER_FEATURES)
+    drift = float(np.abs(trees.log_odds(x) - fitted.decision_function(x)).max())
+    if drift > 1e-9:
+        raise SystemExit(f"the exported booster disagrees with scikit-learn by {drift}")
+    return document
+
+
+def stacked_confidence_rows(
+    index: MatchIndex, half: Sequence[tuple[str, str]], training: TrainingRows
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Confidence features of each title as ranked by a booster fitted on the other folds.
+
+    Ranked by the booster fitted on all of the half, a title would look easier than a new one
+    (the booster has seen its tag), and the confidence model would learn to trust it too much.
+    """
+    from matching import confidence, rank
+    from matching.normalise import query_terms
+    from matching.trees import TreeEnsemble
+
+    data = index._data
+    titles = np.arange(len(half))
+    folds = titles % FOLDS
+    np.random.default_rng(SEED).shuffle(folds)
+    rows, labels, allowed = [], [], []
+    for fold in range(FOLDS):
+        trees = TreeEnsemble.from_dict(
+            fit_booster(training, titles[folds != fold]), rank.BOOSTER_FEATURES
+        )
+        for i in titles[folds == fold]:
+            title, uri = half[i]
+            ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=trees)
+            if not confidence.plausible(ranking):
+                continue
+            rows.append(confidence.features(ranking))
+            labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
+            allowed.append(confidence.may_answer(ranking))
+    return np.array(rows), np.array(labels), np.array(allowed)
 
 
 @dataclass(frozen=True)
@@ -424,7 +459,7 @@ def main() -> None:
     parser.add_argument(
         "--calibrate",
         action="store_true",
-        help="refit the confidence model on half A and print coefficients",
+        help="refit the booster and the confidence model on half A, print threshold sweeps",
     )
     parser.add_argument(
         "--fit-rerank",
