@@ -199,7 +199,7 @@ def booster_training_rows(index: MatchIndex, half: Sequence[tuple[str, str]]) ->
             data, query_terms(title), depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER
         )
         scored = [s for s in ranking.scored if s.features]
-        rows = rank.booster_rows(data, scored, ranking.specificity_share)
+        rows = rank.booster_rows(scored, ranking.specificity_share)
         per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
     return per_title
 

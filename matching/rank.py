@@ -183,7 +183,7 @@ def rank(
     )
     max_idf = _max_idf(data)
     share = specificity_share(specificity, max_idf)
-    scored = _boost(data, scored, share, trees or booster(), depth)
+    scored = _boost(scored, share, trees or booster(), depth)
     return Ranking(
         scored,
         specificity,
@@ -429,7 +429,7 @@ NO_BOOSTER = TreeEnsemble.constant(0.0, BOOSTER_FEATURES)
 """A booster that adds nothing: the linear ranking, which the booster is fitted on."""
 
 
-def booster_rows(data: IndexData, scored: Sequence[Scored], specificity: float) -> list[tuple]:
+def booster_rows(scored: Sequence[Scored], specificity: float) -> list[tuple]:
     """`BOOSTER_FEATURES` of the first `BOOST_DEPTH` candidates, in linear ranking order."""
     return [
         (s.base, *s.features, specificity, place) for place, s in enumerate(scored[:BOOST_DEPTH])
@@ -437,17 +437,17 @@ def booster_rows(data: IndexData, scored: Sequence[Scored], specificity: float) 
 
 
 def _boost(
-    data: IndexData, scored: list[Scored], specificity: float, trees: TreeEnsemble, depth: int
+    scored: list[Scored], specificity: float, trees: TreeEnsemble, depth: int
 ) -> list[Scored]:
     """Add the booster's log-odds to the linear scores of the first candidates, and re-sort.
 
-    The booster learns what a linear score cannot: how the evidence interacts (a hidden-label
-    hit means less when the label covers half the query). Candidates below `BOOST_DEPTH` get the
-    lowest log-odds it gave, so they keep their linear order among themselves.
+    The booster learns what a weighted sum cannot: how pieces of evidence interact. Candidates
+    below `BOOST_DEPTH` get the lowest log-odds it gave, so they keep their linear order among
+    themselves.
     """
     if not scored:
         return scored
-    learned = trees.log_odds(booster_rows(data, scored, specificity)).tolist()
+    learned = trees.log_odds(booster_rows(scored, specificity)).tolist()
     floor = min(learned)
     learned += [floor] * (len(scored) - len(learned))
     boosted = sorted(

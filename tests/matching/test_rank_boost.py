@@ -61,7 +61,7 @@ def test_booster_log_odds_reorder_the_candidates(data):
 
 def test_booster_rows_have_one_value_per_feature_for_the_first_candidates(data):
     ranking = rank(data, query_terms(QUERY), depth=30, trees=NO_BOOSTER)
-    rows = booster_rows(data, ranking.scored, 0.5)
+    rows = booster_rows(ranking.scored, 0.5)
     assert len(rows) == min(BOOST_DEPTH, len(ranking.scored))
     assert {len(row) for row in rows} == {len(BOOSTER_FEATURES)}
     assert [row[-1] for row in rows] == list(range(len(rows)))
