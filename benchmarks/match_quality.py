@@ -30,6 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
+from matching.trees import TreeEnsemble
 
 DEV_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/jobtitles/jobbert_dev.csv"
 SEED = 20240604
@@ -160,7 +161,6 @@ def calibrate(
     except ImportError as exc:
         raise SystemExit("--calibrate needs scikit-learn: pip install -e '.[fit]'") from exc
     from matching import confidence, rank
-    from matching.trees import TreeEnsemble
 
     training = booster_training_rows(index, half)
     shipped_booster = fit_booster(training, np.arange(len(half)))
@@ -213,7 +213,6 @@ def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     from matching import rank
-    from matching.trees import TreeEnsemble
 
     chosen = [training[i] for i in titles if training[i][0]]
     x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
@@ -227,36 +226,54 @@ def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
     return document
 
 
+def confidence_rows(
+    index: MatchIndex, pairs: Sequence[tuple[str, str]], booster: TreeEnsemble
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the confidence model learns from, per plausible title ranked with `booster`.
+
+    Its features, whether the first candidate is the tag, and whether the abstention rules let
+    that candidate be given.
+    """
+    from matching import confidence, rank
+    from matching.normalise import query_terms
+
+    data = index._data
+    rows, right, allowed = [], [], []
+    for title, uri in pairs:
+        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=booster)
+        if not confidence.plausible(ranking):
+            continue
+        rows.append(confidence.features(ranking))
+        right.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
+        allowed.append(confidence.may_answer(ranking))
+    return np.array(rows), np.array(right), np.array(allowed)
+
+
 def stacked_confidence_rows(
     index: MatchIndex, half: Sequence[tuple[str, str]], training: TrainingRows
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Confidence features of each title as ranked by a booster fitted on the other folds.
+    """`confidence_rows` of each title as ranked by a booster fitted on the other folds.
 
     Ranked by the booster fitted on all of the half, a title would look easier than a new one
     (the booster has seen its tag), and the confidence model would learn to trust it too much.
     """
-    from matching import confidence, rank
-    from matching.normalise import query_terms
-    from matching.trees import TreeEnsemble
+    from matching import rank
 
-    data = index._data
     titles = np.arange(len(half))
     folds = titles % FOLDS
     np.random.default_rng(SEED).shuffle(folds)
-    rows, labels, allowed = [], [], []
-    for fold in range(FOLDS):
-        trees = TreeEnsemble.from_dict(
-            fit_booster(training, titles[folds != fold]), rank.BOOSTER_FEATURES
+    parts = [
+        confidence_rows(
+            index,
+            [half[i] for i in titles[folds == fold]],
+            TreeEnsemble.from_dict(
+                fit_booster(training, titles[folds != fold]), rank.BOOSTER_FEATURES
+            ),
         )
-        for i in titles[folds == fold]:
-            title, uri = half[i]
-            ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=trees)
-            if not confidence.plausible(ranking):
-                continue
-            rows.append(confidence.features(ranking))
-            labels.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
-            allowed.append(confidence.may_answer(ranking))
-    return np.array(rows), np.array(labels), np.array(allowed)
+        for fold in range(FOLDS)
+    ]
+    x, right, allowed = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return x, right, allowed
 
 
 @dataclass(frozen=True)
@@ -298,22 +315,15 @@ class Sweep:
 
 
 def held_out_sweep(
-    index: MatchIndex, half: Sequence[tuple[str, str]], booster: Any, trees: Any
+    index: MatchIndex,
+    half: Sequence[tuple[str, str]],
+    booster: TreeEnsemble,
+    trees: TreeEnsemble,
 ) -> Sweep:
-    """The fitted models' confidences on the held-out half."""
-    from matching import confidence, rank
-    from matching.normalise import query_terms
-
-    data = index._data
-    probs, right, allowed = [], [], []
-    for title, uri in half:
-        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=booster)
-        if not confidence.plausible(ranking):
-            continue
-        probs.append(confidence.top_confidence(ranking, trees))
-        right.append(data.occ_uris[ranking.scored[0].occ] == uri)
-        allowed.append(confidence.may_answer(ranking))
-    return Sweep(np.array(probs), np.array(right), np.array(allowed), len(half))
+    """The fitted models' confidences on the held-out half, as `top_confidence` gives them."""
+    x, right, allowed = confidence_rows(index, half, booster)
+    probs = 1.0 / (1.0 + np.exp(-np.clip(trees.log_odds(x), -30.0, 30.0)))
+    return Sweep(probs, right, allowed, len(half))
 
 
 def booster_document(fitted: Any) -> dict[str, Any]:
