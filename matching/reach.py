@@ -77,11 +77,7 @@ class Reach:
 
 
 def reach(data: IndexData, token: str) -> Reach | None:
-    """`resolve` and the merge of its variants' postings, remembered per token.
-
-    People type the same words again and again ("manager", "assistant"); the typo search and
-    the merge of "manager" with "management" and "managerial" are then done once.
-    """
+    """`resolve` and the merge of its variants' postings, remembered per token (see above)."""
     cache = data.reach_cache
     found = cache.get(token, _UNSEEN)  # one lookup: another thread may clear the cache
     if found is not _UNSEEN:
