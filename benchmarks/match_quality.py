@@ -8,6 +8,11 @@ figures understate the matcher: read them as a comparison.
     python benchmarks/match_quality.py                # both halves + baseline on a sample
     python benchmarks/match_quality.py --fit-rerank   # refit the re-ranking weights on half A
     python benchmarks/match_quality.py --calibrate    # refit the booster and confidence model
+    python benchmarks/match_quality.py --fit-prior    # refit the commonness prior (everyday fit)
+
+Every run also scores the everyday title set (tests/matching/everyday, both halves) and, unless
+`--previous ""`, the previous release's matcher (git revision PREVIOUS) on the same held-out
+titles, run from that revision's `matching/` package in a subprocess.
 """
 
 from __future__ import annotations
@@ -25,6 +30,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# --matching-from DIR: import the previous release's matcher from DIR, for the comparison.
+sys.path.insert(
+    0,
+    sys.argv[sys.argv.index("--matching-from") + 1]
+    if "--matching-from" in sys.argv
+    else sys.path[0],
+)
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -32,8 +44,11 @@ from rapidfuzz import fuzz, process, utils
 from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 from matching.trees import TreeEnsemble
 
+REPO = Path(__file__).resolve().parent.parent
 DEV_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/jobtitles/jobbert_dev.csv"
 SEED = 20240604
+PREVIOUS = "bcfacac"
+"""The last release before the everyday-title work (issue 12): its matcher is the baseline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +161,28 @@ TrainingRows = list[tuple[list[tuple[float, ...]], list[bool]]]
 """Per title: the booster's rows for its first candidates, and which candidate is the tag."""
 
 
+EVERYDAY_WEIGHT = 5.0
+"""Weight of one everyday fitting title against one job-ad title in the confidence model.
+
+Real users type everyday titles; job ads are the larger set (7,731 against the few hundred
+everyday titles the name rules leave to the model), so each everyday title counts five times.
+The booster stays fitted on job ads alone: fitted on both it cost a point of top-1 on the
+job-ad held-out half, and ranking long noisy titles is what the job ads teach well.
+"""
+
+Tagged = tuple[str, frozenset[str]]
+"""A title and every occupation URI that counts as right for it."""
+
+
 def calibrate(
-    index: MatchIndex, half: Sequence[tuple[str, str]], held_out: Sequence[tuple[str, str]]
+    index: MatchIndex,
+    half: Sequence[tuple[str, str]],
+    held_out: Sequence[tuple[str, str]],
+    everyday: Sequence[Tagged] = (),
 ) -> None:
     """Fit the booster and the confidence model on the tuning half, write both, print sweeps.
 
+    `everyday` (the everyday set's fitting half) joins the job-ads with `EVERYDAY_WEIGHT`.
     Needs scikit-learn (a fitting tool only, not a dependency of the matcher):
     pip install -e '.[fit]'. The sweeps read confidences no model fitted: out-of-fold ones for
     the tuning half, the shipped models' for the held-out half.
@@ -162,20 +194,29 @@ def calibrate(
         raise SystemExit("--calibrate needs scikit-learn: pip install -e '.[fit]'") from exc
     from matching import confidence, rank
 
-    training = booster_training_rows(index, half)
-    shipped_booster = fit_booster(training, np.arange(len(half)))
+    tagged = [(title, frozenset([uri])) for title, uri in half] + list(everyday)
+    weight = np.array([1.0] * len(half) + [EVERYDAY_WEIGHT] * len(everyday))
+    training = booster_training_rows(index, tagged)
+    shipped_booster = fit_booster(training, np.arange(len(half)), weight)
     write_json(rank.BOOSTER_FILE, shipped_booster)
-    x, y, allowed = stacked_confidence_rows(index, half, training)
-    fitted = GradientBoostingClassifier(**CONFIDENCE_SETTINGS).fit(x, y)
+    x, y, allowed, row_weight, from_dev = stacked_confidence_rows(
+        index, tagged, training, weight, len(half)
+    )
+    fitted = GradientBoostingClassifier(**CONFIDENCE_SETTINGS).fit(x, y, sample_weight=row_weight)
     shipped_confidence = confidence_document(fitted, x.shape[1])
     write_json(confidence.MODEL_FILE, shipped_confidence)
     probs = cross_val_predict(
-        GradientBoostingClassifier(**CONFIDENCE_SETTINGS), x, y, cv=FOLDS, method="predict_proba"
+        GradientBoostingClassifier(**CONFIDENCE_SETTINGS),
+        x,
+        y,
+        cv=FOLDS,
+        method="predict_proba",
+        params={"sample_weight": row_weight},
     )[:, 1]
     print("calibration, out of fold (predicted vs observed, by decile):")
     for part in np.array_split(np.argsort(probs), 10):
         print(f"  {probs[part].mean():.2f}  {y[part].mean():.2f}")
-    tuning = Sweep(probs, y, allowed, len(half))
+    tuning = Sweep(probs[from_dev], y[from_dev], allowed[from_dev], len(half))
     held = held_out_sweep(
         index,
         held_out,
@@ -187,24 +228,24 @@ def calibrate(
         print(f"  threshold keeping both targets by the widest margin: {sweep.report():.3f}")
 
 
-def booster_training_rows(index: MatchIndex, half: Sequence[tuple[str, str]]) -> TrainingRows:
+def booster_training_rows(index: MatchIndex, half: Sequence[Tagged]) -> TrainingRows:
     """The booster learns to reorder the linear ranking, so its rows come from that ranking."""
     from matching import rank
     from matching.normalise import query_terms
 
     data = index._data
     per_title: TrainingRows = []
-    for title, uri in half:
+    for title, uris in half:
         ranking = rank.rank(
             data, query_terms(title), depth=rank.RERANK_DEPTH, trees=rank.NO_BOOSTER
         )
         scored = [s for s in ranking.scored if s.features]
         rows = rank.booster_rows(scored, ranking.specificity_share)
-        per_title.append((rows, [data.occ_uris[s.occ] == uri for s in scored[: len(rows)]]))
+        per_title.append((rows, [data.occ_uris[s.occ] in uris for s in scored[: len(rows)]]))
     return per_title
 
 
-def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
+def fit_booster(training: TrainingRows, titles: np.ndarray, weight: np.ndarray) -> dict[str, Any]:
     """Fit on the rows of `titles` and return the model file's content, checked for drift.
 
     A tree export that sent one row down another branch would change rankings silently, so
@@ -214,10 +255,11 @@ def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
 
     from matching import rank
 
-    chosen = [training[i] for i in titles if training[i][0]]
-    x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
-    y = np.array([hit for _, hits in chosen for hit in hits])
-    fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y)
+    chosen = [i for i in titles if training[i][0]]
+    x = np.array([row for i in chosen for row in training[i][0]], dtype=np.float64)
+    y = np.array([hit for i in chosen for hit in training[i][1]])
+    w = np.array([weight[i] for i in chosen for _ in training[i][0]])
+    fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y, sample_weight=w)
     document = booster_document(fitted)
     trees = TreeEnsemble.from_dict(document, rank.BOOSTER_FEATURES)
     drift = float(np.abs(trees.log_odds(x) - fitted.decision_function(x)).max())
@@ -227,53 +269,63 @@ def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
 
 
 def confidence_rows(
-    index: MatchIndex, pairs: Sequence[tuple[str, str]], booster: TreeEnsemble
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    index: MatchIndex, pairs: Sequence[Tagged], booster: TreeEnsemble
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """What the confidence model learns from, per plausible title ranked with `booster`.
 
     Its features, whether the first candidate is the tag, and whether the abstention rules let
-    that candidate be given.
+    that candidate be given; and which of `pairs` each row is. Titles the name rules answer
+    (`matching.names`) never reach the confidence model, so they are left out.
     """
     from matching import confidence, rank
+    from matching.names import name_evidence
     from matching.normalise import query_terms
 
     data = index._data
-    rows, right, allowed = [], [], []
-    for title, uri in pairs:
-        ranking = rank.rank(data, query_terms(title), depth=rank.RERANK_DEPTH, trees=booster)
+    rows, right, allowed, which = [], [], [], []
+    for i, (title, uris) in enumerate(pairs):
+        terms = query_terms(title)
+        if name_evidence(data, terms, index._prior) is not None:
+            continue
+        ranking = rank.rank(data, terms, depth=rank.RERANK_DEPTH, trees=booster)
         if not confidence.plausible(ranking):
             continue
         rows.append(confidence.features(ranking))
-        right.append(int(data.occ_uris[ranking.scored[0].occ] == uri))
+        right.append(int(data.occ_uris[ranking.scored[0].occ] in uris))
         allowed.append(confidence.may_answer(ranking))
-    return np.array(rows), np.array(right), np.array(allowed)
+        which.append(i)
+    return np.array(rows), np.array(right), np.array(allowed), np.array(which, dtype=np.intp)
 
 
 def stacked_confidence_rows(
-    index: MatchIndex, half: Sequence[tuple[str, str]], training: TrainingRows
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    index: MatchIndex,
+    tagged: Sequence[Tagged],
+    training: TrainingRows,
+    weight: np.ndarray,
+    dev_titles: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`confidence_rows` of each title as ranked by a booster fitted on the other folds.
 
     Ranked by the booster fitted on all of the half, a title would look easier than a new one
     (the booster has seen its tag), and the confidence model would learn to trust it too much.
+    Also returns each row's weight and whether it is a job-ad title (the first `dev_titles`).
     """
     from matching import rank
 
-    titles = np.arange(len(half))
+    titles = np.arange(len(tagged))
     folds = titles % FOLDS
     np.random.default_rng(SEED).shuffle(folds)
-    parts = [
-        confidence_rows(
-            index,
-            [half[i] for i in titles[folds == fold]],
-            TreeEnsemble.from_dict(
-                fit_booster(training, titles[folds != fold]), rank.BOOSTER_FEATURES
-            ),
+    parts = []
+    for fold in range(FOLDS):
+        members = titles[folds == fold]
+        job_ads = titles[(folds != fold) & (titles < dev_titles)]
+        booster = TreeEnsemble.from_dict(
+            fit_booster(training, job_ads, weight), rank.BOOSTER_FEATURES
         )
-        for fold in range(FOLDS)
-    ]
-    x, right, allowed = (np.concatenate(column) for column in zip(*parts, strict=True))
-    return x, right, allowed
+        x, right, allowed, which = confidence_rows(index, [tagged[i] for i in members], booster)
+        parts.append((x, right, allowed, members[which]))
+    x, right, allowed, origin = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return x, right, allowed, weight[origin], origin < dev_titles
 
 
 @dataclass(frozen=True)
@@ -321,7 +373,9 @@ def held_out_sweep(
     trees: TreeEnsemble,
 ) -> Sweep:
     """The fitted models' confidences on the held-out half, as `top_confidence` gives them."""
-    x, right, allowed = confidence_rows(index, half, booster)
+    x, right, allowed, _ = confidence_rows(
+        index, [(title, frozenset([uri])) for title, uri in half], booster
+    )
     probs = 1.0 / (1.0 + np.exp(-np.clip(trees.log_odds(x), -30.0, 30.0)))
     return Sweep(probs, right, allowed, len(half))
 
@@ -456,6 +510,29 @@ def report(name: str, values: dict[str, float]) -> None:
     print(f"{name:<28} {cells}")
 
 
+def previous_release(revision: str) -> None:
+    """The held-out figures of `revision`'s matcher, printed by a subprocess that imports it."""
+    import io
+    import subprocess
+    import tarfile
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", revision, "matching"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        print(f"--- previous release ({revision}), same held-out titles ---")
+        subprocess.run(
+            [sys.executable, __file__, "--held-out-only", "--previous", "", "--matching-from", tmp],
+            check=True,
+        )
+        print("--- this tree ---")
+
+
 def main() -> None:
     """Build the index once, score both halves, then the baseline on a sample of each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -476,6 +553,18 @@ def main() -> None:
         action="store_true",
         help="refit the re-ranking weights on half A (needs numpy) and print them",
     )
+    parser.add_argument(
+        "--fit-prior",
+        action="store_true",
+        help="refit the commonness prior on the everyday fitting half (needs scipy)",
+    )
+    parser.add_argument(
+        "--previous",
+        default=PREVIOUS,
+        help="git revision whose matcher is scored beside this one ('' to skip)",
+    )
+    parser.add_argument("--matching-from", help=argparse.SUPPRESS)
+    parser.add_argument("--held-out-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     occupations, labels = load_inputs()
@@ -486,14 +575,39 @@ def main() -> None:
         f"built in {time.perf_counter() - started:.2f} s"
     )
     half_a, half_b = split_halves(load_dev(args.dev))
+    from benchmarks import everyday as ev
+    from tests.matching.everyday import HERE as EVERYDAY
+    from tests.matching.everyday import load
 
+    if args.fit_prior:
+        import matching
+
+        ev.fit_prior(
+            index,
+            load("fit"),
+            Path(matching.__file__).with_name("prior_model.json"),
+            EVERYDAY / "fit.csv",
+        )
+        return
+    if args.held_out_only:  # what the previous release's subprocess prints
+        report(
+            "B (held out)",
+            metrics(run_matcher(index, [t for t, _ in half_b]), [u for _, u in half_b]),
+        )
+        ev.print_figures("held-out half", ev.evaluate(index, load("held_out")))
+        return
     if args.fit_rerank:
         fit_rerank(index, half_a)
         return
     if args.calibrate:
-        calibrate(index, half_a, half_b)
+        calibrate(index, half_a, half_b, ev.tagged(index, load("fit")))
         return
 
+    ev.print_figures("fitting half (in-sample)", ev.evaluate(index, load("fit")))
+    ev.print_figures("held-out half", ev.evaluate(index, load("held_out")))
+    if args.previous:
+        previous_release(args.previous)
+    ev.exact_labels(index, labels)
     for name, half in (("A (tuning)", half_a), ("B (held out)", half_b)):
         started = time.perf_counter()
         outcomes = run_matcher(index, [t for t, _ in half])

@@ -22,6 +22,12 @@ from typing import Final
 _TABLE: dict[str, str] = {
     # Health care
     "rn": "nurse responsible for general care",
+    "rgn": "nurse responsible for general care",  # UK registered general nurse (NMC register)
+    "aprn": "advanced nurse practitioner",  # US advanced practice registered nurse
+    "np": "advanced nurse practitioner",  # US nurse practitioner
+    "lvn": "licensed practical nurse",  # Texas and California's name for an LPN
+    "slp": "speech and language therapist",  # US speech-language pathologist (ASHA)
+    "ciso": "chief ict security officer",
     "lpn": "licensed practical nurse",
     "cna": "nursing assistant",
     "hca": "healthcare assistant",
@@ -90,6 +96,9 @@ _TABLE: dict[str, str] = {
     "backend": "back end",
     "fullstack": "full stack",
     "techn": "technician",
+    "tech": "technician",
+    "techs": "technician",
+    "ops": "operations",
     "ba": "business analyst",
     # Trades, logistics, hospitality
     "hgv": "heavy goods vehicle",

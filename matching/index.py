@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,6 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.normalise import (
-    HEAD_FIRST_LANGUAGES,
     STOPWORDS,
     fold,
     label_tokens,
@@ -26,6 +25,7 @@ from matching.normalise import (
     singular,
     stem,
 )
+from matching.prior import occupation_features, packaged_prior
 from matching.types import LabelKind, LabelRecord, OccupationRecord
 
 KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
@@ -56,8 +56,6 @@ class IndexData:
     lab_kind: bytearray  # label id -> KIND_CODES value
     lab_text: list[str]  # label id -> the label as ESCO writes it
     lab_tokens: list[tuple[str, ...]]  # label id -> content tokens
-    lab_head: list[str | None]  # label id -> token naming the job
-    lab_first: bytearray  # label id -> 1 when the head comes first (French, Spanish)
     lab_foreign: bytearray  # label id -> 1 when not English, the language most users type
     # token -> label ids containing it, ascending. numpy arrays, like the label columns below:
     # the ranker adds up and scores every label a query reaches ("technician" alone is in
@@ -67,6 +65,8 @@ class IndexData:
     lab_kind_arr: npt.NDArray[np.uint8]
     lab_foreign_arr: npt.NDArray[np.bool_]
     lab_weight: npt.NDArray[np.float64]  # label id -> summed IDF of its tokens
+    lab_len_arr: npt.NDArray[np.uint8]  # label id -> how many content tokens it has
+    occ_prior: npt.NDArray[np.float64]  # occupation id -> `prior.OCCUPATION_FEATURES` row
     idf: dict[str, float]
     job_words: frozenset[str]  # words that alone are an English name of an occupation
     stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
@@ -159,9 +159,14 @@ def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, Any]:
 
 
 def build_index(
-    occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
+    occupations: Sequence[OccupationRecord],
+    labels: Iterable[LabelRecord],
+    everyday: Mapping[str, int] | None = None,
 ) -> IndexData:
-    """Normalise every label variant once and lay out the lookup tables."""
+    """Normalise every label variant once and lay out the lookup tables.
+
+    `everyday` replaces the shipped prior's counts of what people mean (fitting scripts).
+    """
     occ_uris = [o.uri for o in occupations]
     uri_index = {uri: i for i, uri in enumerate(occ_uris)}
     ordered = sorted(
@@ -173,8 +178,6 @@ def build_index(
     lab_kind = bytearray()
     lab_text: list[str] = []
     lab_tokens: list[tuple[str, ...]] = []
-    lab_head: list[str | None] = []
-    lab_first = bytearray()
     lab_foreign = bytearray()
     lab_key: list[str] = []
     postings_lists: dict[str, list[int]] = defaultdict(list)
@@ -182,7 +185,7 @@ def build_index(
     for lab in ordered:
         occ = uri_index[lab.occupation_uri]
         for variant in label_variants(lab.label):
-            tokens, head_last, head_first = label_tokens(variant)
+            tokens, _, _ = label_tokens(variant)
             key = (occ, tuple(tokens))
             if not tokens or key in seen:
                 continue
@@ -194,11 +197,7 @@ def build_index(
             lab_text.append(lab.label.strip())
             lab_key.append(variant)
             lab_tokens.append(toks)
-            head_first_lang = lab.language in HEAD_FIRST_LANGUAGES
-            lab_first.append(head_first_lang)
             lab_foreign.append(lab.language != "en")
-            head = head_first if head_first_lang else head_last
-            lab_head.append(sys.intern(head) if head else None)
             for tok in toks:
                 postings_lists[tok].append(label_id)
                 occ_terms[tok].add(occ)
@@ -219,13 +218,14 @@ def build_index(
         names[occ] += 1
         occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
     top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
+    breadth = [math.log1p(n) / top_names for n in names]
     name_lists: dict[str, list[int]] = defaultdict(list)
     for occ, found in enumerate(occ_stems):
         for word in found:
             name_lists[word].append(occ)
     return IndexData(
         occ_uris=occ_uris,
-        occ_breadth=[math.log1p(n) / top_names for n in names],
+        occ_breadth=breadth,
         occ_major=bytearray(_major(o.isco_group) for o in occupations),
         occ_depth=[1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations],
         occ_stems=[tuple(sorted(found)) for found in occ_stems],
@@ -237,14 +237,19 @@ def build_index(
         lab_kind=lab_kind,
         lab_text=lab_text,
         lab_tokens=lab_tokens,
-        lab_head=lab_head,
-        lab_first=lab_first,
         lab_foreign=lab_foreign,
         postings={tok: np.array(ids, dtype=np.int32) for tok, ids in postings_lists.items()},
         lab_occ_arr=np.array(lab_occ, dtype=np.int32),
         lab_kind_arr=np.array(lab_kind, dtype=np.uint8),
         lab_foreign_arr=np.array(lab_foreign, dtype=np.bool_),
         lab_weight=lab_weight,
+        lab_len_arr=np.array([min(len(t), 255) for t in lab_tokens], dtype=np.uint8),
+        occ_prior=occupation_features(
+            occ_uris,
+            [o.code for o in occupations],
+            breadth,
+            packaged_prior().everyday if everyday is None else everyday,
+        ),
         idf=idf,
         job_words=_job_words(lab_tokens, lab_foreign),
         stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},

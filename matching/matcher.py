@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
-from matching.normalise import MAX_QUERY_CHARS, query_terms
-from matching.rank import rank
+from matching.names import NameEvidence, name_evidence
+from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_terms
+from matching.prior import PriorModel, packaged_prior
+from matching.rank import Ranking, rank
 from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
 from matching.suggest import SuggestIndex, suggest
 from matching.types import LabelRecord, OccupationRecord
@@ -19,6 +22,8 @@ NO_MATCH_HINT = (
 AMBIGUOUS_LIMIT = 5
 """Candidates a "did you mean" answer needs at least (the ranking is cut no shorter)."""
 MAX_TOP = 50
+NAMED_FIRST = 5
+"""Occupations of a typed name listed before the ranker's (see `MatchIndex._named`)."""
 FALLBACK_MIN_CHARS = 5
 """Autocomplete retries a prefix as a typo-tolerant match only once it is this long."""
 
@@ -26,9 +31,10 @@ FALLBACK_MIN_CHARS = 5
 class MatchIndex:
     """Every label of every occupation, searchable by messy job titles in any indexed language."""
 
-    def __init__(self, data: IndexData) -> None:
+    def __init__(self, data: IndexData, prior: PriorModel | None = None) -> None:
         self._data = data
         self._suggest = SuggestIndex.build(data)
+        self._prior = prior or packaged_prior()
 
     @classmethod
     def build(
@@ -52,7 +58,12 @@ class MatchIndex:
         text = query if isinstance(query, str) else ""
         top = max(1, min(int(top), MAX_TOP))
         terms = query_terms(text[: MAX_QUERY_CHARS * 2])
+        if _not_a_job(terms):
+            return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
         ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
+        named = name_evidence(self._data, terms, self._prior)
+        if named is not None:
+            return self._named(text, named, ranking, top)
         decision = decide(ranking)
         if decision.status == "no_match":
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
@@ -68,6 +79,33 @@ class MatchIndex:
         )
         status = MatchStatus(decision.status)
         return MatchResult(text, candidates, status is not MatchStatus.MATCH, status, None)
+
+    def _named(self, text: str, named: NameEvidence, ranking: Ranking, top: int) -> MatchResult:
+        """The answer or question for a typed name.
+
+        The name's first `NAMED_FIRST` occupations lead; the ranker's best follow, so a list
+        cut at ten still holds what word overlap found beyond the name.
+        """
+        data = self._data
+        from_name = [
+            Candidate(data.occ_uris[occ], data.occ_labels[occ], conf, data.lab_text[label_id])
+            for occ, label_id, conf in zip(
+                named.occs, named.label_ids, named.confidences, strict=True
+            )
+        ]
+        seen = set(named.occs)
+        from_ranking = [
+            Candidate(data.occ_uris[s.occ], data.occ_labels[s.occ], 0.0, data.lab_text[s.label_id])
+            for s in ranking.scored
+            if s.occ not in seen
+        ]
+        ordered = from_name[:NAMED_FIRST] + from_ranking + from_name[NAMED_FIRST:]
+        candidates: list[Candidate] = []
+        for candidate in ordered[:top]:  # confidences never rise down the list
+            ceiling = candidates[-1].confidence if candidates else 1.0
+            candidates.append(replace(candidate, confidence=min(candidate.confidence, ceiling)))
+        status = MatchStatus.MATCH if named.answer else MatchStatus.AMBIGUOUS
+        return MatchResult(text, tuple(candidates), not named.answer, status, None)
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
         """Autocomplete choices for a partly typed title; at most 25, as Discord allows."""
@@ -85,3 +123,9 @@ class MatchIndex:
             Suggestion(data.occ_uris[s.occ], data.occ_labels[s.occ][:100])
             for s in ranking.scored[:limit]
         ]
+
+
+def _not_a_job(terms: QueryTerms) -> bool:
+    """A title made only of words that name a situation, not a job ("student", "my boss")."""
+    content = [t for t in terms.tokens if t not in terms.soft]
+    return bool(content) and all(t in NOT_JOBS for t in content)

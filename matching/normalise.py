@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.abbreviations import ABBREVIATIONS
+from matching.colloquial import spell_out
 
 MAX_QUERY_CHARS = 200
 """Longer input is cut: no real job title is longer, and it bounds the work per query."""
@@ -198,6 +199,95 @@ NOISE_WORDS: frozenset[str] = frozenset(
         "month",
         "year",
         "years",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "im",
+        "am",
+        "is",
+        "was",
+        "be",
+        "being",
+        "currently",
+    ]
+)
+
+NOT_JOBS: frozenset[str] = frozenset(
+    [
+        # What people say instead of an occupation: the ILO's labour-force statuses outside
+        # employment (student, unemployed, retired, homemaker) and the words around them. A
+        # title made only of these answers "no match", though ESCO has "student adviser" and
+        # "pit boss": the words alone name a situation or a relation, not a job.
+        "student",
+        "pupil",
+        "schoolboy",
+        "schoolgirl",
+        "unemployed",
+        "jobless",
+        "jobseeker",
+        "retired",
+        "retiree",
+        "pensioner",
+        "homemaker",
+        "housewife",
+        "househusband",
+        "stay",
+        "home",
+        "mum",
+        "mom",
+        "dad",
+        "parent",
+        "boss",
+        "employee",
+        "employer",
+        "worker",
+        "volunteer",
+        "nothing",
+        "none",
+        "nobody",
+        "unknown",
+        "test",
+        "testing",
+        "hello",
+        "help",
+        "idk",
+        "lol",
+        "hi",
+        "hey",
+        "thanks",
+        "thank",
+        "work",
+        "person",
+        "people",
+        "human",
+        "taxpayer",
+        "prisoner",
+        "inmate",
+        "tourist",
+        "gamer",
+        "owner",
+        "sleeping",
+        "fairy",
+        "estudiante",
+        "etudiant",
+        "arbeitslos",
+        "arbeitslose",
+        "rentner",
+        "rentnerin",
+        "schuler",
+        "schulerin",
+        "jubilado",
+        "jubilada",
+        "parado",
+        "parada",
+        "desempleado",
+        "desempleada",
+        "chomeur",
+        "chomeuse",
+        "retraite",
+        "retraitee",
     ]
 )
 
@@ -435,7 +525,7 @@ def query_terms(query: str) -> QueryTerms:
     Storekeeper", "Sales Executive - Penang". Words only found in such trailing parts are
     marked minor and weigh less, unless nothing else is left.
     """
-    variant = split_gendered(clean(query))[0]
+    variant = spell_out(split_gendered(clean(query))[0])
     tokens = _expand(_raw_tokens(variant))
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []

@@ -21,13 +21,18 @@ from matching.normalise import stem
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
 TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
 AMBIGUOUS_TYPO_LEN = 7  # below this length a typo with several equally close fixes is dropped
+FIRST_LETTER_TYPO_LEN = 6  # from this length a slip in the first letter is corrected too
+DOMINANT_TYPO_FIX = 3  # an equally close fix this many times more common than the rest wins
 REACH_CACHE = 4096  # words whose `Reach` is kept (a few MB at most)
 _UNSEEN = object()
 
 
 def _max_typo_edits(token: str) -> int:
-    """Short words tolerate one slip, long ones two; below four letters a typo is a guess."""
-    if len(token) < 4:
+    """Short words tolerate one slip, long ones two; below five letters a typo is a guess.
+
+    At four letters one edit reaches too much: "asdf" became "adf", a testing acronym.
+    """
+    if len(token) < 5:
         return 0
     return 1 if len(token) < 9 else 2
 
@@ -45,20 +50,45 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     edits = _max_typo_edits(token)
     if not edits:
         return []
-    choices: list[str] = []
-    for length in range(len(token) - edits, len(token) + edits + 1):
-        choices.extend(data.vocab_by_len.get((token[0], length), ()))
-    hits = process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)
+    lengths = range(len(token) - edits, len(token) + edits + 1)
+    hits = _closest(
+        token, [w for n in lengths for w in data.vocab_by_len.get((token[0], n), ())], edits
+    )
+    if not hits and len(token) >= FIRST_LETTER_TYPO_LEN:
+        # The first letter itself slipped ("xashier", "ohotographer"): one edit, any letter.
+        lengths = range(len(token) - 1, len(token) + 2)
+        letters = {first for first, _ in data.vocab_by_len}
+        hits = _closest(
+            token,
+            [w for a in letters for n in lengths for w in data.vocab_by_len.get((a, n), ())],
+            1,
+        )
     if not hits:
         return []
     best = min(dist for _, dist, _ in hits)
-    if len(token) < AMBIGUOUS_TYPO_LEN and sum(1 for _, dist, _ in hits if dist == best) > 1:
-        return []  # "full" could be fuel, fill or fall: a guess, not a correction
-    return [
-        (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
-        for word, dist, _ in hits
-        if dist == best
-    ]
+    tied = [word for word, dist, _ in hits if dist == best]
+    if len(tied) > 1:
+        tied = _dominant(data, tied)
+    if len(token) < AMBIGUOUS_TYPO_LEN and len(tied) > 1:
+        return []  # "crane" could be crate or crank: a guess, not a correction
+    return [(word, TYPO_QUALITY * (1.0 - best / max(len(token), len(word)))) for word in tied]
+
+
+def _closest(token: str, choices: list[str], edits: int) -> list[tuple[str, int, int]]:
+    """The (at most three) indexed words within `edits` edits of `token`."""
+    return process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)
+
+
+def _dominant(data: IndexData, words: list[str]) -> list[str]:
+    """The one word far more common than the others equally close, else all of them.
+
+    "drvier" is one transposition from "driver" and one deletion from "drier": people mean
+    the word that names many jobs, not the rare one.
+    """
+    sizes = sorted(((len(data.postings[w]), w) for w in words), reverse=True)
+    if sizes[0][0] >= DOMINANT_TYPO_FIX * sizes[1][0]:
+        return [sizes[0][1]]
+    return words
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 import pytest
 
+from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
-from matching.reach import reach
+from matching.reach import reach, resolve
 from tests.matching.conftest import small_inputs
 
 
@@ -31,3 +32,23 @@ def test_the_cache_stays_within_its_bound(data, monkeypatch):
     for token in ("nurse", "manager", "sales", "office"):
         reach(data, token)
     assert len(data.reach_cache) <= 2
+
+
+def test_a_slip_in_the_first_letter_is_corrected(data):
+    assert resolve(data, "xccountant") == [("accountant", pytest.approx(0.85 * 0.9))]
+
+
+def test_a_four_letter_word_is_not_corrected(data):
+    assert resolve(data, "sles") == []
+
+
+def test_the_far_more_common_of_two_equal_fixes_wins():
+    labels = [
+        LabelRecord("u:1", "driver", "preferred", "en"),
+        LabelRecord("u:2", "bus driver", "preferred", "en"),
+        LabelRecord("u:3", "taxi driver", "preferred", "en"),
+        LabelRecord("u:4", "drier operator", "preferred", "en"),
+    ]
+    occupations = [OccupationRecord(f"u:{i}", "x", "1.1", "1111", "") for i in range(1, 5)]
+    index = build_index(occupations, labels)
+    assert [word for word, _ in resolve(index, "drvier")] == ["driver"]

@@ -1,0 +1,242 @@
+"""The matcher on everyday titles (tests/matching/everyday), and the fit of its commonness prior.
+
+Figures per kind of title, on either half:
+
+* `first`: the first candidate is one the person would accept (rows that have an answer);
+* `answered`: the matcher answered instead of asking (rows that have one clear answer);
+* `precision`: answers that are right, over every answer given (a non-job answered is wrong);
+* `no_match`: non-jobs answered with "no match".
+
+`fit_prior` learns the choice among a name's occupations (`matching.prior`) from the fitting
+half only, and writes `matching/prior_model.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from matching import MatchIndex, MatchStatus
+from tests.matching.everyday import HERE, KINDS, EverydayTitle
+
+L2 = 0.1
+"""Ridge penalty on the choice weights: a handful of weights over a few hundred titles."""
+WRONG_ANSWER_COST = 4.0
+"""How many right answers one wrong answer (or an answer where a question was due) costs."""
+
+
+def evaluate(index: MatchIndex, rows: Sequence[EverydayTitle]) -> dict[str, dict[str, float]]:
+    """Figures per kind, plus "all"."""
+    tallies: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        result = index.match(row.title)
+        first = result.candidates[0].label.strip() if result.candidates else None
+        answered = result.status is MatchStatus.MATCH
+        right = first in row.accept
+        for kind in (row.kind, "all"):
+            tally = tallies[kind]
+            tally["n"] += 1
+            if row.expect != "none":
+                tally["with_answer"] += 1
+                tally["first"] += right
+            if row.expect == "answer":
+                tally["clear"] += 1
+                tally["answered"] += answered
+            if answered:
+                tally["answers"] += 1
+                tally["right_answers"] += right
+            if row.expect == "none":
+                tally["nonjobs"] += 1
+                tally["no_match"] += result.status is MatchStatus.NO_MATCH
+    return {kind: _figures(tally) for kind, tally in tallies.items()}
+
+
+def _figures(tally: Counter[str]) -> dict[str, float]:
+    def share(part: str, whole: str) -> float:
+        return tally[part] / tally[whole] if tally[whole] else math.nan
+
+    return {
+        "n": tally["n"],
+        "first": share("first", "with_answer"),
+        "answered": share("answered", "clear"),
+        "precision": share("right_answers", "answers"),
+        "no_match": share("no_match", "nonjobs"),
+    }
+
+
+def print_figures(name: str, figures: Mapping[str, Mapping[str, float]]) -> None:
+    """One line per kind, in the set's kind order, "all" last."""
+    print(f"everyday, {name}:  kind          n   first  answered  precision  no_match")
+    for kind in (*KINDS, "all"):
+        if kind in figures:
+            f = figures[kind]
+            cells = "  ".join(
+                "   -  " if math.isnan(f[k]) else f"{f[k]:6.3f}"
+                for k in ("first", "answered", "precision", "no_match")
+            )
+            print(f"  {kind:<14} {int(f['n']):4d}  {cells}")
+
+
+def tagged(index: MatchIndex, rows: Sequence[EverydayTitle]) -> list[tuple[str, frozenset[str]]]:
+    """(title, URIs of every accepted occupation) for the rows that have an answer."""
+    data = index._data
+    uri_of = {label.strip(): uri for uri, label in zip(data.occ_uris, data.occ_labels, strict=True)}
+    return [
+        (row.title, frozenset(uri_of[a] for a in row.accept if a in uri_of))
+        for row in rows
+        if row.accept
+    ]
+
+
+def everyday_counts(rows: Sequence[EverydayTitle], uri_of: Mapping[str, str]) -> Counter[str]:
+    """How many rows mean each occupation first: the prior's `everyday` evidence."""
+    return Counter(uri_of[row.accept[0]] for row in rows if row.accept and row.accept[0] in uri_of)
+
+
+def fit_prior(
+    index: MatchIndex, rows: Sequence[EverydayTitle], out: Path, source: Path
+) -> dict[str, Any]:
+    """Fit the choice weights and the answer share on the fitting half; write the model file.
+
+    A row's own title is left out of the `everyday` count it is fitted with, so the weights do
+    not learn that an occupation is common because this very row says so.
+    """
+    from scipy.optimize import minimize
+
+    from matching.names import holders, key_words
+    from matching.normalise import query_terms
+    from matching.prior import CHOICE_FEATURES, choice_shares
+
+    data = index._data
+    uri_of = {label.strip(): uri for uri, label in zip(data.occ_uris, data.occ_labels, strict=True)}
+    counts = everyday_counts(rows, uri_of)
+    everyday_col = CHOICE_FEATURES.index("everyday")
+    base = data.occ_prior.copy()  # the columns build_index laid out, with this half's counts
+    base[:, everyday_col] = [math.log1p(counts.get(uri, 0)) for uri in data.occ_uris]
+    cases = []
+    for row in rows:
+        if not row.accept:
+            continue
+        key = key_words(data, query_terms(row.title))
+        if key is None:
+            continue
+        own = uri_of.get(row.accept[0])
+        table = base
+        if own is not None:
+            table = base.copy()
+            occ = data.uri_index[own]
+            table[occ, everyday_col] = math.log1p(counts[own] - 1)
+        found = holders(data, key, table)
+        if found is None or len(found.occs) < 2:
+            continue
+        accepted = {data.uri_index[uri_of[a]] for a in row.accept if a in uri_of}
+        positive = np.array([int(o) in accepted for o in found.occs])
+        if positive.any():
+            cases.append((found.rows, positive, row, bool(found.preferred.sum() == 1)))
+
+    def loss(w: np.ndarray) -> float:
+        total = 0.5 * L2 * float(w @ w)
+        for x, pos, _, _ in cases:
+            z = x @ w
+            top = z.max()
+            total -= math.log(np.exp(z[pos] - top).sum()) - math.log(np.exp(z - top).sum())
+        return total
+
+    fitted = minimize(loss, np.zeros(len(CHOICE_FEATURES)), method="L-BFGS-B")
+    weights = [round(float(w), 4) for w in fitted.x]
+    share, sweep = _answer_share(cases, weights, choice_shares)
+    document = {
+        "about": "commonness prior: conditional logit over a name's occupations "
+        "(matching/prior.py); written by benchmarks/match_quality.py --fit-prior",
+        "features": list(CHOICE_FEATURES),
+        "weights": weights,
+        "answer_share": share,
+        "everyday": dict(sorted(counts.items())),
+        "provenance": {
+            "fitted_on": str(source.relative_to(HERE.parent.parent.parent)),
+            "fit_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+            "titles": len(rows),
+            "choices": len(cases),
+            "fitted": dt.date.today().isoformat(),
+        },
+    }
+    out.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"prior: {len(cases)} name choices from {len(rows)} fitting titles; weights:")
+    for name, w in zip(CHOICE_FEATURES, weights, strict=True):
+        print(f"  {name:<15} {w:+.3f}")
+    print("answer share sweep (threshold, right answers, wrong or premature answers):")
+    for line in sweep:
+        print(f"  {line}")
+    print(f"chosen answer share {share:.2f}; wrote {out}")
+    return document
+
+
+def _answer_share(
+    cases: Sequence[tuple[np.ndarray, np.ndarray, EverydayTitle, bool]],
+    weights: Sequence[float],
+    shares_of: Any,
+) -> tuple[float, list[str]]:
+    """The share above which the first choice is given as the answer.
+
+    Counted on the fitting half's names without a single preferred owner (those answer
+    anyway): right answers to clear titles, less `WRONG_ANSWER_COST` per wrong answer or answer
+    to a title whose honest reply is a question.
+    """
+    firsts = []
+    for x, pos, row, single_owner in cases:
+        if single_owner:
+            continue
+        shares = shares_of(weights, x)
+        top = int(np.argmax(shares))
+        firsts.append((float(shares[top]), bool(pos[top]), row.expect == "answer"))
+    best, lines = (-math.inf, 1.0), []
+    for t in np.round(np.arange(0.20, 0.96, 0.05), 2):
+        given = [(right, clear) for share, right, clear in firsts if share >= t]
+        good = sum(1 for right, clear in given if right and clear)
+        bad = len(given) - good
+        lines.append(f"{t:.2f}  {good:4d}  {bad:4d}")
+        best = max(best, (good - WRONG_ANSWER_COST * bad, -float(t)))
+    return -best[1], lines
+
+
+def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
+    """Type every English preferred label, and every alt label of one occupation, as it is.
+
+    Prints how many are answered with their own occupation, and the exceptions.
+    """
+    from matching.normalise import fold
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    alts: set[str] = set()
+    for label in labels:
+        if label.language == "en":
+            owners[fold(label.label.strip())].add(label.occupation_uri)
+            if label.kind == "alt":
+                alts.add(fold(label.label.strip()))
+    data = index._data
+    kinds = {
+        "preferred": list(zip(data.occ_labels, data.occ_uris, strict=True)),
+        "alt, no other occupation's label": sorted(
+            (text, next(iter(owners[text]))) for text in alts if len(owners[text]) == 1
+        ),
+    }
+    for kind, pairs in kinds.items():
+        misses = [
+            (text, result.status.value, result.candidates[0].label if result.candidates else "-")
+            for text, uri in pairs
+            for result in [index.match(text)]
+            if result.status is not MatchStatus.MATCH or result.candidates[0].uri != uri
+        ]
+        print(f"exact labels, {kind}: {len(pairs) - len(misses)} of {len(pairs)} answered as own")
+        for text, status, first in misses[:25]:
+            print(f"  {text!r}: {status}, first {first!r}")
+        if len(misses) > 25:
+            print(f"  ... and {len(misses) - 25} more")

@@ -1,0 +1,76 @@
+import pytest
+
+from matching import MatchStatus
+from matching.names import PREFERRED_CONFIDENCE, name_evidence
+from matching.normalise import query_terms
+from matching.prior import PriorModel
+
+EVEN = PriorModel((0.0,) * 7, {}, 0.5)
+"""A prior that knows nothing: every occupation a name reaches is as likely as the next."""
+
+
+def evidence(index, title, model=EVEN):
+    return name_evidence(index._data, query_terms(title), model)
+
+
+def test_preferred_name_of_one_occupation_answers(small_index, uri):
+    found = evidence(small_index, "sales manager")
+    assert found is not None
+    assert found.answer
+    assert small_index._data.occ_uris[found.occs[0]] == uri("salesm")
+    assert found.confidences[0] == PREFERRED_CONFIDENCE
+
+
+def test_preferred_name_answers_at_the_matcher(small_index, uri):
+    result = small_index.match("Project Manager")
+    assert result.status is MatchStatus.MATCH
+    assert result.best.uri == uri("projm")
+
+
+def test_generic_word_asks_when_no_occupation_stands_out(small_index):
+    found = evidence(small_index, "manager")
+    assert found is not None
+    assert not found.answer
+    assert len(found.occs) >= 3
+
+
+def test_generic_word_answers_when_the_prior_favours_one(small_index, uri):
+    data = small_index._data
+    everyday = data.occ_prior.copy()
+    everyday[data.uri_index[uri("shopm")], 3] = 5.0  # people mean shop managers
+    data_rows, data.occ_prior = data.occ_prior, everyday
+    try:
+        found = evidence(small_index, "manager", PriorModel((0, 0, 0, 1.0, 0, 0, 0), {}, 0.6))
+    finally:
+        data.occ_prior = data_rows
+    assert found is not None
+    assert found.answer
+    assert data.occ_uris[found.occs[0]] == uri("shopm")
+
+
+def test_words_of_a_longer_name_go_to_the_ranker(small_index):
+    assert evidence(small_index, "resources") is None
+
+
+def test_unknown_word_is_no_name(small_index):
+    assert evidence(small_index, "zzzz qqqq") is None
+
+
+def test_seniority_words_do_not_hide_the_name(small_index, uri):
+    found = evidence(small_index, "Senior Accountant")
+    assert found is not None
+    assert small_index._data.occ_uris[found.occs[0]] == uri("acc")
+
+
+def test_misspelt_name_counts_as_its_correction(small_index, uri):
+    found = evidence(small_index, "acountant")
+    assert found is not None
+    assert found.answer
+    assert small_index._data.occ_uris[found.occs[0]] == uri("acc")
+
+
+@pytest.mark.parametrize("title", ["manager", "Manager", "managers"])
+def test_generic_title_offers_a_question(small_index, title):
+    result = small_index.match(title)
+    assert result.status is MatchStatus.AMBIGUOUS
+    assert len(result.candidates) >= 3
