@@ -57,10 +57,9 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     if not hits and len(token) >= FIRST_LETTER_TYPO_LEN:
         # The first letter itself slipped ("xashier", "ohotographer"): one edit, any letter.
         lengths = range(len(token) - 1, len(token) + 2)
-        letters = {first for first, _ in data.vocab_by_len}
         hits = _closest(
             token,
-            [w for a in letters for n in lengths for w in data.vocab_by_len.get((a, n), ())],
+            [w for (_, n), words in data.vocab_by_len.items() if n in lengths for w in words],
             1,
         )
     if not hits:
@@ -70,7 +69,7 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     if len(tied) > 1:
         tied = _dominant(data, tied)
     if len(token) < AMBIGUOUS_TYPO_LEN and len(tied) > 1:
-        return []  # "crane" could be crate or crank: a guess, not a correction
+        return []  # a short word with two fixes alike in commonness: a guess, not a correction
     return [(word, TYPO_QUALITY * (1.0 - best / max(len(token), len(word)))) for word in tied]
 
 
