@@ -8,23 +8,22 @@ Figures per kind of title, on either half:
 * `no_match`: non-jobs answered with "no match".
 
 `fit_prior` learns the choice among a name's occupations (`matching.prior`) from the fitting
-half only, and writes `matching/prior_model.json`.
+half only, for `matching/prior_model.json`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from matching import MatchIndex, MatchStatus
+from matching.prior import choice_shares
 from tests.matching.everyday import HERE, KINDS, EverydayTitle
 
 L2 = 0.1
@@ -85,10 +84,18 @@ def print_figures(name: str, figures: Mapping[str, Mapping[str, float]]) -> None
             print(f"  {kind:<14} {int(f['n']):4d}  {cells}")
 
 
+def _uri_of(index: MatchIndex) -> dict[str, str]:
+    """Occupation URI by English preferred label, stripped as the set's loader strips it.
+
+    A few ESCO labels carry stray spaces (" food service worker").
+    """
+    data = index._data
+    return {label.strip(): uri for uri, label in zip(data.occ_uris, data.occ_labels, strict=True)}
+
+
 def tagged(index: MatchIndex, rows: Sequence[EverydayTitle]) -> list[tuple[str, frozenset[str]]]:
     """(title, URIs of every accepted occupation) for the rows that have an answer."""
-    data = index._data
-    uri_of = {label.strip(): uri for uri, label in zip(data.occ_uris, data.occ_labels, strict=True)}
+    uri_of = _uri_of(index)
     return [
         (row.title, frozenset(uri_of[a] for a in row.accept if a in uri_of))
         for row in rows
@@ -101,10 +108,8 @@ def everyday_counts(rows: Sequence[EverydayTitle], uri_of: Mapping[str, str]) ->
     return Counter(uri_of[row.accept[0]] for row in rows if row.accept and row.accept[0] in uri_of)
 
 
-def fit_prior(
-    index: MatchIndex, rows: Sequence[EverydayTitle], out: Path, source: Path
-) -> dict[str, Any]:
-    """Fit the choice weights and the answer share on the fitting half; write the model file.
+def fit_prior(index: MatchIndex, rows: Sequence[EverydayTitle]) -> dict[str, Any]:
+    """Fit the choice weights and the answer share on the fitting half: the model file's content.
 
     A row's own title is left out of the `everyday` count it is fitted with, so the weights do
     not learn that an occupation is common because this very row says so.
@@ -113,10 +118,10 @@ def fit_prior(
 
     from matching.names import holders, key_words
     from matching.normalise import query_terms
-    from matching.prior import CHOICE_FEATURES, choice_shares
+    from matching.prior import CHOICE_FEATURES
 
     data = index._data
-    uri_of = {label.strip(): uri for uri, label in zip(data.occ_uris, data.occ_labels, strict=True)}
+    uri_of = _uri_of(index)
     counts = everyday_counts(rows, uri_of)
     everyday_col = CHOICE_FEATURES.index("everyday")
     base = data.occ_prior.copy()  # the columns build_index laid out, with this half's counts
@@ -152,7 +157,8 @@ def fit_prior(
 
     fitted = minimize(loss, np.zeros(len(CHOICE_FEATURES)), method="L-BFGS-B")
     weights = [round(float(w), 4) for w in fitted.x]
-    share, sweep = _answer_share(cases, weights, choice_shares)
+    share, sweep = _answer_share(cases, weights)
+    source = HERE / "fit.csv"
     document = {
         "about": "commonness prior: conditional logit over a name's occupations "
         "(matching/prior.py); written by benchmarks/match_quality.py --fit-prior",
@@ -168,21 +174,18 @@ def fit_prior(
             "fitted": dt.date.today().isoformat(),
         },
     }
-    out.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"prior: {len(cases)} name choices from {len(rows)} fitting titles; weights:")
     for name, w in zip(CHOICE_FEATURES, weights, strict=True):
         print(f"  {name:<15} {w:+.3f}")
     print("answer share sweep (threshold, right answers, wrong or premature answers):")
     for line in sweep:
         print(f"  {line}")
-    print(f"chosen answer share {share:.2f}; wrote {out}")
+    print(f"chosen answer share {share:.2f}")
     return document
 
 
 def _answer_share(
-    cases: Sequence[tuple[np.ndarray, np.ndarray, EverydayTitle, bool]],
-    weights: Sequence[float],
-    shares_of: Any,
+    cases: Sequence[tuple[np.ndarray, np.ndarray, EverydayTitle, bool]], weights: Sequence[float]
 ) -> tuple[float, list[str]]:
     """The share above which the first choice is given as the answer.
 
@@ -194,7 +197,7 @@ def _answer_share(
     for x, pos, row, single_owner in cases:
         if single_owner:
             continue
-        shares = shares_of(weights, x)
+        shares = choice_shares(weights, x)
         top = int(np.argmax(shares))
         firsts.append((float(shares[top]), bool(pos[top]), row.expect == "answer"))
     best, lines = (-math.inf, 1.0), []
@@ -207,11 +210,8 @@ def _answer_share(
     return -best[1], lines
 
 
-def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
-    """Type every English preferred label, and every alt label of one occupation, as it is.
-
-    Prints how many are answered with their own occupation, and the exceptions.
-    """
+def single_owner_alt_labels(labels: Sequence[Any]) -> list[tuple[str, str]]:
+    """(folded text, URI) of English alt labels that no other occupation's label spells."""
     from matching.normalise import fold
 
     owners: dict[str, set[str]] = defaultdict(set)
@@ -221,12 +221,18 @@ def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
             owners[fold(label.label.strip())].add(label.occupation_uri)
             if label.kind == "alt":
                 alts.add(fold(label.label.strip()))
+    return sorted((text, next(iter(owners[text]))) for text in alts if len(owners[text]) == 1)
+
+
+def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
+    """Type every English preferred label, and every alt label of one occupation, as it is.
+
+    Prints how many are answered with their own occupation, and the exceptions.
+    """
     data = index._data
     kinds = {
         "preferred": list(zip(data.occ_labels, data.occ_uris, strict=True)),
-        "alt, no other occupation's label": sorted(
-            (text, next(iter(owners[text]))) for text in alts if len(owners[text]) == 1
-        ),
+        "alt, no other occupation's label": single_owner_alt_labels(labels),
     }
     for kind, pairs in kinds.items():
         misses = [

@@ -197,7 +197,7 @@ def calibrate(
     tagged = [(title, frozenset([uri])) for title, uri in half] + list(everyday)
     weight = np.array([1.0] * len(half) + [EVERYDAY_WEIGHT] * len(everyday))
     training = booster_training_rows(index, tagged)
-    shipped_booster = fit_booster(training, np.arange(len(half)), weight)
+    shipped_booster = fit_booster(training, np.arange(len(half)))
     write_json(rank.BOOSTER_FILE, shipped_booster)
     x, y, allowed, row_weight, from_dev = stacked_confidence_rows(
         index, tagged, training, weight, len(half)
@@ -245,7 +245,7 @@ def booster_training_rows(index: MatchIndex, half: Sequence[Tagged]) -> Training
     return per_title
 
 
-def fit_booster(training: TrainingRows, titles: np.ndarray, weight: np.ndarray) -> dict[str, Any]:
+def fit_booster(training: TrainingRows, titles: np.ndarray) -> dict[str, Any]:
     """Fit on the rows of `titles` and return the model file's content, checked for drift.
 
     A tree export that sent one row down another branch would change rankings silently, so
@@ -255,11 +255,10 @@ def fit_booster(training: TrainingRows, titles: np.ndarray, weight: np.ndarray) 
 
     from matching import rank
 
-    chosen = [i for i in titles if training[i][0]]
-    x = np.array([row for i in chosen for row in training[i][0]], dtype=np.float64)
-    y = np.array([hit for i in chosen for hit in training[i][1]])
-    w = np.array([weight[i] for i in chosen for _ in training[i][0]])
-    fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y, sample_weight=w)
+    chosen = [training[i] for i in titles if training[i][0]]
+    x = np.array([row for rows, _ in chosen for row in rows], dtype=np.float64)
+    y = np.array([hit for _, hits in chosen for hit in hits])
+    fitted = HistGradientBoostingClassifier(**BOOSTER_SETTINGS).fit(x, y)
     document = booster_document(fitted)
     trees = TreeEnsemble.from_dict(document, rank.BOOSTER_FEATURES)
     drift = float(np.abs(trees.log_odds(x) - fitted.decision_function(x)).max())
@@ -319,9 +318,7 @@ def stacked_confidence_rows(
     for fold in range(FOLDS):
         members = titles[folds == fold]
         job_ads = titles[(folds != fold) & (titles < dev_titles)]
-        booster = TreeEnsemble.from_dict(
-            fit_booster(training, job_ads, weight), rank.BOOSTER_FEATURES
-        )
+        booster = TreeEnsemble.from_dict(fit_booster(training, job_ads), rank.BOOSTER_FEATURES)
         x, right, allowed, which = confidence_rows(index, [tagged[i] for i in members], booster)
         parts.append((x, right, allowed, members[which]))
     x, right, allowed, origin = (np.concatenate(column) for column in zip(*parts, strict=True))
@@ -440,7 +437,7 @@ def write_json(name: str, document: dict[str, Any]) -> None:
 
     path = Path(matching.__file__).with_name(name)
     path.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(document['trees'])} trees)")
+    print(f"wrote {path}")
 
 
 def fit_rerank(index: MatchIndex, half: Sequence[tuple[str, str]], l2: float = 1.0) -> None:
@@ -530,7 +527,6 @@ def previous_release(revision: str) -> None:
             [sys.executable, __file__, "--held-out-only", "--previous", "", "--matching-from", tmp],
             check=True,
         )
-        print("--- this tree ---")
 
 
 def main() -> None:
@@ -576,18 +572,11 @@ def main() -> None:
     )
     half_a, half_b = split_halves(load_dev(args.dev))
     from benchmarks import everyday as ev
-    from tests.matching.everyday import HERE as EVERYDAY
+    from matching.prior import PRIOR_FILE
     from tests.matching.everyday import load
 
     if args.fit_prior:
-        import matching
-
-        ev.fit_prior(
-            index,
-            load("fit"),
-            Path(matching.__file__).with_name("prior_model.json"),
-            EVERYDAY / "fit.csv",
-        )
+        write_json(PRIOR_FILE, ev.fit_prior(index, load("fit")))
         return
     if args.held_out_only:  # what the previous release's subprocess prints
         report(
@@ -605,8 +594,6 @@ def main() -> None:
 
     ev.print_figures("fitting half (in-sample)", ev.evaluate(index, load("fit")))
     ev.print_figures("held-out half", ev.evaluate(index, load("held_out")))
-    if args.previous:
-        previous_release(args.previous)
     ev.exact_labels(index, labels)
     for name, half in (("A (tuning)", half_a), ("B (held out)", half_b)):
         started = time.perf_counter()
@@ -623,6 +610,8 @@ def main() -> None:
             gold = [u for _, u in sample]
             report(f"willai    sample {name}", metrics(ours, gold))
             report(f"naive     sample {name}", metrics(theirs, gold))
+    if args.previous:
+        previous_release(args.previous)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,14 +159,9 @@ def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, Any]:
 
 
 def build_index(
-    occupations: Sequence[OccupationRecord],
-    labels: Iterable[LabelRecord],
-    everyday: Mapping[str, int] | None = None,
+    occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
 ) -> IndexData:
-    """Normalise every label variant once and lay out the lookup tables.
-
-    `everyday` replaces the shipped prior's counts of what people mean (fitting scripts).
-    """
+    """Normalise every label variant once and lay out the lookup tables."""
     occ_uris = [o.uri for o in occupations]
     uri_index = {uri: i for i, uri in enumerate(occ_uris)}
     ordered = sorted(
@@ -219,6 +214,7 @@ def build_index(
         occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
     top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
     breadth = [math.log1p(n) / top_names for n in names]
+    depth = [1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations]
     name_lists: dict[str, list[int]] = defaultdict(list)
     for occ, found in enumerate(occ_stems):
         for word in found:
@@ -227,7 +223,7 @@ def build_index(
         occ_uris=occ_uris,
         occ_breadth=breadth,
         occ_major=bytearray(_major(o.isco_group) for o in occupations),
-        occ_depth=[1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations],
+        occ_depth=depth,
         occ_stems=[tuple(sorted(found)) for found in occ_stems],
         name_occs={word: np.array(occs, dtype=np.int32) for word, occs in name_lists.items()},
         occ_labels=[o.label for o in occupations],
@@ -245,10 +241,7 @@ def build_index(
         lab_weight=lab_weight,
         lab_len_arr=np.array([min(len(t), 255) for t in lab_tokens], dtype=np.uint8),
         occ_prior=occupation_features(
-            occ_uris,
-            [o.code for o in occupations],
-            breadth,
-            packaged_prior().everyday if everyday is None else everyday,
+            occ_uris, [o.code for o in occupations], depth, breadth, packaged_prior().everyday
         ),
         idf=idf,
         job_words=_job_words(lab_tokens, lab_foreign),

@@ -9,7 +9,7 @@ from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
 from matching.names import NameEvidence, name_evidence
 from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_terms
-from matching.prior import PriorModel, packaged_prior
+from matching.prior import packaged_prior
 from matching.rank import Ranking, rank
 from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
 from matching.suggest import SuggestIndex, suggest
@@ -31,10 +31,10 @@ FALLBACK_MIN_CHARS = 5
 class MatchIndex:
     """Every label of every occupation, searchable by messy job titles in any indexed language."""
 
-    def __init__(self, data: IndexData, prior: PriorModel | None = None) -> None:
+    def __init__(self, data: IndexData) -> None:
         self._data = data
         self._suggest = SuggestIndex.build(data)
-        self._prior = prior or packaged_prior()
+        self._prior = packaged_prior()  # the model whose everyday counts `data` was built with
 
     @classmethod
     def build(

@@ -10,7 +10,7 @@ these facts about each of them:
   ("2330.1" secondary school teacher has 18 subject teachers below it, "2330.1.5" ...): an
   occupation many others specialise is the family's everyday head.
 * `specialisation`: 1 for an occupation that is itself a specialisation (a code three levels
-  deep), which is rarer than the occupation it specialises.
+  deep, `index.IndexData.occ_depth`), which is rarer than the occupation it specialises.
 * `breadth`: how many names ESCO gives it, on a 0-1 scale (`index.IndexData.occ_breadth`).
 * `everyday`: log(1 + how often people mean it), counted over the fitting half of the hand-made
   everyday title set (tests/matching/everyday/fit.csv): first accepted occupation of each row.
@@ -88,20 +88,19 @@ def narrower_counts(codes: Sequence[str]) -> list[int]:
 def occupation_features(
     uris: Sequence[str],
     codes: Sequence[str],
+    depth: Sequence[float],
     breadth: Sequence[float],
     everyday: Mapping[str, int],
 ) -> npt.NDArray[np.float64]:
-    """One row of `OCCUPATION_FEATURES` per occupation."""
+    """One row of `OCCUPATION_FEATURES` per occupation.
+
+    `depth` and `breadth` are the index's own (`IndexData.occ_depth`, `occ_breadth`).
+    """
     narrower = narrower_counts(codes)
     return np.array(
         [
-            (
-                math.log1p(n),
-                float((code or "").count(".") > 1),
-                b,
-                math.log1p(everyday.get(uri, 0)),
-            )
-            for uri, code, b, n in zip(uris, codes, breadth, narrower, strict=True)
+            (math.log1p(n), d, b, math.log1p(everyday.get(uri, 0)))
+            for uri, n, d, b in zip(uris, narrower, depth, breadth, strict=True)
         ],
         dtype=np.float64,
     ).reshape(len(uris), len(OCCUPATION_FEATURES))

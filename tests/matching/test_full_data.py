@@ -2,9 +2,8 @@
 
 import pytest
 
-from benchmarks.everyday import evaluate
+from benchmarks.everyday import evaluate, single_owner_alt_labels
 from matching import MatchStatus
-from matching.normalise import fold
 from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
@@ -113,14 +112,7 @@ def test_preferred_labels_answer_their_own_occupation(full_index):
 
 
 def test_single_owner_alt_labels_mostly_answer_their_own_occupation(full_store, full_index):
-    owners: dict[str, set[str]] = {}
-    alts: set[str] = set()
-    for label in full_store.match_inputs()[1]:
-        if label.language == "en":
-            owners.setdefault(fold(label.label.strip()), set()).add(label.occupation_uri)
-            if label.kind == "alt":
-                alts.add(fold(label.label.strip()))
-    single = sorted((text, next(iter(owners[text]))) for text in alts if len(owners[text]) == 1)
+    single = single_owner_alt_labels(full_store.match_inputs()[1])
     sample = single[:: max(1, len(single) // 1500)]
     right = sum(
         1

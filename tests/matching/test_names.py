@@ -3,7 +3,7 @@ import pytest
 from matching import MatchStatus
 from matching.names import PREFERRED_CONFIDENCE, name_evidence
 from matching.normalise import query_terms
-from matching.prior import PriorModel
+from matching.prior import CHOICE_FEATURES, OCCUPATION_FEATURES, PriorModel
 
 EVEN = PriorModel((0.0,) * 7, {}, 0.5)
 """A prior that knows nothing: every occupation a name reaches is as likely as the next."""
@@ -37,10 +37,12 @@ def test_generic_word_asks_when_no_occupation_stands_out(small_index):
 def test_generic_word_answers_when_the_prior_favours_one(small_index, uri):
     data = small_index._data
     everyday = data.occ_prior.copy()
-    everyday[data.uri_index[uri("shopm")], 3] = 5.0  # people mean shop managers
+    column = OCCUPATION_FEATURES.index("everyday")
+    everyday[data.uri_index[uri("shopm")], column] = 5.0  # people mean shop managers
+    weights = tuple(float(name == "everyday") for name in CHOICE_FEATURES)
     data_rows, data.occ_prior = data.occ_prior, everyday
     try:
-        found = evidence(small_index, "manager", PriorModel((0, 0, 0, 1.0, 0, 0, 0), {}, 0.6))
+        found = evidence(small_index, "manager", PriorModel(weights, {}, 0.6))
     finally:
         data.occ_prior = data_rows
     assert found is not None

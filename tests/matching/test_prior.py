@@ -20,7 +20,7 @@ def test_narrower_counts_follow_the_code_hierarchy():
 
 
 def test_occupation_features_read_everyday_counts_by_uri():
-    rows = occupation_features(["a", "b"], ["1.1", "1.1.2"], [0.5, 0.25], {"b": 3})
+    rows = occupation_features(["a", "b"], ["1.1", "1.1.2"], [0.0, 1.0], [0.5, 0.25], {"b": 3})
     assert rows.shape == (2, 4)
     assert rows[0].tolist() == [pytest.approx(np.log1p(1)), 0.0, 0.5, 0.0]
     assert rows[1].tolist() == [0.0, 1.0, 0.25, pytest.approx(np.log1p(3))]
