@@ -21,6 +21,7 @@ from bot import errors, views
 from bot.keys import OccupationKeys
 from bot.refresh import RefreshCoordinator
 from db.store import Store
+from willai.card import CardCache
 from willai.service import AnswerService
 from willai.settings import Settings, SettingsError, get_settings
 
@@ -43,12 +44,14 @@ class Serving:
     service: AnswerService
     keys: OccupationKeys
     loaded_at: datetime
+    #: Score card pictures of this release, rendered on first ask.
+    cards: CardCache
 
     @classmethod
     def load(cls, store: Store) -> Serving:
         """Build the matcher index and score map (CPU-bound: call it off the event loop)."""
         service = AnswerService.load(store)
-        return cls(service, OccupationKeys(service.scores), datetime.now(UTC))
+        return cls(service, OccupationKeys(service.scores), datetime.now(UTC), CardCache())
 
 
 def settle_heap() -> None:

@@ -25,6 +25,10 @@ TAKEAWAYS_SHOWN = 4
 SIMILAR_SHOWN = 3
 SKILLS_SHOWN = 8
 NEUTRAL_COLOUR = 0x5865F2
+NO_MOVES = (
+    "No occupation at least 5 points lower, at the same skill level or above, shares enough "
+    "of this job's essential skills."
+)
 ERROR_COLOUR = 0xE74C3C
 
 
@@ -71,22 +75,32 @@ def data_version(release: ReleaseInfo) -> str:
     return f"ESCO {release.version}"
 
 
-def answer_embed(answer: Answer) -> discord.Embed:
-    """The answer to ``/willai``: score, band, factors, takeaways, lower-risk neighbours."""
+def answer_embed(answer: Answer, picture: str | None = None) -> discord.Embed:
+    """The report card: verdict, what the job is, how AI changes it, takeaways, moves.
+
+    The same parts in the same order as the terminal card. The factor values are on the
+    score card picture (``picture``, an attachment file name) and behind the buttons.
+    """
     score = answer.score
+    report = score.report
     lines = []
     if not _same_text(answer.query, score.label):
         lines.append(f"You asked: *{clip(escape_user_text(answer.query), 200)}*")
     lines.append(score_line(score.overall))
-    lines.append(f"**{title_case(score.band.headline)}**")
+    lines.append(f"**{escape_user_text(report.verdict)}**")
+    lines.append(f"\n**{escape_user_text(report.question)}**")
+    lines.append(escape_user_text(report.summary))
+    lines.append("\n**How AI is changing this role**")
     embed = discord.Embed(
         title=title_case(escape_user_text(score.label)),
         description="\n".join(lines),
         colour=score.band.colour,
     )
-    for name, info in FACTORS.items():
-        embed.add_field(name=info.title, value=factor_value(score, name), inline=True)
-    takeaways = [f"• {t}" for t in score.takeaways[:TAKEAWAYS_SHOWN]]
+    for heading, body in report.sections():
+        embed.add_field(
+            name=heading, value=clip(escape_user_text(body), limits.EMBED_FIELD_VALUE), inline=False
+        )
+    takeaways = [f"• {escape_user_text(t)}" for t in report.takeaways[:TAKEAWAYS_SHOWN]]
     if takeaways:
         embed.add_field(
             name="Key takeaways",
@@ -94,19 +108,18 @@ def answer_embed(answer: Answer) -> discord.Embed:
             inline=False,
         )
     embed.add_field(
-        name="Lower-risk jobs that use similar skills", value=_similar_value(score), inline=False
+        name="Where your skills could take you", value=_moves_value(score), inline=False
     )
+    if picture is not None:
+        embed.set_image(url=f"attachment://{picture}")
     _footer(embed, answer.data_version, score.model_version)
     return fit_embed(embed)
 
 
-def _similar_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
-    lines = [
-        f"• {escape_user_text(title_case(s.label))}: {s.overall}/100"
-        for s in score.similar_safer[:limit]
-    ]
+def _moves_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
+    lines = [f"• {escape_user_text(line)}" for line in score.report.moves[:limit]]
     if not lines:
-        return "None with a lower score shares enough skills with this job."
+        return NO_MOVES
     return clip_lines(lines, limits.EMBED_FIELD_VALUE)
 
 
@@ -168,18 +181,17 @@ def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     embed = _follow_up(
         "Where your skills could take you",
         score,
-        "Related occupations with a lower score, ranked by the essential skills "
-        "they share with this one, and skills worth growing.",
+        "Related occupations at least 5 points lower, at the same ISCO skill level or "
+        "above, ranked by the essential skills they share with this one; and skills worth "
+        "growing.",
     )
     moves = [
-        f"• {escape_user_text(title_case(s.label))}: {s.overall}/100 "
-        f"({s.shared_skills} shared skills)"
-        for s in score.similar_safer
+        f"• {escape_user_text(line)} ({s.shared_skills} shared essential skills)"
+        for line, s in zip(score.report.moves, score.similar_safer, strict=True)
     ]
     embed.add_field(
         name="Lower-risk occupations",
-        value=clip_lines(moves, limits.EMBED_FIELD_VALUE)
-        or "None with a lower score shares enough skills with this job.",
+        value=clip_lines(moves, limits.EMBED_FIELD_VALUE) or NO_MOVES,
         inline=False,
     )
     embed.add_field(

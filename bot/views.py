@@ -9,9 +9,10 @@ message. Follow-up answers are ephemeral: the question is the clicker's, not the
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import discord
 from discord.ui import Button, DynamicItem, Select
@@ -229,12 +230,16 @@ class PickSelect(
         if answer is None:
             await interaction.response.send_message(STALE, ephemeral=True)
             return
-        embed, view = answer_message(serving, answer)
+        message = answer_message(serving, answer)
         metadata = interaction.message.interaction_metadata if interaction.message else None
         if metadata is not None and metadata.user.id == interaction.user.id:
-            await interaction.response.edit_message(embed=embed, view=view)
+            await interaction.response.edit_message(
+                embed=message.embed, view=message.view, attachments=[message.picture]
+            )
         else:
-            await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+            await interaction.response.send_message(
+                embed=message.embed, view=message.view, file=message.picture, ephemeral=True
+            )
 
 
 def _option_description(candidate: Candidate) -> str:
@@ -264,9 +269,26 @@ def answer_view(key: str) -> discord.ui.View:
     return view
 
 
-def answer_message(serving: Serving, answer: Answer) -> tuple[discord.Embed, discord.ui.View]:
-    """Embed and buttons of one answer."""
-    return embeds.answer_embed(answer), answer_view(serving.keys.key(answer.score.uri))
+class AnswerMessage(NamedTuple):
+    """What one answer sends: the report card, its buttons and the score card picture."""
+
+    embed: discord.Embed
+    view: discord.ui.View
+    picture: discord.File
+
+
+#: File name of the score card attachment, which the embed shows as its image.
+PICTURE_NAME = "willai-score.png"
+
+
+def answer_message(serving: Serving, answer: Answer) -> AnswerMessage:
+    """Embed, buttons and picture of one answer (the picture is cached per release)."""
+    png = serving.cards.get_or_render(answer.score, answer.data_version)
+    return AnswerMessage(
+        embeds.answer_embed(answer, PICTURE_NAME),
+        answer_view(serving.keys.key(answer.score.uri)),
+        discord.File(io.BytesIO(png), filename=PICTURE_NAME),
+    )
 
 
 def did_you_mean_view(serving: Serving, query: str, candidates: list[Candidate]) -> discord.ui.View:

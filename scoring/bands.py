@@ -19,8 +19,8 @@ VERY_HIGH_FROM = 70
 class Band(Enum):
     """A risk band with the words and colour the bot shows for it."""
 
-    LOW = ("low", "low risk: AI will change the tools more than the job", 0x2ECC71)
-    MODERATE = ("moderate", "moderate risk: parts of the job will be automated", 0xF1C40F)
+    LOW = ("low", "low risk: AI is likelier to change the tools than the job", 0x2ECC71)
+    MODERATE = ("moderate", "moderate risk: some tasks are exposed to automation", 0xF1C40F)
     HIGH = ("high", "high risk, but not a replacement-level threat", 0xE67E22)
     VERY_HIGH = ("very high", "very high risk: a replacement-level threat", 0xE74C3C)
 

@@ -2,18 +2,19 @@
 
 Everything here ranks the occupation's own ESCO skills (and those of its neighbours) by the
 same attributes the factors use, so an explanation never contradicts the numbers beside it.
-Takeaways are fixed templates filled with those skills: no free text, no language model.
+The words around these lists are ``scoring.narrative``'s job.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from scoring.bands import Band
-from scoring.factors import Factors, Weighted
-from scoring.results import SimilarOccupation, SkillRef
+from scoring.factors import Weighted
+from scoring.results import SkillRef
 from scoring.similar import Neighbour
 from scoring.skill_attributes import SkillAttributes
 from scoring.types import Occupation, Skill
@@ -24,18 +25,30 @@ LIST_SIZE = 5
 #: grounds judgement: this many of each.
 RESILIENT_COMPETENCES = 4
 RESILIENT_KNOWLEDGE = 2
+#: A skill every occupation lists still keeps this share of its rank: specificity breaks ties
+#: between similar values without hiding a skill that is central to the job.
+SPECIFICITY_FLOOR = 0.75
+#: The headline lists draw on essential skills first. An optional skill held by few
+#: occupations is a niche of the job (mounted police riding horses) and is never headlined;
+#: a widely held one ("process data") competes at OPTIONAL_RANK_SHARE of its rank.
+NICHE_SPECIFICITY = 0.7
+OPTIONAL_RANK_SHARE = 0.9
 #: Neighbours whose essential skills are candidate "grow" skills.
 GROW_NEIGHBOURS = 10
 #: A grow skill must be one AI clearly augments: routine data skills never qualify.
 GROW_MIN_COMPLEMENTARITY = 0.55
 #: Each unit of neighbourhood support (capped at 2) raises a grow skill's rank by this share.
-GROW_SUPPORT_BONUS = 0.15
+GROW_SUPPORT_BONUS = 0.3
+#: Least support a grow skill needs: one fairly close neighbour, or an own optional skill.
+GROW_MIN_SUPPORT = 0.3
+#: A grow skill must be clearly more resilient than exposed: answering customer inquiries is
+#: complemented by AI, and it is also what chatbots automate.
+GROW_MIN_MARGIN = 0.1
+#: An own optional skill held by fewer occupations than this specificity allows (a handful)
+#: belongs to a niche of the job (railway law for police officers), not to its direction.
+GROW_OPTIONAL_MAX_SPECIFICITY = 0.7
 #: Grow skills outside the job's current skills-pillar areas keep this much of their rank.
 GROW_BASE_RELEVANCE = 1.0
-#: Above this task automation a job reads as "mostly routine" in the takeaways.
-ROUTINE_TAKEAWAY_FROM = 60.0
-#: Above this complementarity a job reads as "mostly augmented" in the takeaways.
-AUGMENTED_TAKEAWAY_FROM = 55.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,7 @@ class SkillView:
     resilience: float
     augmented: float
     areas: frozenset[str]
+    specificity: float
 
 
 def exposure_of(a: SkillAttributes) -> float:
@@ -79,8 +93,23 @@ def areas_of(skill: Skill) -> frozenset[str]:
     )
 
 
+def specificities(occupations: Sequence[Occupation]) -> dict[str, float]:
+    """How particular each skill is to few occupations: 1 for one holder, 0 for all of them.
+
+    "Use word processing software" and "follow work schedule" are listed by hundreds of
+    occupations; they are true of a job but say nothing about it. The scale is logarithmic, so
+    a skill shared by a profession's few dozen occupations ("work in multidisciplinary health
+    teams") still counts as fairly specific.
+    """
+    holders = Counter(uri for o in occupations for uri in {*o.essential, *o.optional})
+    top = math.log1p(max(len(occupations), 1))
+    return {uri: 1.0 - math.log1p(n) / top for uri, n in holders.items()}
+
+
 def build_views(
-    skills: Mapping[str, Skill], attributes: Mapping[str, SkillAttributes]
+    skills: Mapping[str, Skill],
+    attributes: Mapping[str, SkillAttributes],
+    specificity: Mapping[str, float],
 ) -> dict[str, SkillView]:
     """Views of every skill that has attributes."""
     return {
@@ -91,27 +120,56 @@ def build_views(
             resilience_of(a),
             augmented_value(a),
             areas_of(skills[uri]),
+            specificity.get(uri, 1.0),
         )
         for uri, a in attributes.items()
     }
 
 
+def _specific(view: SkillView, value: float, *, essential: bool = True) -> float:
+    """A ranking value tempered by how generic the skill is (see :func:`specificities`)."""
+    share = 1.0 if essential else OPTIONAL_RANK_SHARE
+    return share * value * (SPECIFICITY_FLOOR + (1.0 - SPECIFICITY_FLOOR) * view.specificity)
+
+
+def _leans_exposed(view: SkillView) -> bool:
+    """Which list a skill belongs to: no skill is both exposed and what keeps the job human."""
+    return view.exposure >= view.resilience
+
+
+def _headline_pool(items: Sequence[Weighted], views: Mapping[str, SkillView]) -> list[Weighted]:
+    """Essential skills and the optional ones that are not a niche of the job."""
+    return [w for w in items if w.essential or views[w.uri].specificity <= NICHE_SPECIFICITY]
+
+
 def _ref(view: SkillView, value: float, *, essential: bool) -> SkillRef:
-    return SkillRef(view.skill.uri, view.skill.label, round(value, 4), essential)
+    return SkillRef(
+        view.skill.uri,
+        view.skill.label,
+        round(value, 4),
+        essential,
+        view.skill.skill_type == "knowledge",
+    )
 
 
 def exposed_skills(
     items: Sequence[Weighted], views: Mapping[str, SkillView]
 ) -> tuple[SkillRef, ...]:
-    """The skills/competences AI is likeliest to take over (knowledge is not a task).
+    """The essential tasks likeliest to be automated first (knowledge is not a task).
 
-    Ties go to essential skills, then to the label, so results are stable across runs.
+    Ranked by exposure tempered by specificity, so the job's own routine work comes before
+    generic office chores; ties go to the label, so results are stable across runs.
     """
-    tasks = [w for w in items if views[w.uri].skill.skill_type != "knowledge"] or list(items)
+    pool = [w for w in _headline_pool(items, views) if _leans_exposed(views[w.uri])]
+    tasks = [w for w in pool if views[w.uri].skill.skill_type != "knowledge"]
     top = heapq.nsmallest(
         LIST_SIZE,
         tasks,
-        key=lambda w: (-views[w.uri].exposure, not w.essential, views[w.uri].skill.label),
+        key=lambda w: (
+            -_specific(views[w.uri], views[w.uri].exposure, essential=w.essential),
+            not w.essential,
+            views[w.uri].skill.label,
+        ),
     )
     return tuple(_ref(views[w.uri], views[w.uri].exposure, essential=w.essential) for w in top)
 
@@ -123,14 +181,27 @@ def resilient_skills(
 
     Up to RESILIENT_COMPETENCES skills/competences (what the worker does) and
     RESILIENT_KNOWLEDGE knowledge items (what grounds their judgement), each in resilience
-    order; a kind that runs short leaves its slots to the other.
+    order (tempered by specificity); a kind that runs short leaves its slots to the other.
+    A niche optional skill is never headlined (see :func:`_headline_pool`), and knowledge
+    that only restates a listed skill ("first response" beside "apply first response") is
+    left out.
     """
     ranked = sorted(
-        items,
-        key=lambda w: (-views[w.uri].resilience, not w.essential, views[w.uri].skill.label),
+        (w for w in _headline_pool(items, views) if not _leans_exposed(views[w.uri])),
+        key=lambda w: (
+            -_specific(views[w.uri], views[w.uri].resilience, essential=w.essential),
+            not w.essential,
+            views[w.uri].skill.label,
+        ),
     )
-    knowledge = [w for w in ranked if views[w.uri].skill.skill_type == "knowledge"]
     competences = [w for w in ranked if views[w.uri].skill.skill_type != "knowledge"]
+    doing = " ".join(views[w.uri].skill.label.casefold() for w in competences[:LIST_SIZE])
+    knowledge = [
+        w
+        for w in ranked
+        if views[w.uri].skill.skill_type == "knowledge"
+        and views[w.uri].skill.label.casefold().strip() not in doing
+    ]
     size = RESILIENT_COMPETENCES + RESILIENT_KNOWLEDGE
     take_knowledge = min(len(knowledge), max(RESILIENT_KNOWLEDGE, size - len(competences)))
     chosen = set(competences[: size - take_knowledge]) | set(knowledge[:take_knowledge])
@@ -164,32 +235,36 @@ def grow_skills(
     close: Sequence[Neighbour],
     candidates: Mapping[str, tuple[str, ...]],
     views: Mapping[str, SkillView],
+    levels: Mapping[str, int],
 ) -> tuple[SkillRef, ...]:
     """Skills to grow into: AI-augmented (see :func:`augmented_value`), already near the job.
 
-    Candidates are the occupation's optional skills and the essential skills of its closest
-    neighbours (``candidates`` from :func:`grow_candidates`), if AI clearly complements them.
-    Support counts how strongly the neighbourhood points at a skill (an own optional skill
-    counts 1, each neighbour its similarity), so the list follows where related jobs actually
-    go. Relevance favours skills in pillar areas the job's essential skills already reach:
-    growth next to the current work.
+    Candidates are the occupation's widely held optional skills and the essential skills of
+    its closest neighbours at the same or a higher ISCO skill level (``candidates`` from
+    :func:`grow_candidates`), if AI clearly complements them and they are less exposed than
+    resilient. Support counts how strongly the neighbourhood points at a skill (an own
+    optional skill counts 1, each neighbour its similarity); a skill needs GROW_MIN_SUPPORT,
+    so one distant neighbour's speciality is not a direction. Relevance favours skills in
+    pillar areas the job's essential skills already reach: growth next to the current work.
     """
     own = set(occupation.essential)
+    level = levels.get(occupation.uri, 0)
     support: dict[str, float] = {}
     for uri in occupation.optional:
         view = views.get(uri)
         if (
             view is not None
             and uri not in own
+            and view.specificity <= GROW_OPTIONAL_MAX_SPECIFICITY
             and view.attributes.complementarity >= GROW_MIN_COMPLEMENTARITY
         ):
             support[uri] = support.get(uri, 0.0) + 1.0
     for neighbour in close[:GROW_NEIGHBOURS]:
+        if levels.get(neighbour.uri, 0) < level:
+            continue
         for uri in candidates.get(neighbour.uri, ()):
             if uri not in own:
                 support[uri] = support.get(uri, 0.0) + neighbour.similarity
-    if not support:
-        return ()
     areas: set[str] = set()
     for uri in own:
         view = views.get(uri)
@@ -198,6 +273,8 @@ def grow_skills(
     scored = []
     for uri, weight in support.items():
         view = views[uri]
+        if weight < GROW_MIN_SUPPORT or view.resilience - view.exposure < GROW_MIN_MARGIN:
+            continue
         relevance = len(view.areas & areas) / len(view.areas) if view.areas else 0.0
         rank = (
             view.augmented
@@ -233,71 +310,3 @@ def factor_drivers(
         "task_automation": top(tasks, "routine"),
         "ai_complementarity": top(items, "complementarity"),
     }
-
-
-def _join(labels: Sequence[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
-def _labels(refs: Sequence[SkillRef], n: int = 3) -> str:
-    return _join([r.label for r in refs[:n]])
-
-
-def takeaways(  # noqa: PLR0917 - one argument per list the sentences draw on
-    occupation: Occupation,
-    factors: Factors,
-    overall: int,
-    band: Band,
-    exposed: Sequence[SkillRef],
-    resilient: Sequence[SkillRef],
-    grow: Sequence[SkillRef],
-    similar: Sequence[SimilarOccupation],
-) -> tuple[str, ...]:
-    """Three or four plain-English sentences built from the lists above."""
-    routine = factors.task_automation >= ROUTINE_TAKEAWAY_FROM
-    augmented = factors.ai_complementarity >= AUGMENTED_TAKEAWAY_FROM
-    t = round(factors.task_automation)
-    c = round(factors.ai_complementarity)
-    if routine and augmented:
-        why = (
-            f"Much of the essential work is routine (task automation {t}/100), but AI mostly "
-            f"assists rather than replaces the rest (AI complementarity {c}/100): the job is "
-            "more likely to change than to disappear."
-        )
-    elif routine:
-        why = (
-            f"Most of the essential work is routine and rule-based (task automation {t}/100) "
-            f"and little of it is work AI merely assists with (AI complementarity {c}/100)."
-        )
-    elif augmented:
-        why = (
-            f"Most of the work needs judgement, people or hands-on context (AI "
-            f"complementarity {c}/100), so AI is likelier to assist than to replace you."
-        )
-    else:
-        why = (
-            f"Only part of the work is routine (task automation {t}/100) and AI assists with "
-            f"a limited share of it (AI complementarity {c}/100)."
-        )
-    out = [f"As a {occupation.label}, you score {overall}/100: {band.headline}. {why}"]
-    if exposed:
-        out.append(f"AI and software will take over the routine parts first: {_labels(exposed)}.")
-    if resilient:
-        out.append(
-            "What keeps the job in human hands: "
-            f"{_labels(resilient, 4)}. AI cannot take responsibility for these."
-        )
-    if grow:
-        out.append(
-            f"The role is moving towards {_labels(grow)}: growing these skills puts you in "
-            "charge of the automated work instead of competing with it."
-        )
-    elif similar:
-        move = similar[0]
-        out.append(
-            f"Your skills carry over to {move.label} ({move.shared_skills} shared essential "
-            f"skills), which scores lower at {move.overall}/100."
-        )
-    return tuple(out)

@@ -11,19 +11,28 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from scoring import explain
+from scoring import explain, narrative
 from scoring.bands import band_for
-from scoring.factors import Factors, compute_factors, prepare, task_skills, weighted_skills
-from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation
-from scoring.similar import Neighbour, essential_sets, neighbours
-from scoring.skill_attributes import attributes_for
+from scoring.factors import (
+    Factors,
+    Weighted,
+    compute_factors,
+    prepare,
+    task_skills,
+    weighted_skills,
+)
+from scoring.moves import MoveContext
+from scoring.phrases import skill_phrase
+from scoring.results import FactorPercentiles, OccupationScore
+from scoring.similar import essential_sets, neighbours, skill_level
+from scoring.skill_attributes import attributes_for, is_physical
 from scoring.types import Occupation, Skill
 
 #: Bump whenever a rule, weight or formula changes: stored scores carry it.
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 
-#: How many lower-scoring neighbours the bot offers as moves.
-SIMILAR_SAFER = 5
+#: Neighbours looked at per occupation: enough that the move rules still leave a few.
+NEIGHBOURS = 100
 
 
 def _percentile(sorted_values: Sequence[float], value: float) -> float:
@@ -33,20 +42,13 @@ def _percentile(sorted_values: Sequence[float], value: float) -> float:
     return round(100 * (below + equal / 2) / len(sorted_values), 2)
 
 
-def _similar_safer(
-    close: Sequence[Neighbour],
-    own_overall: int,
-    occupations: Mapping[str, Occupation],
-    overall: Mapping[str, int],
-) -> tuple[SimilarOccupation, ...]:
-    out = []
-    for n in close:
-        other = overall.get(n.uri)
-        if other is not None and other < own_overall:
-            out.append(SimilarOccupation(n.uri, occupations[n.uri].label, other, n.shared))
-            if len(out) == SIMILAR_SAFER:
-                break
-    return tuple(out)
+def _manual_share(items: Sequence[Weighted], skills: Mapping[str, Skill]) -> float:
+    """Share of the essential tasks (by weight) that are hands-on: the routine's kind."""
+    tasks = [w for w in items if w.essential and skills[w.uri].skill_type != "knowledge"]
+    total = sum(w.weight for w in tasks)
+    if not total:
+        return 0.0
+    return sum(w.weight for w in tasks if is_physical(skills[w.uri])) / total
 
 
 @contextmanager
@@ -80,18 +82,31 @@ def score_release(
 def _score_release(
     occupations: Sequence[Occupation], skills: Mapping[str, Skill]
 ) -> dict[str, OccupationScore]:
-    by_uri = {o.uri: o for o in occupations}
     used = {u for o in occupations for u in (*o.essential, *o.optional) if u in skills}
     attributes = {uri: attributes_for(skills[uri]) for uri in used}
     inputs = prepare(attributes)
-    views = explain.build_views(skills, attributes)
+    specificity = explain.specificities(occupations)
+    views = explain.build_views(skills, attributes, specificity)
     weighted = {o.uri: weighted_skills(o, skills) for o in occupations}
     factors: dict[str, Factors] = {
         o.uri: compute_factors(weighted[o.uri], skills, inputs) for o in occupations
     }
     overall = {uri: round(f.overall_exact) for uri, f in factors.items()}
-    close = neighbours(essential_sets(occupations, skills))
+    essential = essential_sets(occupations, skills)
+    close = neighbours(essential, NEIGHBOURS)
     candidates = explain.grow_candidates(occupations, views)
+    levels = {o.uri: skill_level(o.isco_group) for o in occupations}
+    moves = MoveContext(
+        overall=overall,
+        levels=levels,
+        essential=essential,
+        specificity=specificity,
+        occupation_labels={o.uri: o.label for o in occupations},
+        skill_phrases={
+            uri: skill_phrase(s.label, knowledge=s.skill_type == "knowledge")
+            for uri, s in skills.items()
+        },
+    )
 
     columns = {
         "skill_vulnerability": sorted(f.skill_vulnerability for f in factors.values()),
@@ -107,10 +122,15 @@ def _score_release(
         tasks = task_skills(items, skills) if items else []
         band = band_for(f.overall_exact)
         mine = close.get(occupation.uri, ())
-        similar = _similar_safer(mine, overall[occupation.uri], by_uri, overall)
+        similar = moves.moves(occupation.uri, mine)
         exposed = explain.exposed_skills(items, views)
         resilient = explain.resilient_skills(items, views)
-        grow = explain.grow_skills(occupation, mine, candidates, views)
+        kept = {r.uri for r in resilient}
+        grow = tuple(
+            r
+            for r in explain.grow_skills(occupation, mine, candidates, views, levels)
+            if r.uri not in kept
+        )
         results[occupation.uri] = OccupationScore(
             uri=occupation.uri,
             label=occupation.label,
@@ -132,8 +152,21 @@ def _score_release(
             resilient_skills=resilient,
             grow_skills=grow,
             factor_drivers=explain.factor_drivers(items, tasks, views),
-            takeaways=explain.takeaways(
-                occupation, f, overall[occupation.uri], band, exposed, resilient, grow, similar
+            report=narrative.build_report(
+                narrative.ReportFacts(
+                    label=occupation.label,
+                    description=occupation.description,
+                    overall=overall[occupation.uri],
+                    band=band,
+                    task_automation=f.task_automation,
+                    ai_complementarity=f.ai_complementarity,
+                    skill_vulnerability=f.skill_vulnerability,
+                    manual_share=_manual_share(items, skills),
+                    exposed=exposed,
+                    resilient=resilient,
+                    grow=grow,
+                    moves=similar,
+                )
             ),
             similar_safer=similar,
             model_version=MODEL_VERSION,

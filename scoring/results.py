@@ -21,6 +21,8 @@ class SkillRef:
     label: str
     value: float
     essential: bool = True
+    #: Knowledge reads as a noun ("anatomy"); a skill as an activity ("processing data").
+    knowledge: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form."""
@@ -29,12 +31,19 @@ class SkillRef:
             "label": self.label,
             "value": self.value,
             "essential": self.essential,
+            "knowledge": self.knowledge,
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SkillRef:
         """Inverse of :meth:`to_dict`."""
-        return cls(str(d["uri"]), str(d["label"]), float(d["value"]), bool(d["essential"]))
+        return cls(
+            str(d["uri"]),
+            str(d["label"]),
+            float(d["value"]),
+            bool(d["essential"]),
+            bool(d["knowledge"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,8 @@ class SimilarOccupation:
     label: str
     overall: int
     shared_skills: int
+    #: The most specific essential skill both jobs need, as the answer words it.
+    shared_example: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form."""
@@ -53,12 +64,19 @@ class SimilarOccupation:
             "label": self.label,
             "overall": self.overall,
             "shared_skills": self.shared_skills,
+            "shared_example": self.shared_example,
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SimilarOccupation:
         """Inverse of :meth:`to_dict`."""
-        return cls(str(d["uri"]), str(d["label"]), int(d["overall"]), int(d["shared_skills"]))
+        return cls(
+            str(d["uri"]),
+            str(d["label"]),
+            int(d["overall"]),
+            int(d["shared_skills"]),
+            str(d["shared_example"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +112,59 @@ class FactorPercentiles:
         return float(getattr(self, factor))
 
 
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The answer's words, in the report card's order; every line built by a stated rule.
+
+    Built once per release beside the numbers (see ``scoring.narrative``), so every surface
+    (Discord, terminal, export) shows the same text.
+    """
+
+    verdict: str
+    question: str
+    summary: str
+    near_term: str
+    stays_human: str
+    long_term: str
+    takeaways: tuple[str, ...]
+    moves: tuple[str, ...]
+
+    def sections(self) -> tuple[tuple[str, str], ...]:
+        """The "How AI is changing this role" parts, headed, in reading order."""
+        return (
+            ("Near term", self.near_term),
+            ("Stays human", self.stays_human),
+            ("Long term", self.long_term),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {
+            "verdict": self.verdict,
+            "question": self.question,
+            "summary": self.summary,
+            "near_term": self.near_term,
+            "stays_human": self.stays_human,
+            "long_term": self.long_term,
+            "takeaways": list(self.takeaways),
+            "moves": list(self.moves),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Report:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            verdict=str(d["verdict"]),
+            question=str(d["question"]),
+            summary=str(d["summary"]),
+            near_term=str(d["near_term"]),
+            stays_human=str(d["stays_human"]),
+            long_term=str(d["long_term"]),
+            takeaways=tuple(str(t) for t in d["takeaways"]),
+            moves=tuple(str(m) for m in d["moves"]),
+        )
+
+
 def _refs(items: Any) -> tuple[SkillRef, ...]:
     return tuple(SkillRef.from_dict(item) for item in items)
 
@@ -117,9 +188,14 @@ class OccupationScore:
     resilient_skills: tuple[SkillRef, ...]
     grow_skills: tuple[SkillRef, ...]
     factor_drivers: dict[str, tuple[SkillRef, ...]]
-    takeaways: tuple[str, ...]
+    report: Report
     similar_safer: tuple[SimilarOccupation, ...]
     model_version: str
+
+    @property
+    def takeaways(self) -> tuple[str, ...]:
+        """The report's key takeaways (the short list every surface shows)."""
+        return self.report.takeaways
 
     def factor(self, name: str) -> float:
         """A factor's value by name (the keys of ``scoring.FACTORS``)."""
@@ -145,7 +221,7 @@ class OccupationScore:
             "factor_drivers": {
                 name: [s.to_dict() for s in refs] for name, refs in self.factor_drivers.items()
             },
-            "takeaways": list(self.takeaways),
+            "report": self.report.to_dict(),
             "similar_safer": [s.to_dict() for s in self.similar_safer],
             "model_version": self.model_version,
         }
@@ -169,7 +245,7 @@ class OccupationScore:
             resilient_skills=_refs(d["resilient_skills"]),
             grow_skills=_refs(d["grow_skills"]),
             factor_drivers={name: _refs(refs) for name, refs in d["factor_drivers"].items()},
-            takeaways=tuple(str(t) for t in d["takeaways"]),
+            report=Report.from_dict(d["report"]),
             similar_safer=tuple(SimilarOccupation.from_dict(s) for s in d["similar_safer"]),
             model_version=str(d["model_version"]),
         )

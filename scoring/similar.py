@@ -18,6 +18,28 @@ from scoring.types import Occupation, Skill
 #: A pair must share at least this many essential skills to count as a move.
 MIN_SHARED = 2
 
+#: ISCO-08's four skill levels by major group (ILO, ISCO-08 vol. 1, table 1): managers and
+#: professionals 4 (managers span 3-4; the upper bound keeps "manager to clerk" from passing
+#: as a move), technicians 3, clerical to operator groups 2, elementary occupations 1.
+SKILL_LEVEL_BY_MAJOR_GROUP = {
+    "1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1,
+}  # fmt: skip
+#: Armed forces split by sub-major group: officers 4, non-commissioned officers 2, others 1.
+SKILL_LEVEL_ARMED_FORCES = {"01": 4, "02": 2, "03": 1}
+#: A group code we cannot read sits in the middle, so it neither blocks nor opens moves.
+UNKNOWN_SKILL_LEVEL = 2
+
+
+def skill_level(isco_group: str) -> int:
+    """ISCO-08 skill level (1-4) of an occupation's unit group, e.g. "3252" -> 3.
+
+    Moves and growth paths must not step down in skill level: a registered nurse is not
+    helped by "nurse assistant", however many skills they share.
+    """
+    if isco_group.startswith("0"):
+        return SKILL_LEVEL_ARMED_FORCES.get(isco_group[:2], UNKNOWN_SKILL_LEVEL)
+    return SKILL_LEVEL_BY_MAJOR_GROUP.get(isco_group[:1], UNKNOWN_SKILL_LEVEL)
+
 
 class Neighbour(NamedTuple):
     """Another occupation and how much of its essential skill set overlaps.

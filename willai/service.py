@@ -50,6 +50,7 @@ class Answer:
                 "task_automation": score.task_automation,
                 "ai_complementarity": score.ai_complementarity,
             },
+            "report": detail["report"],
             "takeaways": list(score.takeaways),
             "exposed_skills": detail["exposed_skills"],
             "resilient_skills": detail["resilient_skills"],

@@ -51,8 +51,10 @@ class AskCog(commands.Cog):
         if isinstance(result, StaleChoice):
             await interaction.response.send_message(STALE, ephemeral=True)
         elif isinstance(result, Answer):
-            embed, view = views.answer_message(serving, result)
-            await interaction.response.send_message(embed=embed, view=view, ephemeral=ephemeral)
+            message = views.answer_message(serving, result)
+            await interaction.response.send_message(
+                embed=message.embed, view=message.view, file=message.picture, ephemeral=ephemeral
+            )
         elif result.ambiguous:
             candidates = list(result.match.candidates)
             await interaction.response.send_message(

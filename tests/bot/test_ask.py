@@ -8,6 +8,7 @@ import pytest
 
 from bot import WillaiBot
 from bot.embeds import title_case
+from bot.views import PICTURE_NAME
 from tests.bot.conftest import CLERK, NURSE, ROOFER
 from tests.fake_discord import (
     ADMIN_PERMISSIONS,
@@ -48,13 +49,34 @@ async def test_answer_embed_for_picked_occupations(
         assert embed["color"] == score.band.colour
         assert "You asked" not in embed["description"]  # picked, not typed differently
         names = [f["name"] for f in embed["fields"]]
-        assert names[:3] == ["Skill vulnerability", "Task automation", "AI complementarity"]
-        assert "Key takeaways" in names
-        assert "Lower-risk jobs that use similar skills" in names
+        assert names == [
+            "Near term",
+            "Stays human",
+            "Long term",
+            "Key takeaways",
+            "Where your skills could take you",
+        ]
+        assert score.report.verdict in embed["description"]
+        assert score.report.question in embed["description"]
         footer = embed["footer"]["text"]
         assert texts.ESCO_ATTRIBUTION in footer
         assert "ESCO v1.1.1" in footer
         assert "a measure of exposure, not a job-loss probability" in footer.lower()
+
+
+async def test_answer_carries_the_score_card_picture(
+    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
+):
+    async with fake_discord.run_bot(make_bot()):
+        rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
+        message = await rec.wait_final()
+    (attachment,) = message["attachments"]
+    assert attachment["filename"] == PICTURE_NAME
+    assert attachment["size"] > 1000
+    (embed,) = message["embeds"]
+    assert embed["image"]["url"] == f"attachment://{PICTURE_NAME}"
+    (upload,) = [f for r in fake_discord.requests for f in r.files]
+    assert upload.data.startswith(b"\x89PNG")
 
 
 async def test_answer_has_the_follow_up_buttons(

@@ -52,8 +52,9 @@ async def test_clear_titles_answer_directly(
     (embed,) = callback["data"]["embeds"]
     assert embed["title"] == title
     assert "/100** `" in embed["description"]
-    similar = next(f for f in embed["fields"] if f["name"].startswith("Lower-risk"))
-    assert 1 <= similar["value"].count("• ") <= 3
+    moves = next(f for f in embed["fields"] if f["name"] == "Where your skills could take you")
+    assert 1 <= moves["value"].count("• ") <= 3
+    assert "points lower; both involve" in moves["value"]
 
 
 async def test_other_languages_show_what_was_typed(

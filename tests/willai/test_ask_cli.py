@@ -14,6 +14,7 @@ ANSWER_KEYS = {
     "query",
     "occupation",
     "score",
+    "report",
     "takeaways",
     "exposed_skills",
     "resilient_skills",
@@ -131,3 +132,44 @@ def test_export_to_a_missing_folder_is_refused(small_env: dict[str, str], tmp_pa
     )
     assert result.returncode != 0
     assert "cannot write" in result.stderr
+
+
+def test_export_answers_writes_one_answer_document_per_occupation(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "answers.jsonl"
+    result = run_cli("data", "export-answers", str(target), env=small_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 3
+    assert all(set(doc) >= ANSWER_KEYS for doc in docs)
+    assert {"verdict", "question", "summary", "near_term", "takeaways", "moves"} <= set(
+        docs[0]["report"]
+    )
+
+
+def test_export_answers_to_a_missing_folder_leaves_nothing_behind(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "no" / "answers.jsonl"
+    result = run_cli("data", "export-answers", str(target), env=small_env, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+    assert not target.parent.exists()
+
+
+def test_card_option_writes_the_score_card_picture(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "roofer.png"
+    result = run_cli("ask", "roofer", "--card", str(target), env=small_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_terminal_card_shows_the_report_in_order(small_env: dict[str, str], tmp_path: Path) -> None:
+    result = run_cli("ask", "roofer", env=small_env, cwd=tmp_path)
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    headings = ["What does a roofer do?", "How AI is changing this role", "Key takeaways"]
+    positions = [flat.index(h) for h in headings]
+    assert positions == sorted(positions)

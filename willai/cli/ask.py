@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import typer
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from scoring import FACTORS
+from willai.card import render_card as render_picture
 from willai.runtime import ensure_release, open_store
 from willai.service import Answer, AnswerService, Unresolved
 from willai.settings import get_settings
 from willai.texts import footer, score_bar
+
+#: Moves listed under "Where your skills could take you".
+MOVES_SHOWN = 3
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -22,6 +28,9 @@ err = Console(stderr=True, highlight=False)
 def ask(
     title: str = typer.Argument(..., help="A job title, as you would say it."),
     json_out: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    card: Path | None = typer.Option(  # noqa: B008 - typer's idiom
+        None, "--card", help="Also write the score card picture (PNG) to this file."
+    ),
 ) -> None:
     """Will AI replace this job? Match the title and show its AI-exposure score."""
     if not title.strip():
@@ -38,6 +47,18 @@ def ask(
         typer.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
         out.print(render_card(answer))
+    if card is not None:
+        _write_picture(answer, card)
+
+
+def _write_picture(answer: Answer, target: Path) -> None:
+    """Save the shareable score card; a path that cannot be written is one clear line."""
+    try:
+        target.write_bytes(render_picture(answer.score, answer.data_version))
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
+        raise typer.Exit(1) from None
+    err.print(f"score card written to {target}")
 
 
 def _unresolved(answer: Unresolved, json_out: bool) -> None:
@@ -72,23 +93,33 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
         err.print(f"[red]No occupation matches that title.[/red] {answer.match.hint or ''}")
 
 
+def _section(heading: str, body: str) -> list[Text]:
+    return [Text(""), Text(heading, style="bold"), Text(body)]
+
+
 def render_card(answer: Answer) -> Panel:
-    """A terminal card with what the Discord embed shows."""
+    """The report card in the terminal: the same parts, in the same order, as in Discord."""
     score = answer.score
+    report = score.report
     colour = f"#{score.band.colour:06x}"
     head = Text()
     head.append(f"{score.overall}/100 ", style=f"bold {colour}")
     head.append(score_bar(score.overall), style=colour)
-    head.append(f"\n{score.band.headline}", style=f"italic {colour}")
+    head.append(f"\n{report.verdict}", style=f"italic {colour}")
     factors = Table(show_header=False, box=None, pad_edge=False)
-    factors.add_row("Skill vulnerability", f"{score.skill_vulnerability:.2f}")
-    factors.add_row("Task automation", f"{score.task_automation:.2f}")
-    factors.add_row("AI complementarity", f"{score.ai_complementarity:.2f}")
-    takeaways = Text("\n".join(f"• {line}" for line in score.takeaways))
-    safer = ", ".join(f"{s.label} ({s.overall})" for s in score.similar_safer[:3])
-    parts = [head, Text(""), factors, Text(""), Text("Key takeaways", style="bold"), takeaways]
-    if safer:
-        parts += [Text(""), Text("Where your skills could take you", style="bold"), Text(safer)]
+    for name, info in FACTORS.items():
+        factors.add_row(info.title, f"{score.factor(name):.2f}")
+    parts: list[RenderableType] = [head, Text(""), factors]
+    parts += _section(report.question, report.summary)
+    changing = Text()
+    for heading, body in report.sections():
+        changing.append(f"\n{heading}: ", style="bold")
+        changing.append(body)
+    parts += [Text(""), Text("How AI is changing this role", style="bold", end=""), changing]
+    parts += _section("Key takeaways", "\n".join(f"• {line}" for line in report.takeaways))
+    if report.moves:
+        moves = "\n".join(f"• {line}" for line in report.moves[:MOVES_SHOWN])
+        parts += _section("Where your skills could take you", moves)
     parts += [Text(""), Text(footer(answer.data_version, score.model_version), style="dim")]
     title = score.label
     if answer.query.strip().casefold() != score.label.casefold():

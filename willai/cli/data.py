@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -15,6 +17,7 @@ from rich.table import Table
 from willai.importing import run_import
 from willai.progress import import_progress
 from willai.runtime import open_store
+from willai.service import Answer
 from willai.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
@@ -97,6 +100,25 @@ def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable
     out.print(table)
 
 
+@contextmanager
+def _written_whole(target: Path, **open_args: Any) -> Iterator[TextIO]:
+    """Write ``target`` through a ``.part`` file, renamed only once complete.
+
+    An export cut short (a full disk, Ctrl-C) never leaves a truncated file that looks whole.
+    """
+    partial = target.with_name(target.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", **open_args) as stream:
+            yield stream
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        Console(stderr=True).print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
+        raise typer.Exit(1) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 @app.command("export-scores")
 def export_scores(
     target: Annotated[Path, typer.Argument(help="CSV file to write.")],
@@ -104,18 +126,31 @@ def export_scores(
     """Write one row per occupation with its score and factors."""
     store = open_store(get_settings())
     store.require_release()
-    partial = target.with_name(target.name + ".part")
     rows = 0
-    try:
-        with partial.open("w", newline="", encoding="utf-8") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(EXPORT_COLUMNS)
-            for summary in store.score_summaries():
-                writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
-                rows += 1
-        partial.replace(target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        Console(stderr=True).print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
-        raise typer.Exit(1) from None
+    with _written_whole(target, newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(EXPORT_COLUMNS)
+        for summary in store.score_summaries():
+            writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
+            rows += 1
     out.print(f"wrote {rows:,} occupations to {target}")
+
+
+@app.command("export-answers")
+def export_answers(
+    target: Annotated[Path, typer.Argument(help="JSON Lines file to write.")],
+) -> None:
+    """Write every occupation's whole answer, one `willai ask --json` document per line.
+
+    The text a reader sees (verdict, sections, takeaways, moves) is all there, so the wording
+    can be read, diffed and checked across every occupation at once.
+    """
+    store = open_store(get_settings())
+    release = store.require_release()
+    rows = 0
+    with _written_whole(target) as stream:
+        for score in sorted(store.all_scores().values(), key=lambda s: (s.label, s.uri)):
+            answer = Answer(score.label, score, None, release)
+            stream.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+            rows += 1
+    out.print(f"wrote {rows:,} answers to {target}")

@@ -1,0 +1,121 @@
+"""Time the share card on every occupation of the full data, against a blank PNG in the same run.
+
+The card must render in at most 30 ms at p99. The baseline is the floor any card pays: a blank
+image of the same size encoded to PNG the same way, so a slow machine shows up in both numbers.
+Cached lookups (:class:`willai.card.CardCache` hits) are timed too: that is what a repeated
+question costs.
+
+    .venv/bin/python benchmarks/card_speed.py [--sample N] [--lookups N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PIL import Image
+
+from benchmarks._data import full_store, require_shared_data
+from willai.card import (
+    BACKGROUND,
+    CACHE_SIZE,
+    HEIGHT,
+    PNG_COMPRESS_LEVEL,
+    WIDTH,
+    CardCache,
+    render_card,
+)
+
+BUDGET_MS = 30.0
+
+T = TypeVar("T")
+
+
+def percentiles(samples: Sequence[float], scale: float = 1000) -> tuple[float, float]:
+    """p50 and p99, in milliseconds unless ``scale`` says otherwise (1e6: microseconds)."""
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return statistics.median(ordered) * scale, p99 * scale
+
+
+def time_each(func: Callable[[T], object], items: Sequence[T]) -> list[float]:
+    """Seconds of one call per item, after a short warm-up."""
+    for item in items[:20]:
+        func(item)
+    samples = []
+    for item in items:
+        started = time.perf_counter()
+        func(item)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def blank_png(_: object) -> bytes:
+    """The floor: a blank card-sized image encoded like the card."""
+    out = io.BytesIO()
+    Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND).save(
+        out, format="PNG", compress_level=PNG_COMPRESS_LEVEL
+    )
+    return out.getvalue()
+
+
+def line(name: str, samples: Sequence[float], note: str = "", unit: str = "ms") -> str:
+    p50, p99 = percentiles(samples, 1e6 if unit == "us" else 1000)
+    return f"{name:20s} p50 {p50:7.2f} {unit}   p99 {p99:7.2f} {unit}   {note}".rstrip()
+
+
+def main() -> int:
+    """Load every score, then time renders, the blank baseline and cache hits."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=0, help="cards to render (0: all)")
+    parser.add_argument("--baseline", type=int, default=500, help="blank PNGs to time")
+    parser.add_argument("--lookups", type=int, default=20000, help="cache hits to time")
+    args = parser.parse_args()
+
+    require_shared_data()
+    store = full_store()
+    data_version = f"ESCO {store.require_release().version}"
+    scores = sorted(store.all_scores().values(), key=lambda s: s.uri)
+    rng = random.Random(7)
+    if 0 < args.sample < len(scores):
+        scores = rng.sample(scores, args.sample)
+    print(f"{len(scores)} occupations, {data_version}, card {WIDTH}x{HEIGHT}")
+
+    started = time.perf_counter()
+    render_card(scores[0], data_version)
+    print(f"first render (loads fonts): {(time.perf_counter() - started) * 1000:.1f} ms")
+
+    gc.collect()
+    renders = time_each(lambda s: render_card(s, data_version), scores)
+    blanks = time_each(blank_png, scores[: args.baseline])
+    sizes = [len(render_card(s, data_version)) for s in scores[:200]]
+    print(line("render_card", renders, f"(median PNG {statistics.median(sizes) / 1000:.0f} KB)"))
+    print(line("blank PNG (floor)", blanks, f"({len(blanks)} encodes)"))
+    print(f"over the floor at p50: {statistics.median(renders) / statistics.median(blanks):.1f}x")
+
+    cache = CardCache()
+    warm = scores[:CACHE_SIZE]
+    for score in warm:
+        cache.get_or_render(score, data_version)
+    lookups = [rng.choice(warm) for _ in range(args.lookups)]
+    hits = time_each(lambda s: cache.get_or_render(s, data_version), lookups)
+    print(line("cached lookup", hits, f"({len(lookups)} hits over {len(warm)} cards)", "us"))
+
+    p99 = percentiles(renders)[1]
+    within = "yes" if p99 <= BUDGET_MS else "NO"
+    print(f"render p99 within the {BUDGET_MS:.0f} ms budget: {within} ({p99:.1f} ms)")
+    return 0 if p99 <= BUDGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

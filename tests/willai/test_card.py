@@ -1,0 +1,232 @@
+"""The share card: a PNG of the right size that shows the score, never fails on odd labels."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from scoring import Band, OccupationScore, band_for
+from willai import card
+from willai.card import CardCache, clean_text, render_card
+
+DATA_VERSION = "ESCO v1.1.1"
+
+
+def make_score(
+    *,
+    overall: int = 58,
+    label: str = "medical records manager",
+    uri: str = "o:medical-records-manager",
+    skill_vulnerability: float = 57.7,
+    task_automation: float = 68.1,
+    ai_complementarity: float = 60.9,
+    model_version: str = "test",
+) -> OccupationScore:
+    """A score with the fields the card reads; the rest (explanations, report) stay None.
+
+    The card never looks at the explanations, so they are left out rather than faked: a card
+    that started to depend on them would fail here loudly.
+    """
+    fields: dict[str, Any] = {f.name: None for f in dataclasses.fields(OccupationScore)}
+    fields.update(
+        uri=uri,
+        label=label,
+        overall=overall,
+        overall_exact=float(overall),
+        band=band_for(overall),
+        skill_vulnerability=skill_vulnerability,
+        task_automation=task_automation,
+        ai_complementarity=ai_complementarity,
+        model_version=model_version,
+    )
+    return OccupationScore(**fields)
+
+
+def open_png(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def rgb(colour: int) -> tuple[int, int, int]:
+    return (colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF
+
+
+def test_card_is_a_png_of_the_share_card_size() -> None:
+    image = open_png(render_card(make_score(), DATA_VERSION))
+    assert image.format == "PNG"
+    assert image.size == (card.WIDTH, card.HEIGHT)
+    assert round(image.width / image.height, 2) == 1.91
+
+
+def test_card_is_opaque() -> None:
+    image = open_png(render_card(make_score(), DATA_VERSION))
+    assert image.mode == "RGB"
+
+
+def test_gauge_is_filled_in_the_band_colour() -> None:
+    score = make_score(overall=84)
+    assert score.band is Band.VERY_HIGH
+    image = open_png(render_card(score, DATA_VERSION))
+    cx, cy = card.GAUGE_CENTRE
+    r = card.GAUGE_RADIUS
+    gauge = image.crop((cx - r, cy - r, cx + r, cy))
+    assert rgb(Band.VERY_HIGH.colour) in {c for _, c in gauge.getcolors(maxcolors=100_000)}
+
+
+def test_card_is_not_blank() -> None:
+    image = open_png(render_card(make_score(), DATA_VERSION))
+    colours = image.getcolors(maxcolors=100_000)
+    assert colours is not None
+    assert len(colours) > 100
+
+
+def test_different_scores_give_different_cards() -> None:
+    assert render_card(make_score(overall=20), DATA_VERSION) != render_card(
+        make_score(overall=80), DATA_VERSION
+    )
+
+
+def test_same_score_gives_the_same_bytes() -> None:
+    assert render_card(make_score(), DATA_VERSION) == render_card(make_score(), DATA_VERSION)
+
+
+def test_very_long_label_renders() -> None:
+    label = ("import export specialist in textiles and raw materials " * 3)[:150]
+    assert len(label) == 150
+    image = open_png(render_card(make_score(label=label), DATA_VERSION))
+    assert image.size == (card.WIDTH, card.HEIGHT)
+
+
+def test_very_long_label_is_shortened_within_two_lines() -> None:
+    label = ("import export specialist in textiles and raw materials " * 3)[:150]
+    size = card.LABEL_SIZES[-1]
+    width = card.WIDTH - 2 * card.MARGIN
+    lines, fitted = card.wrap(label, size, width, card.LABEL_LINES)
+    assert not fitted
+    assert len(lines) == card.LABEL_LINES
+    assert lines[-1].endswith("…")
+    assert all(card._font(size).getlength(line) <= width for line in lines)
+
+
+def test_long_word_without_spaces_is_cut_to_fit() -> None:
+    size = card.LABEL_SIZES[0]
+    lines, _ = card.wrap("x" * 400, size, 300, 2)
+    assert all(card._font(size).getlength(line) <= 300 for line in lines)
+
+
+def test_label_that_fits_is_kept_whole() -> None:
+    lines, fitted = card.wrap("medical records manager", card.LABEL_SIZES[0], 720, 2)
+    assert (lines, fitted) == (["medical records manager"], True)
+
+
+@pytest.mark.parametrize("size", [14, 19, 28, 40])
+def test_summed_advances_match_pillows_measure(size: int) -> None:
+    # Wrapping sums cached advances; that is only right while the font has no kerning.
+    text = "Import export specialist in textiles, WAVE AVAL Ty To 1/100 - willai · ESCO v1.1.1"
+    assert card.text_width(text, size) == pytest.approx(card._font(size).getlength(text))
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Ärztin",
+        "医生 and 护士",
+        "nurse 👩\u200d⚕️🏥",
+        "",
+        "   \n\t ",
+        "line one\nline two\r\nthree",
+        "\x00\x1b[31m control",
+        "\ud800 lone surrogate",
+        "\u202eright-to-left override",
+        "e\u0301\u0301\u0301 stacked marks",
+        "Ωμέγα кириллица עברית العربية",
+    ],
+)
+def test_odd_unicode_labels_render(label: str) -> None:
+    image = open_png(render_card(make_score(label=label), DATA_VERSION))
+    assert image.size == (card.WIDTH, card.HEIGHT)
+
+
+def test_odd_data_version_renders() -> None:
+    data = render_card(make_score(), "ESCO 🙂 " + "v1.2.0-" * 40)
+    assert open_png(data).size == (card.WIDTH, card.HEIGHT)
+
+
+@pytest.mark.parametrize("value", [0, 100, -5, 250, float("nan"), float("inf")])
+def test_out_of_range_values_render(value: float) -> None:
+    score = make_score(
+        overall=0, skill_vulnerability=value, task_automation=value, ai_complementarity=value
+    )
+    assert open_png(render_card(score, DATA_VERSION)).size == (card.WIDTH, card.HEIGHT)
+
+
+def test_accents_fold_to_letters_the_font_has() -> None:
+    assert clean_text("répétiteur Ärztin Straße œuvre") == "repetiteur Arztin Strasse oeuvre"
+
+
+def test_any_whitespace_becomes_one_space() -> None:
+    assert clean_text("green\xa0coffee\n\tcoordinator ") == "green coffee coordinator"
+
+
+def test_unknown_letters_become_question_marks_and_emoji_go() -> None:
+    assert clean_text("医生 nurse 👩\u200d⚕️") == "?? nurse"
+
+
+def test_cache_returns_the_same_bytes_object_for_the_same_key() -> None:
+    cache = CardCache()
+    first = cache.get_or_render(make_score(), DATA_VERSION)
+    assert cache.get_or_render(make_score(), DATA_VERSION) is first
+
+
+def test_cache_renders_again_for_a_new_data_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def counting_render(score: OccupationScore, data_version: str) -> bytes:
+        calls.append(data_version)
+        return data_version.encode()
+
+    monkeypatch.setattr(card, "render_card", counting_render)
+    cache = CardCache()
+    cache.get_or_render(make_score(), "ESCO v1.1.1")
+    cache.get_or_render(make_score(), "ESCO v1.1.1")
+    cache.get_or_render(make_score(), "ESCO v1.2.0")
+    assert calls == ["ESCO v1.1.1", "ESCO v1.2.0"]
+
+
+def test_cache_renders_again_for_a_new_model_version() -> None:
+    cache = CardCache()
+    cache.get_or_render(make_score(model_version="1"), DATA_VERSION)
+    cache.get_or_render(make_score(model_version="2"), DATA_VERSION)
+    assert len(cache) == 2
+
+
+def test_cache_evicts_the_least_recently_used_beyond_its_size() -> None:
+    cache = CardCache(maxsize=2)
+    a, b, c = (make_score(uri=f"o:{name}") for name in "abc")
+    cache.get_or_render(a, DATA_VERSION)
+    cache.get_or_render(b, DATA_VERSION)
+    cache.get_or_render(a, DATA_VERSION)  # a is now the most recent
+    cache.get_or_render(c, DATA_VERSION)
+    assert len(cache) == 2
+    assert CardCache.key(b, DATA_VERSION) not in cache
+    assert CardCache.key(a, DATA_VERSION) in cache
+
+
+def test_cache_gives_every_thread_the_same_card() -> None:
+    cache = CardCache()
+    score = make_score()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        cards = list(pool.map(lambda _: cache.get_or_render(score, DATA_VERSION), range(16)))
+    assert all(c is cards[0] for c in cards)
+    assert len(cache) == 1
+
+
+def test_cache_rejects_a_size_below_one() -> None:
+    with pytest.raises(ValueError, match="maxsize"):
+        CardCache(maxsize=0)
