@@ -17,15 +17,15 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
 from benchmarks._data import full_store, require_shared_data
+from benchmarks._timing import percentiles, time_each
 from willai.card import (
     BACKGROUND,
     CACHE_SIZE,
@@ -37,27 +37,6 @@ from willai.card import (
 )
 
 BUDGET_MS = 30.0
-
-T = TypeVar("T")
-
-
-def percentiles(samples: Sequence[float], scale: float = 1000) -> tuple[float, float]:
-    """p50 and p99, in milliseconds unless ``scale`` says otherwise (1e6: microseconds)."""
-    ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-    return statistics.median(ordered) * scale, p99 * scale
-
-
-def time_each(func: Callable[[T], object], items: Sequence[T]) -> list[float]:
-    """Seconds of one call per item, after a short warm-up."""
-    for item in items[:20]:
-        func(item)
-    samples = []
-    for item in items:
-        started = time.perf_counter()
-        func(item)
-        samples.append(time.perf_counter() - started)
-    return samples
 
 
 def blank_png(_: object) -> bytes:

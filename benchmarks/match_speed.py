@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import gc
 import random
-import statistics
 import sys
 import time
 import tracemalloc
@@ -23,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process, utils
 
+from benchmarks._timing import percentiles, time_each
 from matching import MatchIndex
 
 FALLBACK_TITLES = [
@@ -37,23 +37,9 @@ FALLBACK_TITLES = [
 ]
 
 
-def percentiles(samples: Sequence[float]) -> tuple[float, float]:
-    """p50 and p99 in milliseconds."""
-    ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
-    return statistics.median(ordered) * 1000, p99 * 1000
-
-
-def time_each(func: Callable[[str], object], queries: Sequence[str]) -> tuple[float, float]:
-    """Time one call per query, after a short warm-up."""
-    for query in queries[:20]:
-        func(query)
-    samples = []
-    for query in queries:
-        started = time.perf_counter()
-        func(query)
-        samples.append(time.perf_counter() - started)
-    return percentiles(samples)
+def p50_p99(func: Callable[[str], object], queries: Sequence[str]) -> tuple[float, float]:
+    """Milliseconds of one call per query: median and 99th percentile."""
+    return percentiles(time_each(func, queries))
 
 
 def main() -> None:
@@ -86,14 +72,14 @@ def main() -> None:
     queries = [rng.choice(titles) for _ in range(args.queries)]
     prefixes = [q.strip()[: rng.randint(2, max(2, min(12, len(q.strip()))))] for q in queries]
 
-    m50, m99 = time_each(lambda q: index.match(q, top=10), queries)
-    s50, s99 = time_each(lambda q: index.suggest(q, limit=25), prefixes)
+    m50, m99 = p50_p99(lambda q: index.match(q, top=10), queries)
+    s50, s99 = p50_p99(lambda q: index.suggest(q, limit=25), prefixes)
     print(f"match   p50 {m50:7.2f} ms   p99 {m99:7.2f} ms   ({len(queries)} titles)")
     print(f"suggest p50 {s50:7.2f} ms   p99 {s99:7.2f} ms   ({len(prefixes)} prefixes)")
 
     choices = list({lab.label for lab in labels})
     sample = queries[: args.baseline_queries]
-    n50, n99 = time_each(
+    n50, n99 = p50_p99(
         lambda q: process.extract(
             q, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=60
         ),

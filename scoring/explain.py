@@ -41,6 +41,10 @@ GROW_MIN_COMPLEMENTARITY = 0.55
 GROW_SUPPORT_BONUS = 0.3
 #: Least support a grow skill needs: one fairly close neighbour, or an own optional skill.
 GROW_MIN_SUPPORT = 0.3
+#: A grow skill from the neighbourhood needs this many neighbours behind it (an own optional
+#: skill needs none). One sibling's speciality ("instruct customers on ammunition's usage" for
+#: a music shop seller) is not where the job is going.
+GROW_MIN_BACKERS = 2
 #: A grow skill must be clearly more resilient than exposed: answering customer inquiries is
 #: complemented by AI, and it is also what chatbots automate.
 GROW_MIN_MARGIN = 0.1
@@ -259,12 +263,14 @@ def grow_skills(
             and view.attributes.complementarity >= GROW_MIN_COMPLEMENTARITY
         ):
             support[uri] = support.get(uri, 0.0) + 1.0
+    backers = Counter(dict.fromkeys(support, GROW_MIN_BACKERS))  # the job vouches for its own
     for neighbour in close[:GROW_NEIGHBOURS]:
         if levels.get(neighbour.uri, 0) < level:
             continue
         for uri in candidates.get(neighbour.uri, ()):
             if uri not in own:
                 support[uri] = support.get(uri, 0.0) + neighbour.similarity
+                backers[uri] += 1
     areas: set[str] = set()
     for uri in own:
         view = views.get(uri)
@@ -273,7 +279,11 @@ def grow_skills(
     scored = []
     for uri, weight in support.items():
         view = views[uri]
-        if weight < GROW_MIN_SUPPORT or view.resilience - view.exposure < GROW_MIN_MARGIN:
+        if (
+            weight < GROW_MIN_SUPPORT
+            or backers[uri] < GROW_MIN_BACKERS
+            or view.resilience - view.exposure < GROW_MIN_MARGIN
+        ):
             continue
         relevance = len(view.areas & areas) / len(view.areas) if view.areas else 0.0
         rank = (

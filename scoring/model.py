@@ -32,7 +32,7 @@ from scoring.types import Occupation, Skill
 MODEL_VERSION = "1.1.0"
 
 #: Neighbours looked at per occupation: enough that the move rules still leave a few.
-NEIGHBOURS = 100
+NEIGHBOURS = 60
 
 
 def _percentile(sorted_values: Sequence[float], value: float) -> float:
@@ -102,10 +102,9 @@ def _score_release(
         essential=essential,
         specificity=specificity,
         occupation_labels={o.uri: o.label for o in occupations},
-        skill_phrases={
-            uri: skill_phrase(s.label, knowledge=s.skill_type == "knowledge")
-            for uri, s in skills.items()
-        },
+        skill_phrase=lambda uri: skill_phrase(
+            skills[uri].label, knowledge=skills[uri].skill_type == "knowledge"
+        ),
     )
 
     columns = {

@@ -9,7 +9,7 @@ it sits at the same or a higher ISCO skill level.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.results import SimilarOccupation
@@ -33,18 +33,16 @@ class MoveContext:
     specificity: Mapping[str, float]
     occupation_labels: Mapping[str, str]
     #: Each skill as it reads after "both involve" ("processing data", "anatomy").
-    skill_phrases: Mapping[str, str]
+    skill_phrase: Callable[[str], str]
 
-    def shared_weight(self, own: frozenset[str], shared: frozenset[str]) -> float:
-        """Specificity-weighted share of ``own`` that ``shared`` covers (0-1)."""
-        total = sum(self.specificity.get(uri, 1.0) for uri in own)
-        if not total:
-            return 0.0
-        return sum(self.specificity.get(uri, 1.0) for uri in shared) / total
+    def weight(self, skills: frozenset[str]) -> float:
+        """Sum of the skills' specificities: how much of a job they say."""
+        return sum(self.specificity.get(uri, 1.0) for uri in skills)
 
     def moves(self, uri: str, close: Sequence[Neighbour]) -> tuple[SimilarOccupation, ...]:
         """The lower-risk moves among ``close`` (most similar first), at most MOVES_SHOWN."""
         own = self.essential.get(uri, frozenset())
+        own_weight = self.weight(own)
         own_score = self.overall[uri]
         level = self.levels.get(uri, 0)
         out: list[SimilarOccupation] = []
@@ -53,7 +51,7 @@ class MoveContext:
             if other is None or other > own_score - MIN_GAP or self.levels.get(n.uri, 0) < level:
                 continue
             shared = own & self.essential.get(n.uri, frozenset())
-            if self.shared_weight(own, shared) < MIN_SHARED_WEIGHT:
+            if not own_weight or self.weight(shared) < MIN_SHARED_WEIGHT * own_weight:
                 continue
             example = max(sorted(shared), key=lambda s: self.specificity.get(s, 1.0), default=None)
             out.append(
@@ -62,7 +60,7 @@ class MoveContext:
                     self.occupation_labels[n.uri],
                     other,
                     len(shared),
-                    self.skill_phrases.get(example, "") if example else "",
+                    self.skill_phrase(example) if example else "",
                 )
             )
             if len(out) == MOVES_SHOWN:

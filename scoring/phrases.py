@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -402,6 +403,8 @@ _VOWELS = "aeiou"
 _TOKEN = re.compile(r"\S+")
 _TRAILING_PUNCTUATION = ",;:"
 _CLOSERS = "\"')]\u201d\u2019"
+_SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
+_NO_SPACE_AFTER_COMMA = re.compile(r"([,;])(?=[^\W\d_])")
 
 
 def is_base_verb(word: str) -> bool:
@@ -507,8 +510,11 @@ def _noun_led(label: str) -> bool:
     return not is_base_verb(first) or first in NOUN_VERBS
 
 
+@cache
 def skill_phrase(label: str, *, knowledge: bool = False) -> str:
     """The label as a gerund phrase, so it reads after a preposition or as a subject.
+
+    Cached: a release names the same few thousand labels in many answers.
 
     ESCO skill and competence labels start with a verb in the base form ("plan and organise
     events"), which is ungrammatical after "towards" or "such as"; the gerund ("planning and
@@ -633,9 +639,9 @@ def sentence(text: str) -> str:
     full stop. A comma or semicolon gets a space after it and none before. A leading digit is
     left alone rather than capitalising a later word.
     """
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r" ([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", text)
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _NO_SPACE_AFTER_COMMA.sub(r"\1 ", text)
     if not text:
         return ""
     first = next((i for i, char in enumerate(text) if char.isalnum()), None)

@@ -11,12 +11,14 @@ from scoring import (
 )
 from scoring.moves import MIN_GAP
 from tests.scoring.factories import (
+    ARCHIVE,
     CARER,
     CLERK,
     OCCUPATIONS,
     PROCESS_DATA,
+    RECORD,
     SKILLS,
-    SUPERVISOR,
+    SUPERVISE,
     TEAMS,
     occupation,
     skill,
@@ -89,11 +91,29 @@ def test_exposed_skills_exclude_knowledge(scores) -> None:
         assert all(SKILLS[r.uri].skill_type != "knowledge" for r in s.exposed_skills)
 
 
-def test_grow_skills_come_from_optional_or_neighbour_skills(scores) -> None:
-    s = scores[SUPERVISOR.uri]
-    assert s.grow_skills
-    own_essential = set(SUPERVISOR.essential)
-    assert all(r.uri not in own_essential for r in s.grow_skills)
+def _grow_of_first(*occupations) -> set[str]:
+    return {r.uri for r in score_release(occupations, SKILLS)[occupations[0].uri].grow_skills}
+
+
+def test_a_skill_two_neighbours_need_is_a_grow_skill() -> None:
+    me = occupation("me", (PROCESS_DATA, RECORD))
+    b = occupation("b", (PROCESS_DATA, RECORD, SUPERVISE))
+    c = occupation("c", (PROCESS_DATA, RECORD, SUPERVISE))
+    assert SUPERVISE.uri in _grow_of_first(me, b, c)
+
+
+def test_one_neighbours_speciality_is_not_a_grow_skill() -> None:
+    me = occupation("me", (PROCESS_DATA, RECORD))
+    b = occupation("b", (PROCESS_DATA, RECORD, SUPERVISE))
+    c = occupation("c", (PROCESS_DATA, RECORD, ARCHIVE))
+    assert SUPERVISE.uri not in _grow_of_first(me, b, c)
+
+
+def test_neighbours_at_a_lower_skill_level_do_not_set_the_direction() -> None:
+    me = occupation("me", (PROCESS_DATA, RECORD), isco="2411")
+    b = occupation("b", (PROCESS_DATA, RECORD, SUPERVISE), isco="4311")
+    c = occupation("c", (PROCESS_DATA, RECORD, SUPERVISE), isco="4312")
+    assert SUPERVISE.uri not in _grow_of_first(me, b, c)
 
 
 def test_grow_skills_never_repeat_a_resilient_skill(scores) -> None:

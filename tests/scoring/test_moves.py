@@ -16,7 +16,7 @@ def context(**overrides: object) -> MoveContext:
         "essential": {OWN: SHARED, "o:a": SHARED, "o:b": SHARED},
         "specificity": {"s:coding": 0.9, "s:archives": 0.6, "s:statistics": 0.5, "s:staff": 0.2},
         "occupation_labels": {OWN: "records manager", "o:a": "coder", "o:b": "archivist"},
-        "skill_phrases": {"s:coding": "clinical coding", "s:archives": "managing archives"},
+        "skill_phrase": {"s:coding": "clinical coding", "s:archives": "managing archives"}.get,
     }
     values.update(overrides)
     return MoveContext(**values)  # type: ignore[arg-type]
