@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from scoring.narrative import TAKEAWAY_CHARS
 from tests.conftest import run_cli
 from tests.scoring.answer_checks import answer_errors
 
@@ -62,6 +63,11 @@ def test_no_answer_breaks_a_text_rule(answers: list[dict[str, Any]]) -> None:
 
 def test_every_answer_has_three_or_four_takeaways(answers: list[dict[str, Any]]) -> None:
     assert all(3 <= len(a["report"]["takeaways"]) <= 4 for a in answers)
+
+
+def test_every_takeaway_fits_a_phone_line(answers: list[dict[str, Any]]) -> None:
+    longest = max(len(t) for a in answers for t in a["report"]["takeaways"])
+    assert longest <= TAKEAWAY_CHARS
 
 
 def golden_text(answer: dict[str, Any]) -> str:
