@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine with Python 3.11+:
-#   make run    start the bot (creates .venv, copies .env.example to .env, imports ESCO on first run)
+#   make run    willai in the terminal, or the Discord bot once DISCORD_TOKEN is set (creates
+#               .venv and .env, imports ESCO on the first run)
 #   make test   run the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,18 +9,23 @@ BIN := $(VENV)/bin
 .PHONY: run test lint install bench clean
 
 $(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "installing willai and its dependencies into $(VENV) (first run only, about a minute)..."
+	@start=$$(date +%s); \
+	$(PYTHON) -m venv $(VENV) && \
+	$(BIN)/python -m pip install --quiet --upgrade pip && \
+	$(BIN)/python -m pip install --quiet -e '.[dev]' && \
+	touch $@ && \
+	echo "installed in $$(( $$(date +%s) - start )) s"
 
 install: $(BIN)/.installed
 
+# The bot token goes in here: readable by its owner only.
 .env:
-	cp .env.example .env
+	@install -m 600 .env.example .env
+	@echo "created .env from .env.example"
 
 run: install .env
-	$(BIN)/willai run
+	@$(BIN)/willai run
 
 test: install
 	$(BIN)/python -m pytest

@@ -206,16 +206,8 @@ def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
 def methodology_embed(data_version: str, model_version: str = MODEL_VERSION) -> discord.Embed:
     """The "Methodology" button: how the number is made, in a few paragraphs."""
     embed = discord.Embed(
-        title="How the score is made",
-        description=(
-            "Each ESCO occupation lists the skills and knowledge it needs. The model rates "
-            "every skill for what today's AI can do with it, then combines three factors into "
-            "a 0-100 score: skill vulnerability and task automation push it up, AI "
-            "complementarity pulls it down. Essential skills weigh more than optional ones.\n\n"
-            "The bands were placed against the ILO's 2025 generative-AI exposure index, which "
-            "is used to validate the model, not to compute it. The score measures exposure: "
-            "how much of the work AI could touch. It is not a probability of losing the job."
-        ),
+        title=texts.METHOD_TITLE,
+        description=texts.METHOD,
         colour=NEUTRAL_COLOUR,
     )
     for info in FACTORS.values():

@@ -16,8 +16,8 @@ from matching.suggest import SuggestIndex, suggest
 from matching.types import LabelRecord, OccupationRecord
 
 NO_MATCH_HINT = (
-    "No occupation fits that title. Try the plain job name without company, place or "
-    'contract details, e.g. "nurse", "software developer" or "Krankenpfleger".'
+    "Try the plain job name without company, place or contract details, e.g. "
+    '"nurse", "software developer" or "Elektriker".'
 )
 AMBIGUOUS_LIMIT = 5
 """Candidates a "did you mean" answer needs at least (the ranking is cut no shorter)."""

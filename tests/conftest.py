@@ -114,9 +114,13 @@ def full_store(full_store_url: str):
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real `willai` command in a subprocess, as a user would."""
+    """Run the real `willai` command in a subprocess, as a user would (``stdin``: piped in)."""
     environment = {
         k: v
         for k, v in os.environ.items()
@@ -125,6 +129,8 @@ def run_cli(
     environment |= {"PYTHONPATH": str(REPO), "NO_COLOR": "1", "COLUMNS": "200"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "willai", *args],
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
         capture_output=True,
         text=True,
         env=environment,

@@ -99,9 +99,16 @@ class Settings(BaseSettings):
         """The URL as it may be shown or logged: the password never leaves the process."""
         return mask_url(self.database_url)
 
+    @property
+    def has_token(self) -> bool:
+        """Whether a bot token is set: without one, `willai run` serves the terminal."""
+        return self.discord_token is not None and bool(
+            self.discord_token.get_secret_value().strip()
+        )
+
     def require_token(self) -> str:
         """The Discord token, or a SettingsError naming the key: only the bot needs it."""
-        if self.discord_token is None or not self.discord_token.get_secret_value().strip():
+        if self.discord_token is None or not self.has_token:
             raise SettingsError(
                 "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example)"
             )

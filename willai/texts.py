@@ -5,6 +5,16 @@ from __future__ import annotations
 ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 DISCLAIMER = "A measure of exposure, not a job-loss probability."
 PRODUCT = "willai"
+METHOD_TITLE = "How the score is made"
+METHOD = (
+    "Each ESCO occupation lists the skills and knowledge it needs. The model rates every skill "
+    "for what today's AI can do with it, then combines three factors into a 0-100 score: "
+    "skill vulnerability and task automation push it up, AI complementarity pulls it down. "
+    "Essential skills weigh more than optional ones.\n\n"
+    "The bands were placed against the ILO's 2025 generative-AI exposure index, which is used "
+    "to validate the model, not to compute it. The score measures exposure: how much of the "
+    "work AI could touch. It is not a probability of losing the job."
+)
 
 
 def footer(data_version: str, model_version: str) -> str:

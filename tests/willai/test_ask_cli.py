@@ -173,3 +173,10 @@ def test_terminal_card_shows_the_report_in_order(small_env: dict[str, str], tmp_
     headings = ["What does a roofer do?", "How AI is changing this role", "Key takeaways"]
     positions = [flat.index(h) for h in headings]
     assert positions == sorted(positions)
+
+
+def test_status_shows_the_import_notes_json_has(small_env: dict[str, str], tmp_path: Path) -> None:
+    notes = json.loads(run_cli("data", "status", "--json", env=small_env).stdout)["warnings"]
+    shown = run_cli("data", "status", env=small_env, cwd=tmp_path).stdout
+    assert notes
+    assert all(note in shown for note in notes)

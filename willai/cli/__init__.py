@@ -16,7 +16,7 @@ from db.bundle import BundleError
 from db.engine import StoreUnavailableError
 from db.store import NoReleaseError
 from esco_api import EscoApiError
-from willai.cli import ask, bot, data, match
+from willai.cli import ask, bot, data, match, setup
 from willai.errors import DiscordUnavailableError
 from willai.importing import ImportFailedError
 from willai.settings import SettingsError, get_settings
@@ -32,6 +32,7 @@ app.add_typer(data.app, name="data", help="Import, inspect and export the ESCO s
 ask.register(app)
 match.register(app)
 bot.register(app)
+setup.register(app)
 
 EXPECTED_ERRORS = (
     DiscordUnavailableError,
@@ -45,7 +46,9 @@ EXPECTED_ERRORS = (
 err = Console(stderr=True, highlight=False)
 
 
-BOT_COMMANDS = frozenset({"run", "sync"})  # the bot's launcher sets up discord.py's logging
+#: Commands that set up their own logging (the bot's launcher, the terminal session) or that
+#: speak to Discord and should show only warnings from discord.py.
+BOT_COMMANDS = frozenset({"run", "sync", "setup", "invite"})
 
 
 @app.callback()

@@ -6,20 +6,14 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
-from scoring import FACTORS
 from willai.card import render_card as render_picture
+from willai.cli.render import render_card
 from willai.runtime import ensure_release, open_store
 from willai.service import Answer, AnswerService, Unresolved
 from willai.settings import get_settings
-from willai.texts import footer, score_bar
-
-#: Moves listed under "Where your skills could take you".
-MOVES_SHOWN = 3
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -91,47 +85,6 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
         err.print("Ask again with one of these.")
     else:
         err.print(f"[red]No occupation matches that title.[/red] {answer.match.hint or ''}")
-
-
-def _section(heading: str, body: str) -> list[Text]:
-    return [Text(""), Text(heading, style="bold"), Text(body)]
-
-
-def render_card(answer: Answer) -> Panel:
-    """The report card in the terminal: the same parts, in the same order, as in Discord."""
-    score = answer.score
-    report = score.report
-    colour = f"#{score.band.colour:06x}"
-    head = Text()
-    head.append(f"{score.overall}/100 ", style=f"bold {colour}")
-    head.append(score_bar(score.overall), style=colour)
-    head.append(f"\n{report.verdict}", style=f"italic {colour}")
-    factors = Table(show_header=False, box=None, pad_edge=False)
-    for name, info in FACTORS.items():
-        factors.add_row(info.title, f"{score.factor(name):.2f}")
-    parts: list[RenderableType] = [head, Text(""), factors]
-    parts += _section(report.question, report.summary)
-    changing = Text()
-    for heading, body in report.sections():
-        changing.append(f"\n{heading}: ", style="bold")
-        changing.append(body)
-    parts += [Text(""), Text("How AI is changing this role", style="bold", end=""), changing]
-    parts += _section("Key takeaways", "\n".join(f"• {line}" for line in report.takeaways))
-    if report.moves:
-        moves = "\n".join(f"• {line}" for line in report.moves[:MOVES_SHOWN])
-        parts += _section("Where your skills could take you", moves)
-    parts += [Text(""), Text(footer(answer.data_version, score.model_version), style="dim")]
-    title = score.label
-    if answer.query.strip().casefold() != score.label.casefold():
-        title += f"  (you typed: {answer.query[:60]})"
-    return Panel(
-        Group(*parts),
-        title=Text(title, style="bold"),
-        title_align="left",
-        border_style=colour,
-        expand=False,
-        width=100,
-    )
 
 
 def register(app: typer.Typer) -> None:

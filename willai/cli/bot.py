@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import typer
+from rich.console import Console
+
+from willai.cli.session import run_session
+from willai.runtime import ensure_release, open_store
+from willai.service import AnswerService
+from willai.settings import Settings, get_settings
 
 
 def run() -> None:
-    """Start the Discord bot (imports ESCO_SOURCE first on an empty store)."""
+    """Start the Discord bot; without DISCORD_TOKEN, willai in the terminal instead.
+
+    Either way an empty store imports ESCO_SOURCE first, with progress.
+    """
+    settings = get_settings()
+    if not settings.has_token:
+        raise typer.Exit(run_terminal(settings))
     from bot.launcher import run_bot  # noqa: PLC0415 - discord loads only for the bot
 
     run_bot()
+
+
+def run_terminal(settings: Settings) -> int:
+    """The interactive session, on a store that holds a release (imported here if empty)."""
+    logging.basicConfig(level=settings.log_level, format="%(levelname)-7s %(name)s: %(message)s")
+    store = open_store(settings)
+    ensure_release(store, settings)
+    service = AnswerService.load(store)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    console = Console(highlight=False)
+    return run_session(service, console=console, stdin=sys.stdin, interactive=interactive)
 
 
 def sync(

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from willai.importing import run_import
@@ -91,6 +92,8 @@ def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable
     for key in ("occupations", "skills", "relations", "scores"):
         table.add_row(key, f"{counts[key]:,}")
     table.add_row("labels", ", ".join(f"{k} {v:,}" for k, v in counts["labels"].items()) or "-")
+    for number, warning in enumerate(doc.get("warnings") or []):
+        table.add_row("import notes" if number == 0 else "", f"[yellow]{escape(warning)}[/yellow]")
     if doc["last_import"] and doc["last_import"]["status"] == "failed":
         table.add_row(
             "last import",
