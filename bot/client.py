@@ -124,6 +124,10 @@ class WillaiMixin:
             synced = await bot.tree.sync(guild=guild)
             log.info("synced %d commands to dev guild %s", len(synced), guild_id)
 
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Clicks none of our components answers still get a private "menu has expired"."""
+        await views.answer_unclaimed(interaction)
+
     async def on_ready(self) -> None:
         """Log who we are: the first thing to check when the bot seems silent."""
         bot: commands.Bot = self  # type: ignore[assignment]

@@ -9,7 +9,10 @@ message. Follow-up answers are ephemeral: the question is the clicker's, not the
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
+import logging
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -26,6 +29,8 @@ from willai.service import Answer
 
 if TYPE_CHECKING:
     from bot.client import Serving, WillaiBot
+
+log = logging.getLogger("willai.bot.views")
 
 NAMESPACE = "willai"
 STALE = (
@@ -218,7 +223,7 @@ class PickSelect(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> PickSelect:
         made = cls(match["query"])
-        made.item.options = list(cast("Select[Any]", item).options)
+        made.item.options = list(getattr(item, "options", None) or [])
         return made
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -256,6 +261,60 @@ DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
     PickSelect,
 )
 """Registered with ``bot.add_dynamic_items`` at start-up."""
+
+#: The component type each dynamic item answers: a forged id of the wrong type is not ours.
+COMPONENT_TYPES: dict[type[DynamicItem[Any]], discord.ComponentType] = {
+    FactorButton: discord.ComponentType.button,
+    DetailButton: discord.ComponentType.button,
+    MethodologyButton: discord.ComponentType.button,
+    PickSelect: discord.ComponentType.string_select,
+}
+EXPIRED = "This menu has expired. Ask again with `/willai`."
+#: A click one of our items claimed but has not answered by then gets EXPIRED: whatever
+#: happened (an item that could not be rebuilt, a crash before the callback), Discord's 3 s
+#: deadline must not pass in silence.
+WATCHDOG_SECONDS = 2.5
+
+
+def _message_has(message: discord.Message | None, custom_id: str, kind: int) -> bool:
+    if message is None:
+        return False
+    for row in message.components:
+        for child in getattr(row, "children", [row]):
+            if getattr(child, "custom_id", None) == custom_id and child.type.value == kind:
+                return True
+    return False
+
+
+def claimed(interaction: discord.Interaction) -> bool:
+    """Whether one of our items will answer this click: its id and type fit, and it is there.
+
+    discord.py drops, silently, a click whose id fits no item, whose item is not on the
+    message, or whose item cannot be rebuilt; those are the ones :func:`answer_unclaimed` takes.
+    """
+    data: dict[str, Any] = cast("dict[str, Any]", interaction.data or {})
+    custom_id = str(data.get("custom_id", ""))
+    kind = int(data.get("component_type", 0))
+    fits = any(
+        item.__discord_ui_compiled_template__.fullmatch(custom_id)
+        and COMPONENT_TYPES[item].value == kind
+        for item in DYNAMIC_ITEMS
+    )
+    return fits and _message_has(interaction.message, custom_id, kind)
+
+
+async def answer_unclaimed(interaction: discord.Interaction) -> None:
+    """Every click gets an answer: ours, or a private "this menu has expired"."""
+    if interaction.type is not discord.InteractionType.component:
+        return
+    if claimed(interaction):
+        await asyncio.sleep(WATCHDOG_SECONDS)
+        if interaction.response.is_done():
+            return
+    data: dict[str, Any] = cast("dict[str, Any]", interaction.data or {})
+    log.info("answered an unclaimed component %r", str(data.get("custom_id", ""))[:100])
+    with contextlib.suppress(discord.HTTPException):
+        await interaction.response.send_message(EXPIRED, ephemeral=True)
 
 
 def answer_view(key: str) -> discord.ui.View:

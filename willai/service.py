@@ -13,6 +13,7 @@ from typing import Any
 from db.store import ReleaseInfo, Store
 from matching import MatchIndex, MatchResult, Suggestion
 from scoring import MODEL_VERSION, OccupationScore
+from willai.texts import readable
 
 MAX_QUERY_CHARS = 200  # longer text is not a job title; matching a prefix is enough
 
@@ -125,6 +126,7 @@ class AnswerService:
 
     def ask(self, query: str) -> Answer | Unresolved:
         """Match a typed title and answer, or say why not."""
+        query = readable(query)
         text = query[:MAX_QUERY_CHARS]
         result = self.index.match(text, top=10)
         best = result.best

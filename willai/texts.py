@@ -26,3 +26,12 @@ def score_bar(overall: int, width: int = 20) -> str:
     """A text bar for the score, readable in a terminal and in Discord alike."""
     filled = max(0, min(width, round(overall / 100 * width)))
     return "█" * filled + "░" * (width - filled)
+
+
+def readable(text: str) -> str:
+    """Typed text as valid Unicode: bytes that were not UTF-8 become U+FFFD.
+
+    Python hands undecodable command-line bytes over as lone surrogates; printed or written as
+    JSON they would be invalid UTF-8, or a UnicodeEncodeError on a strict terminal.
+    """
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

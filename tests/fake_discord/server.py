@@ -1346,12 +1346,17 @@ class FakeDiscord:
     ) -> InteractionRecord:
         msg = self.resolve_message(message)
         component = find_component(msg.get("components", []), custom_id)
+        if component is None and force:
+            # A forged click, as a modified client can send: any id, the expected type.
+            component = {"type": expected_types[0], "custom_id": custom_id}
         if component is None:
             ids = sorted(all_custom_ids(msg.get("components", [])))
             raise ComponentNotFoundError(f"no component {custom_id!r} on message; has {ids}")
         if not force and component.get("disabled"):
             raise InteractionRejectedError(f"component {custom_id!r} is disabled")
         ctype = int(component["type"])
+        if ctype not in expected_types and force:
+            ctype = expected_types[0]
         if ctype not in expected_types:
             raise InteractionRejectedError(f"component {custom_id!r} has type {ctype}")
         guild_id = _int_or_none(msg.get("guild_id"))

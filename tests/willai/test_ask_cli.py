@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,39 @@ def test_status_shows_the_import_notes_json_has(small_env: dict[str, str], tmp_p
     shown = run_cli("data", "status", env=small_env, cwd=tmp_path).stdout
     assert notes
     assert all(note in shown for note in notes)
+
+
+def test_rich_markup_in_a_title_is_shown_as_typed(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = run_cli("ask", "roofer [/] [bold]x[/bold]", env=small_env, cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert "roofer [/] [bold]x[/bold]" in result.stdout + result.stderr
+
+
+def test_rich_markup_in_a_title_round_trips_in_json(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    title = "[link=http://example.com]roofer[/link]"
+    result = run_cli("ask", title, "--json", env=small_env, cwd=tmp_path)
+    assert json.loads(result.stdout)["query"] == title
+
+
+def test_invalid_utf8_in_a_title_becomes_replacement_characters(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    title = os.fsdecode(b"roof\xff\xfeer")  # the bytes a broken terminal might send
+    result = run_cli("ask", title, "--json", env=small_env, cwd=tmp_path)  # strict UTF-8 decode
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["query"] == "roof\ufffd\ufffder"
+
+
+def test_invalid_utf8_under_a_strict_terminal_encoding_is_no_traceback(
+    small_env: dict[str, str], tmp_path: Path
+) -> None:
+    title = os.fsdecode(b"qq\xffzz")
+    env = small_env | {"PYTHONIOENCODING": "utf-8:strict"}
+    result = run_cli("ask", title, env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "No occupation matches" in result.stderr

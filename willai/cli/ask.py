@@ -14,6 +14,7 @@ from willai.cli.render import render_card
 from willai.runtime import ensure_release, open_store
 from willai.service import Answer, AnswerService, Unresolved
 from willai.settings import get_settings
+from willai.texts import readable
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -30,6 +31,7 @@ def ask(
     if not title.strip():
         err.print('[red]error:[/red] give a job title, e.g. willai ask "nurse"')
         raise typer.Exit(2)
+    title = readable(title)
     settings = get_settings()
     store = open_store(settings)
     ensure_release(store, settings)
@@ -76,15 +78,17 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
         )
         return
     if answer.ambiguous:
-        err.print(
-            f'[yellow]"{Text(answer.query[:80]).plain}" could be several jobs.[/yellow] '
-            "Did you mean:"
-        )
+        line = Text()
+        line.append(f'"{answer.query[:80]}" could be several jobs.', style="yellow")
+        line.append(" Did you mean:")
+        err.print(line)
         for candidate in candidates:
-            err.print(f"  • {candidate['label']}")
+            err.print(Text(f"  • {candidate['label']}"))
         err.print("Ask again with one of these.")
     else:
-        err.print(f"[red]No occupation matches that title.[/red] {answer.match.hint or ''}")
+        line = Text("No occupation matches that title.", style="red")
+        line.append(f" {answer.match.hint or 'Try a plainer job title.'}", style="default")
+        err.print(line)
 
 
 def register(app: typer.Typer) -> None:

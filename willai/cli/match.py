@@ -16,6 +16,7 @@ import typer
 
 from matching import MatchIndex, MatchResult
 from willai.runtime import load_match_index
+from willai.texts import readable
 
 MAX_TITLE_CHARS = 200
 """Longer input is not a job title; saying so beats a meaningless no-match."""
@@ -91,6 +92,7 @@ def match(
         return
     if title is None or not title.strip():
         raise _fail('give a job title, e.g. willai match "nurse", or --batch FILE')
+    title = readable(title)
     if len(title) > MAX_TITLE_CHARS:
         raise _fail(f"that is not a job title ({len(title)} characters; at most 200)")
     result = _load_index().match(title, top=top)
