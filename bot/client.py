@@ -96,7 +96,9 @@ class WillaiMixin:
         super().__init__(**options)  # type: ignore[call-arg]
         self.settings = settings
         self.serve = serve
-        self.store = Store.from_url(settings.database_url)
+        self.store = Store.from_url(
+            settings.database_url, connect_timeout=settings.database_connect_timeout
+        )
         self.refresher = RefreshCoordinator(self.store, settings, self)
         self.started_at = datetime.now(UTC)
         self._serving = None

@@ -40,9 +40,23 @@ def _discord_errors_as_one_line() -> Iterator[None]:
         raise DiscordUnavailableError(f"cannot reach Discord: {exc}") from None
 
 
+#: discord.py loggers whose DEBUG lines carry secrets: whole gateway payloads (interaction
+#: tokens included) and request URLs (interaction callbacks and webhooks embed the token).
+PAYLOAD_LOGGERS = ("discord.gateway", "discord.http", "discord.webhook.async_")
+
+
 def setup_logging(settings: Settings) -> None:
-    """discord.py's own formatter and colours, on the root logger at LOG_LEVEL."""
-    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    """discord.py's own formatter and colours, on the root logger at LOG_LEVEL.
+
+    Even at DEBUG, the loggers that print interaction tokens stay at INFO unless the operator
+    opts in with LOG_DISCORD_PAYLOADS: a shared debug log must not hand out live tokens.
+    """
+    level = getattr(logging, settings.log_level)
+    discord.utils.setup_logging(level=level, root=True)
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(
+            level if settings.log_discord_payloads else max(level, logging.INFO)
+        )
 
 
 def run_bot() -> None:

@@ -1,11 +1,17 @@
-"""Engines for the two supported backends, set up the same way everywhere."""
+"""Engines for the two supported backends, set up the same way everywhere.
+
+Every way a store can fail to open (a URL of another database, a folder that cannot be
+created, a server that never answers, a read-only file) ends as one StoreUnavailableError
+line, within CONNECT_TIMEOUT_SECONDS; none is a traceback or a hang.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import SQLModel, create_engine
@@ -15,6 +21,58 @@ from db import schema  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 class StoreUnavailableError(Exception):
     """The database cannot be opened; the message is one line for the operator."""
+
+
+#: How long opening a connection may take before the store counts as unreachable.
+CONNECT_TIMEOUT_SECONDS = 10
+#: A single statement may take this long on PostgreSQL (imports lift it for their own work).
+STATEMENT_TIMEOUT_MS = 60_000
+#: The schemes DATABASE_URL may use, and the driver each one means.
+SCHEMES = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgres": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+SUPPORTED = "sqlite:///PATH, postgresql://USER@HOST/DB (also postgres:// and postgresql+psycopg://)"
+
+
+def parse_database_url(database_url: str) -> URL:
+    """DATABASE_URL parsed, with the PostgreSQL aliases mapped to psycopg 3.
+
+    Anything else (mysql://, a driver we do not ship) is refused with the list of what works,
+    before SQLAlchemy would fail on a missing module.
+    """
+    try:
+        url = make_url(database_url)
+    except ArgumentError as exc:
+        raise StoreUnavailableError(f"DATABASE_URL is not a database URL: {exc}") from None
+    driver = SCHEMES.get(url.drivername)
+    if driver is None:
+        raise StoreUnavailableError(
+            f"DATABASE_URL uses {url.drivername!r}, which willai does not support; use {SUPPORTED}"
+        )
+    return url.set(drivername=driver)
+
+
+def masked(database_url: str) -> str:
+    """DATABASE_URL with its password hidden, as every message and status shows it."""
+    try:
+        return make_url(database_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a database URL)"
+
+
+def _read_only(path: Path) -> bool:
+    """A store file we may read but not write: served as it is, never imported into."""
+    return path.exists() and not os.access(path, os.W_OK)
+
+
+def _sqlite_read_only_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
@@ -27,23 +85,78 @@ def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> N
     cursor.close()
 
 
-def make_engine(database_url: str) -> Engine:
-    """Open (and on SQLite create) the store, with its tables in place."""
+def make_engine(database_url: str, *, connect_timeout: float = CONNECT_TIMEOUT_SECONDS) -> Engine:
+    """Open (and on SQLite create) the store, with its tables in place.
+
+    A SQLite file this process may not write is opened read-only (:func:`is_read_only`): it
+    still serves answers, and imports refuse it up front.
+    """
+    url = parse_database_url(database_url)
+    read_only = False
     try:
-        url = make_url(database_url)
-    except ArgumentError as exc:
-        raise StoreUnavailableError(f"DATABASE_URL is not a database URL: {exc}") from None
-    if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    try:
-        SQLModel.metadata.create_all(engine)
-    except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear line
-        masked = url.render_as_string(hide_password=True)
-        reason = str(exc).splitlines()[0]
-        raise StoreUnavailableError(f"cannot open the store at {masked}: {reason}") from None
+        if url.get_backend_name() == "sqlite":
+            engine, read_only = _sqlite_engine(url)
+        else:
+            engine = _postgres_engine(url, connect_timeout)
+        if not read_only:
+            SQLModel.metadata.create_all(engine)
+        else:
+            with engine.connect():
+                pass
+    except StoreUnavailableError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any driver or OS error becomes one clear line
+        shown = url.render_as_string(hide_password=True)
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise StoreUnavailableError(f"cannot open the store at {shown}: {reason}") from None
     return engine
+
+
+def _postgres_engine(url: URL, connect_timeout: float) -> Engine:
+    """Psycopg 3 with a connect timeout and a statement timeout.
+
+    The timeout joins any ``options`` the URL already carries (a search_path, say) rather than
+    replacing them.
+    """
+    given = url.query.get("options")
+    options = " ".join(
+        part
+        for part in (
+            given if isinstance(given, str) else " ".join(given or ()),
+            f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        )
+        if part
+    )
+    return create_engine(
+        url.difference_update_query(["options"]),
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": max(1, round(connect_timeout)), "options": options},
+    )
+
+
+def is_read_only(engine: Engine) -> bool:
+    """Whether the store was opened read-only (see :func:`_sqlite_engine`)."""
+    return engine.url.get_backend_name() == "sqlite" and engine.url.query.get("mode") == "ro"
+
+
+def _sqlite_engine(url: URL) -> tuple[Engine, bool]:
+    """A SQLite engine: WAL and a writer's pragmas, or read-only.
+
+    Read-only when DATABASE_URL asks for it (``sqlite:///path?mode=ro``) or when this process
+    may not write the file: opened ``immutable``, as nothing can change it under us.
+    """
+    path = Path(url.database) if url.database and url.database != ":memory:" else None
+    if path is not None and (url.query.get("mode") == "ro" or _read_only(path)):
+        ro = URL.create(
+            "sqlite",
+            database=f"file:{path.resolve()}",
+            query={"mode": "ro", "immutable": "1", "uri": "true"},
+        )
+        engine = create_engine(ro, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        return engine, True
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url.set(query={}), connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine, False

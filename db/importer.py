@@ -99,16 +99,13 @@ def import_bundle(
     bundle.validate()
     checksum = bundle.checksum()
     version = version or bundle.version()
-    timings = {"checksum": time.perf_counter() - started}
 
-    with engine.connect() as conn:
-        current = serving_release(conn)
-    if (
-        current
-        and not force
-        and current.checksum == checksum
-        and current.model_version == MODEL_VERSION
-    ):
+    meter = _ProgressMeter(bundle.total_bytes, progress)
+    tally = _Tally()
+    try:
+        return _import_locked(engine, bundle, checksum, version, meter, tally, force, started)
+    except _AlreadyServing as serving:
+        current = serving.release
         return ImportReport(
             "unchanged",
             current.version,
@@ -119,8 +116,31 @@ def import_bundle(
             time.perf_counter() - started,
         )
 
-    meter = _ProgressMeter(bundle.total_bytes, progress)
-    tally = _Tally()
+
+class _AlreadyServing(Exception):  # noqa: N818 - a signal that rolls the transaction back
+    """The same data and model already serve: the import's transaction rolls back."""
+
+    def __init__(self, release: schema.Release) -> None:
+        super().__init__(release.version)
+        self.release = release
+
+
+def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
+    engine: Engine,
+    bundle: Bundle,
+    checksum: str,
+    version: str,
+    meter: _ProgressMeter,
+    tally: _Tally,
+    force: bool,
+    started: float,
+) -> ImportReport:
+    """The import proper, holding the store's import lock from its first statement.
+
+    The "already serving" check runs under the lock: two imports of the same data started
+    together do the work once, and the second reports "unchanged".
+    """
+    timings = {"checksum": time.perf_counter() - started}
     with engine.begin() as conn:
         _serialise_imports(conn)
         release_id = conn.execute(
@@ -132,7 +152,15 @@ def import_bundle(
                 imported_at=datetime.now(UTC),
                 model_version=MODEL_VERSION,
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # on SQLite, this first write takes the writer's lock
+        current = serving_release(conn)
+        if (
+            current
+            and not force
+            and current.checksum == checksum
+            and current.model_version == MODEL_VERSION
+        ):
+            raise _AlreadyServing(current)
         with BulkWriter(conn) as writer:
             loader = _ReleaseLoader(writer, release_id, bundle, meter, tally)
             phase = time.perf_counter()
@@ -184,6 +212,7 @@ def _serialise_imports(conn: Connection) -> None:
     SQLite already serialises writers; PostgreSQL gets a transaction-scoped advisory lock.
     """
     if conn.dialect.name == "postgresql":
+        conn.execute(text("SET LOCAL statement_timeout = 0"))  # an import may wait and take long
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 import scoring
 from db import schema
 from db.bulk import bulk_insert
-from db.engine import make_engine
+from db.engine import is_read_only, make_engine
 from db.importer import serving_release
 from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
 from matching.types import LabelRecord, OccupationRecord
@@ -83,8 +83,15 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def from_url(cls, database_url: str) -> Store:
-        return cls(make_engine(database_url))
+    def from_url(cls, database_url: str, *, connect_timeout: float | None = None) -> Store:
+        if connect_timeout is None:
+            return cls(make_engine(database_url))
+        return cls(make_engine(database_url, connect_timeout=connect_timeout))
+
+    @property
+    def read_only(self) -> bool:
+        """A store this process may read but not write (see ``db.engine.make_engine``)."""
+        return is_read_only(self.engine)
 
     def release(self) -> ReleaseInfo | None:
         with self.engine.connect() as conn:

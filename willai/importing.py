@@ -49,6 +49,11 @@ def run_import(
 ) -> ImportReport:
     """Import `sources` (or ESCO_SOURCE) into the store as one new release."""
     resolved = resolve_sources(sources, settings)
+    if store.read_only:
+        raise ImportFailedError(
+            f"the store at {settings.masked_database_url} is read-only: it serves answers, but "
+            "an import needs write access to the file"
+        )
     try:
         with tempfile.TemporaryDirectory(prefix="willai-api-") as scratch:
             paths, api_version = _materialise(resolved, settings, Path(scratch), progress)

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 def open_store(settings: Settings | None = None) -> Store:
     """The store named by DATABASE_URL, created on first use."""
     settings = settings or get_settings()
-    return Store.from_url(settings.database_url)
+    return Store.from_url(settings.database_url, connect_timeout=settings.database_connect_timeout)
 
 
 def ensure_release(store: Store, settings: Settings, *, interactive: bool | None = None) -> None:

@@ -12,8 +12,8 @@ from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+
+from db.engine import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, masked, parse_database_url
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/willai.sqlite"
 OFFICIAL_ESCO_API_URL = "https://ec.europa.eu/esco/api"
@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(Path("./data/cache"), description="Downloads and API responses.")
     discord_token: SecretStr | None = Field(None, description="Bot token; only `run` needs it.")
     log_level: str = Field("INFO", description="Python logging level.")
+    log_discord_payloads: bool = Field(
+        False, description="Let DEBUG logs show Discord payloads and URLs (they hold tokens)."
+    )
     dev_guild_id: int | None = Field(None, description="Guild that gets instant command sync.")
     owner_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list, description="If set, only these users may run admin commands."
@@ -66,6 +69,9 @@ class Settings(BaseSettings):
         300.0, ge=0, description="Minimum gap between two admin refreshes."
     )
     ask_cooldown_seconds: float = Field(3.0, ge=0, description="Per-user cooldown on /willai.")
+    database_connect_timeout: float = Field(
+        CONNECT_TIMEOUT_SECONDS, gt=0, description="Seconds to open a store connection."
+    )
 
     _split = field_validator("esco_languages", "owner_ids", "shard_ids", mode="before")(_split_list)
 
@@ -73,9 +79,9 @@ class Settings(BaseSettings):
     @classmethod
     def _valid_url(cls, value: str) -> str:
         try:
-            make_url(value)
-        except ArgumentError as exc:
-            raise ValueError("not a database URL (e.g. sqlite:///./data/willai.sqlite)") from exc
+            parse_database_url(value)
+        except StoreUnavailableError as exc:
+            raise ValueError(str(exc).removeprefix("DATABASE_URL ")) from None
         return value
 
     @field_validator("log_level")
@@ -124,10 +130,7 @@ class Settings(BaseSettings):
 
 def mask_url(url: str) -> str:
     """Hide the password part of a database URL."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<invalid database URL>"
+    return masked(url)
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,16 @@ def test_scores_are_recomputed_when_the_model_changes(database_url: str, tmp_pat
 def test_current_scores_are_left_alone(database_url: str, tmp_path: Path) -> None:
     _import(database_url, write_bundle(tmp_path))
     assert Store.from_url(database_url).rescore_if_stale() is False
+
+
+def test_two_imports_of_the_same_data_at_once_do_the_work_once(
+    database_url: str, tmp_path: Path
+) -> None:
+    bundle = gather_bundle([str(write_bundle(tmp_path))], tmp_path)
+    engines = [make_engine(database_url) for _ in range(2)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        reports = list(pool.map(lambda engine: import_bundle(engine, bundle), engines))
+    assert sorted(r.status for r in reports) == ["imported", "unchanged"]
+    with engines[0].connect() as conn:
+        releases = conn.execute(select(func.count()).select_from(schema.Release)).scalar_one()
+    assert releases == 1
