@@ -18,6 +18,7 @@ import discord
 from discord.ext import commands
 
 from bot import errors, views
+from bot.backlog import Backlog
 from bot.keys import OccupationKeys
 from bot.refresh import RefreshCoordinator
 from db.store import Store
@@ -84,6 +85,7 @@ class WillaiMixin:
     settings: Settings
     store: Store
     refresher: RefreshCoordinator
+    backlog: Backlog
     _serving: Serving | None
 
     def __init__(self, settings: Settings, *, serve: bool = True, **options: Any) -> None:
@@ -103,6 +105,7 @@ class WillaiMixin:
         self.started_at = datetime.now(UTC)
         self._serving = None
         self._ephemeral: dict[int, bool] = {}
+        self.backlog = Backlog(settings.defer_backlog, settings.busy_backlog)
 
     # --- start-up --------------------------------------------------------------------------
 
@@ -174,8 +177,9 @@ class WillaiMixin:
         self._ephemeral[guild_id] = ephemeral
 
     async def close(self) -> None:
-        """Close Discord first, then the database pool."""
+        """Close Discord first, then the backlog's worker and the database pool."""
         await super().close()  # type: ignore[misc]
+        await self.backlog.close()
         self.store.engine.dispose()
 
 

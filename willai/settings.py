@@ -69,6 +69,12 @@ class Settings(BaseSettings):
         300.0, ge=0, description="Minimum gap between two admin refreshes."
     )
     ask_cooldown_seconds: float = Field(3.0, ge=0, description="Per-user cooldown on /willai.")
+    defer_backlog: int = Field(
+        10, ge=0, description="/willai in flight beyond which new ones acknowledge first."
+    )
+    busy_backlog: int = Field(
+        3000, ge=1, description="/willai in flight beyond which new ones are told to retry."
+    )
     database_connect_timeout: float = Field(
         CONNECT_TIMEOUT_SECONDS, gt=0, description="Seconds to open a store connection."
     )

@@ -2,24 +2,29 @@
 
 The answer comes from memory (a match and a dict lookup, well under a millisecond), so the
 command replies directly instead of deferring: one HTTP round trip instead of two, and the
-user sees the answer at once.
+user sees the answer at once. Only in a burst does it acknowledge first (bot/backlog.py).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import embeds, limits, views
+from bot.backlog import BUSY
 from bot.client import WillaiBot
 from bot.cooldowns import PerUserCooldown
 from bot.resolve import StaleChoice, resolve
 from bot.views import STALE
 from willai.service import MAX_QUERY_CHARS, Answer
+
+if TYPE_CHECKING:
+    from bot.client import Serving
 
 log = logging.getLogger("willai.bot.ask")
 
@@ -44,28 +49,26 @@ class AskCog(commands.Cog):
     async def willai(
         self, interaction: discord.Interaction, job: app_commands.Range[str, 1, MAX_QUERY_CHARS]
     ) -> None:
-        """Answer, offer a did-you-mean menu, or say (privately) that nothing matches."""
-        serving = self.bot.serving
-        ephemeral = self.bot.answers_ephemeral(interaction.guild_id)
-        result = resolve(serving, job)
-        if isinstance(result, StaleChoice):
-            await interaction.response.send_message(STALE, ephemeral=True)
-        elif isinstance(result, Answer):
-            message = views.answer_message(serving, result)
-            await interaction.response.send_message(
-                embed=message.embed, view=message.view, file=message.picture, ephemeral=ephemeral
-            )
-        elif result.ambiguous:
-            candidates = list(result.match.candidates)
-            await interaction.response.send_message(
-                embed=embeds.did_you_mean_embed(job, candidates),
-                view=views.did_you_mean_view(serving, job, candidates),
-                ephemeral=ephemeral,
-            )
-        else:
-            await interaction.response.send_message(
-                embeds.no_match_text(job, result.match.hint), ephemeral=True
-            )
+        """Answer, offer a did-you-mean menu, or say (privately) that nothing matches.
+
+        In a burst, acknowledge first and answer from the backlog's queue (bot/backlog.py).
+        """
+        backlog = self.bot.backlog
+        with backlog.entered() as position:
+            if backlog.busy(position):
+                await interaction.response.send_message(BUSY, ephemeral=True)
+                return
+            serving = self.bot.serving
+            ephemeral = self.bot.answers_ephemeral(interaction.guild_id)
+            if not backlog.defer(position):
+                reply = build_reply(serving, job)
+                await interaction.response.send_message(
+                    **reply.message, ephemeral=ephemeral or reply.private
+                )
+                return
+            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+            reply = await backlog.run(lambda: build_reply(serving, job))
+            await deliver_deferred(interaction, reply, ephemeral=ephemeral)
 
     @willai.autocomplete("job")
     async def job_autocomplete(
@@ -73,6 +76,52 @@ class AskCog(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         """Occupations whose labels start with what is typed; the value names the occupation."""
         return suggest_choices(self.bot, current)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What /willai sends, whichever way it is delivered; ``private`` replies are ephemeral."""
+
+    message: dict[str, Any]
+    private: bool = False
+
+
+def build_reply(serving: Serving, job: str) -> Reply:
+    """The whole CPU side of an answer: match, embed, buttons, picture."""
+    result = resolve(serving, job)
+    if isinstance(result, StaleChoice):
+        return Reply({"content": STALE}, private=True)
+    if isinstance(result, Answer):
+        message = views.answer_message(serving, result)
+        return Reply({"embed": message.embed, "view": message.view, "file": message.picture})
+    if result.ambiguous:
+        candidates = list(result.match.candidates)
+        return Reply(
+            {
+                "embed": embeds.did_you_mean_embed(job, candidates),
+                "view": views.did_you_mean_view(serving, job, candidates),
+            }
+        )
+    return Reply({"content": embeds.no_match_text(job, result.match.hint)}, private=True)
+
+
+async def deliver_deferred(
+    interaction: discord.Interaction, reply: Reply, *, ephemeral: bool
+) -> None:
+    """Replace the "thinking..." acknowledgement with the reply.
+
+    A private reply to a public acknowledgement cannot become private by editing: the public
+    placeholder goes and the reply follows privately.
+    """
+    if reply.private and not ephemeral:
+        await interaction.delete_original_response()
+        await interaction.followup.send(**reply.message, ephemeral=True)
+        return
+    message = dict(reply.message)
+    picture = message.pop("file", None)
+    if picture is not None:
+        message["attachments"] = [picture]
+    await interaction.edit_original_response(**message)
 
 
 def suggest_choices(bot: WillaiBot, current: str) -> list[app_commands.Choice[str]]:

@@ -1,0 +1,98 @@
+"""Arbitrary Unicode through the matcher, the answer service and the embed builders.
+
+Property: nothing raises, and every string stays within Discord's limits, whatever is typed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import discord
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot import embeds, limits, views
+from bot.client import Serving
+from bot.keys import OccupationKeys
+from db.store import Store
+from tests.bundle_factory import write_bundle
+from willai.card import CardCache
+from willai.runtime import ensure_release
+from willai.service import Answer, AnswerService
+from willai.settings import load_settings
+
+#: Typed text: anything, and near-misses of real titles with odd characters around them.
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.builds(
+        lambda title, noise: f"{title}{noise}",
+        st.sampled_from(["roofer", "data entry clerk", "nurse", "occ:roofer", "uri:x"]),
+        st.text(max_size=40),
+    ),
+)
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def serving(tmp_path_factory: pytest.TempPathFactory) -> Serving:
+    root: Path = tmp_path_factory.mktemp("fuzz")
+    url = f"sqlite:///{root / 's.sqlite'}"
+    store = Store.from_url(url)
+    ensure_release(store, load_settings(database_url=url, esco_source=str(write_bundle(root))))
+    service = AnswerService.load(store)
+    return Serving(service, OccupationKeys(service.scores), datetime.now(UTC), CardCache())
+
+
+def assert_within_limits(embed: discord.Embed) -> None:
+    assert len(embed) <= limits.EMBED_TOTAL
+    assert len(embed.title or "") <= limits.EMBED_TITLE
+    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION
+    assert len(embed.fields) <= limits.EMBED_FIELDS
+    for field in embed.fields:
+        assert 0 < len(field.name or "") <= limits.EMBED_FIELD_NAME
+        assert 0 < len(field.value or "") <= limits.EMBED_FIELD_VALUE
+    assert len(embed.footer.text or "") <= limits.EMBED_FOOTER
+
+
+def assert_view_within_limits(view: discord.ui.View) -> None:
+    for item in view.children:
+        assert len(getattr(item, "custom_id", "") or "") <= limits.CUSTOM_ID
+        for option in getattr(item, "options", []):
+            assert 0 < len(option.label) <= limits.SELECT_OPTION_LABEL
+            assert 0 < len(option.value) <= limits.SELECT_OPTION_VALUE
+            assert len(option.description or "") <= limits.SELECT_OPTION_DESCRIPTION
+
+
+@FUZZ
+@given(text=TEXT)
+def test_any_text_gets_an_answer_within_discords_limits(serving: Serving, text: str) -> None:
+    result = serving.service.ask(text)
+    if isinstance(result, Answer):
+        assert_within_limits(embeds.answer_embed(result, views.PICTURE_NAME))
+        assert_within_limits(embeds.compare_embed(result, result))
+    elif result.ambiguous:
+        candidates = list(result.match.candidates)
+        assert_within_limits(embeds.did_you_mean_embed(text, candidates))
+        assert_view_within_limits(views.did_you_mean_view(serving, text, candidates))
+    else:
+        assert len(embeds.no_match_text(text, result.match.hint)) <= limits.CONTENT
+
+
+@FUZZ
+@given(text=TEXT)
+def test_any_prefix_gets_suggestions_that_fit_a_choice(serving: Serving, text: str) -> None:
+    for suggestion in serving.service.suggest(text):
+        assert suggestion.name
+        assert len(limits.clip(suggestion.name, limits.CHOICE_NAME)) <= limits.CHOICE_NAME
+
+
+@FUZZ
+@given(text=TEXT)
+def test_the_matcher_never_raises_and_ranks_at_most_what_was_asked(
+    serving: Serving, text: str
+) -> None:
+    result = serving.service.index.match(text, top=5)
+    assert len(result.candidates) <= 5
+    assert all(0.0 <= c.confidence <= 1.0 for c in result.candidates)
