@@ -44,7 +44,6 @@ class Serving:
 
     service: AnswerService
     keys: OccupationKeys
-    loaded_at: datetime
     #: Score card pictures of this release, rendered on first ask.
     cards: CardCache
 
@@ -52,7 +51,7 @@ class Serving:
     def load(cls, store: Store) -> Serving:
         """Build the matcher index and score map (CPU-bound: call it off the event loop)."""
         service = AnswerService.load(store)
-        return cls(service, OccupationKeys(service.scores), datetime.now(UTC), CardCache())
+        return cls(service, OccupationKeys(service.scores), CardCache())
 
 
 def settle_heap() -> None:

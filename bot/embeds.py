@@ -29,7 +29,6 @@ NO_MOVES = (
     "No occupation at least 5 points lower, at the same skill level or above, shares enough "
     "of this job's essential skills."
 )
-ERROR_COLOUR = 0xE74C3C
 
 
 def title_case(label: str) -> str:

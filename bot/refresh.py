@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
-import aiohttp
-
-import esco_api
 from db.importer import ImportReport
 from db.store import Store
-from esco_api.source import normalize_version
+from willai import refresh_policy
 from willai.importing import ImportFailedError, run_import
+from willai.refresh_policy import LatestVersionFn
 from willai.settings import Settings
 
 if TYPE_CHECKING:
@@ -35,7 +33,6 @@ PROGRESS_EDIT_SECONDS = 1.5
 """At most one progress edit of the admin's reply per this many seconds (rate limits)."""
 
 ImportFn = Callable[..., ImportReport]
-LatestVersionFn = Callable[[str], Awaitable[str]]
 ProgressSink = Callable[[str], Awaitable[None]]
 
 
@@ -128,16 +125,6 @@ class _ProgressState:
         return f"{self.phase}{share}"
 
 
-def is_newer(latest: str, current: str) -> bool:
-    """Whether ESCO ``latest`` is a later version than ``current`` (unparseable: different)."""
-    try:
-        new = tuple(int(p) for p in normalize_version(latest)[1:].split("."))
-        old = tuple(int(p) for p in normalize_version(current)[1:].split("."))
-    except ValueError:
-        return latest.strip() != current.strip()
-    return new > old
-
-
 class RefreshCoordinator:
     """Runs admin refreshes and scheduled checks, one at a time, and remembers their outcome.
 
@@ -155,7 +142,7 @@ class RefreshCoordinator:
     ) -> None:
         self.store, self.settings, self.swapper, self.clock = store, settings, swapper, clock
         self.import_fn: ImportFn = run_import
-        self.latest_version_fn: LatestVersionFn = esco_api.latest_version
+        self.latest_version_fn: LatestVersionFn = refresh_policy.latest_version
         self.progress_interval = PROGRESS_EDIT_SECONDS
         self.job: RefreshJob | None = None
         self.last_outcome: RefreshOutcome | None = None
@@ -275,12 +262,7 @@ class RefreshCoordinator:
             self._last_edit = throttle.last
 
     async def scheduled_check(self) -> RefreshOutcome:
-        """The periodic job: look for a newer ESCO and import it, or re-run ESCO_SOURCE.
-
-        With an ``esco-api`` source the web service is asked for its latest version and only
-        a newer one is imported (as ``esco-api:<version>``); any other source is simply
-        imported again, which the importer turns into a no-op when nothing changed.
-        """
+        """The periodic job: what `willai.refresh_policy` says to import, imported."""
         outcome = await self._check()
         self.last_check = outcome
         if outcome.status == "failed":
@@ -293,29 +275,19 @@ class RefreshCoordinator:
         def skipped(status: str, detail: str) -> RefreshOutcome:
             return RefreshOutcome("scheduled", status, detail, datetime.now(UTC))
 
-        source = (self.settings.esco_source or "").strip()
-        if not source:
-            return skipped("skipped", "ESCO_SOURCE is not set")
         if self.running:
             return skipped("skipped", "a refresh was running")
-        sources = source.split()
-        if esco_api.is_api_source(source):
-            try:
-                (pinned,) = esco_api.parse_source(source)
-            except ValueError as exc:
-                return skipped("failed", str(exc))
-            if pinned is not None:
-                return skipped("up to date", f"ESCO_SOURCE pins {pinned}")
-            try:
-                latest = await self.latest_version_fn(self.settings.esco_api_url)
-            except (esco_api.EscoApiError, aiohttp.ClientError, OSError) as exc:  # try later
-                return skipped(
-                    "failed", f"could not ask the ESCO API for its latest version: {exc}"
-                )
+
+        async def current_version() -> str | None:
             release = await asyncio.to_thread(self.store.release)
-            if release is not None and not is_newer(latest, release.version):
-                return skipped("up to date", f"ESCO {release.version} is the latest")
-            sources = [f"esco-api:{latest}"]
+            return None if release is None else release.version
+
+        plan = await refresh_policy.plan_refresh(
+            self.settings, current_version, self.latest_version_fn
+        )
+        if plan.status != "import":
+            return skipped(plan.status, plan.detail)
+        sources = plan.sources
         try:
             job = self.reserve("scheduled", sources, respect_cooldown=False)
         except RefreshRefusedError as exc:

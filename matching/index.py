@@ -180,7 +180,7 @@ def build_index(
     for lab in ordered:
         occ = uri_index[lab.occupation_uri]
         for variant in label_variants(lab.label):
-            tokens, _, _ = label_tokens(variant)
+            tokens = label_tokens(variant)
             key = (occ, tuple(tokens))
             if not tokens or key in seen:
                 continue

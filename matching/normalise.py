@@ -317,8 +317,6 @@ SOFT_WORDS: frozenset[str] = frozenset(
 
 # Words after which an English or German title names its head before the preposition.
 _HEAD_BREAKERS: frozenset[str] = frozenset({"of", "for", "fur", "von", "with"})
-# Romance-language labels name the job first ("directeur technique", "enfermero jefe").
-HEAD_FIRST_LANGUAGES: frozenset[str] = frozenset({"fr", "es", "it", "pt"})
 
 _MULTIWORD_NOISE = re.compile(
     r"\b(?:full|part)[\s-]*time\b|\b(?:entry|mid)[\s-]*level\b|\bwork from home\b"
@@ -342,7 +340,6 @@ class QueryTerms:
     soft: frozenset[str]  # the subset of tokens that only weigh a little
     minor: frozenset[str]  # tokens only seen in brackets or after "cum", " - ", "|", "@"
     head: str | None  # the token that most likely names the job (English/German order)
-    first: str | None  # the first content token (head in French/Spanish order)
     stems: frozenset[str] = frozenset()  # stems of the non-soft tokens
 
 
@@ -506,11 +503,10 @@ def _head_of(tokens: list[str], content: list[str]) -> str | None:
     return content[-1] if content else None
 
 
-def label_tokens(variant: str) -> tuple[list[str], str | None, str | None]:
-    """Tokens of one label variant (already split by gender), with its two head candidates."""
+def label_tokens(variant: str) -> list[str]:
+    """Content tokens of one label variant (already split by gender)."""
     tokens = _expand(_raw_tokens(variant))
-    content = [t for t in tokens if t not in STOPWORDS and not t.isdigit()]
-    return content, _head_of(tokens, content), content[0] if content else None
+    return [t for t in tokens if t not in STOPWORDS and not t.isdigit()]
 
 
 def label_variants(label: str) -> list[str]:
@@ -549,6 +545,5 @@ def query_terms(query: str) -> QueryTerms:
         soft=soft,
         minor=minor,
         head=head,
-        first=content[0] if content else None,
         stems=frozenset(stem(t) for t in content),
     )

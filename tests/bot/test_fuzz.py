@@ -5,7 +5,6 @@ Property: nothing raises, and every string stays within Discord's limits, whatev
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import discord
@@ -42,7 +41,7 @@ def serving(tmp_path_factory: pytest.TempPathFactory) -> Serving:
     store = Store.from_url(url)
     ensure_release(store, load_settings(database_url=url, esco_source=str(write_bundle(root))))
     service = AnswerService.load(store)
-    return Serving(service, OccupationKeys(service.scores), datetime.now(UTC), CardCache())
+    return Serving(service, OccupationKeys(service.scores), CardCache())
 
 
 def assert_within_limits(embed: discord.Embed) -> None:

@@ -10,7 +10,7 @@ import pytest
 from discord.ext import commands
 
 from bot import WillaiBot
-from bot.refresh import EditThrottle, is_newer
+from bot.refresh import EditThrottle
 from esco_api import EscoApiError
 from tests.bundle_factory import write_bundle
 from tests.fake_discord import ADMIN_PERMISSIONS, FakeDiscord
@@ -134,14 +134,6 @@ async def test_loop_runs_on_the_interval_and_zero_disables_it(
         assert isinstance(cog, commands.Cog)
         assert not cog.check.is_running()
         assert cog.next_check() is None
-
-
-def test_version_comparison():
-    assert is_newer("v1.2.1", "v1.2.0")
-    assert is_newer("v2.0.0", "v1.10.0")
-    assert not is_newer("v1.2.0", "v1.2.0")
-    assert not is_newer("v1.1.1", "v1.2.0")
-    assert is_newer("v1.2.0", "custom-2024")
 
 
 def test_edit_throttle_spaces_edits():

@@ -11,7 +11,7 @@ import discord
 import pytest
 
 import bot.cogs
-from bot import ShardedWillaiBot, WillaiBot, create_bot
+from bot import ShardedWillaiBot, WillaiBot, create_bot, limits
 from bot.client import EXTENSIONS
 from bot.launcher import main, run_bot, sync_commands_async
 from tests.fake_discord import FakeDiscord
@@ -58,13 +58,14 @@ async def test_sync_payload_names_descriptions_and_sizes(
     assert names == {"willai", "willai-compare", "willai-about", "willai-admin"}
     for command in sent:
         assert NAME_RE.match(command["name"]), command["name"]
-        assert 1 <= len(command["description"]) <= 100
+        assert 1 <= len(command["name"]) <= limits.COMMAND_NAME
+        assert 1 <= len(command["description"]) <= limits.COMMAND_DESCRIPTION
         for option in _walk_options(command.get("options", [])):
             assert NAME_RE.match(option["name"]), option["name"]
-            assert 1 <= len(option["description"]) <= 100
+            assert 1 <= len(option["description"]) <= limits.COMMAND_DESCRIPTION
             assert len(option.get("choices", [])) <= 25
             for choice in option.get("choices", []):
-                assert len(choice["name"]) <= 100
+                assert len(choice["name"]) <= limits.CHOICE_NAME
     willai = next(c for c in sent if c["name"] == "willai")
     (job,) = willai["options"]
     assert job["type"] == 3

@@ -18,6 +18,7 @@ from db.store import NoReleaseError
 from esco_api import EscoApiError
 from willai.cli import ask, bot, data, match, setup
 from willai.errors import DiscordUnavailableError
+from willai.frontend import FrontEndMissingError
 from willai.importing import ImportFailedError
 from willai.settings import SettingsError, get_settings
 
@@ -36,6 +37,7 @@ setup.register(app)
 
 EXPECTED_ERRORS = (
     DiscordUnavailableError,
+    FrontEndMissingError,
     SettingsError,
     BundleError,
     StoreUnavailableError,

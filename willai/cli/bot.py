@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from willai.cli.session import run_session
+from willai.frontend import discord_front_end
 from willai.runtime import ensure_release, open_store
 from willai.service import AnswerService
 from willai.settings import Settings, get_settings
@@ -22,9 +23,7 @@ def run() -> None:
     settings = get_settings()
     if not settings.has_token:
         raise typer.Exit(run_terminal(settings))
-    from bot.launcher import run_bot  # noqa: PLC0415 - discord loads only for the bot
-
-    run_bot()
+    discord_front_end().run_bot()
 
 
 def run_terminal(settings: Settings) -> int:
@@ -42,9 +41,7 @@ def sync(
     guild: int | None = typer.Option(None, "--guild", help="Sync to one guild only (instant)."),
 ) -> None:
     """Push the slash commands to Discord: globally, or to one guild."""
-    from bot.launcher import sync_commands  # noqa: PLC0415 - discord loads only for the bot
-
-    sync_commands(guild)
+    discord_front_end().sync_commands(guild)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,16 +10,13 @@ import asyncio
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 from dotenv import set_key
 from rich.console import Console
 
+from willai.frontend import Identity, discord_front_end
 from willai.settings import Settings, get_settings
-
-if TYPE_CHECKING:
-    from bot.setup import BotIdentity
 
 #: Where settings live, beside the example every checkout has.
 ENV_FILE = Path(".env")
@@ -42,10 +39,8 @@ def write_env(key: str, value: str, path: Path = ENV_FILE) -> None:
     path.chmod(PRIVATE)
 
 
-def _identify(token: str) -> BotIdentity:
-    from bot.setup import identify  # noqa: PLC0415 - discord loads only for Discord commands
-
-    return asyncio.run(identify(token))
+def _identify(token: str) -> Identity:
+    return asyncio.run(discord_front_end().identify(token))
 
 
 def _token(settings: Settings, given: str | None) -> tuple[str, bool]:
@@ -69,8 +64,6 @@ def setup(
     no_sync: bool = typer.Option(False, "--no-sync", help="Do not offer to sync commands."),
 ) -> None:
     """Check a bot token, save it to .env (mode 600), print the invite link, sync commands."""
-    from bot.setup import invite_url  # noqa: PLC0415 - discord loads only for Discord commands
-
     settings = get_settings()
     token, new = _token(settings, token)
     identity = _identify(token)
@@ -79,7 +72,7 @@ def setup(
         write_env("DISCORD_TOKEN", token)
         out.print(f"[green]✓[/green] saved DISCORD_TOKEN to {ENV_FILE} (readable by you only)")
     out.print("Add the bot to a server you manage with this link:")
-    out.print(invite_url(identity.application_id), soft_wrap=True)
+    out.print(discord_front_end().invite_url(identity.application_id), soft_wrap=True)
     if no_sync:
         return
     target = guild if guild is not None else settings.dev_guild_id
@@ -100,19 +93,15 @@ def setup(
 
 
 def _sync(settings: Settings, token: str, guild: int) -> None:
-    from bot.setup import sync_to_guild  # noqa: PLC0415 - discord loads only for Discord commands
-
-    names = asyncio.run(sync_to_guild(settings, token, guild))
+    names = asyncio.run(discord_front_end().sync_to_guild(settings, token, guild))
     listed = ", ".join(f"/{name}" for name in names)
     out.print(f"[green]✓[/green] synced {len(names)} commands to server {guild}: {listed}")
 
 
 def invite() -> None:
     """Print the link that adds the bot to a server (needs DISCORD_TOKEN)."""
-    from bot.setup import invite_url  # noqa: PLC0415 - discord loads only for Discord commands
-
     identity = _identify(get_settings().require_token())
-    typer.echo(invite_url(identity.application_id))
+    typer.echo(discord_front_end().invite_url(identity.application_id))
 
 
 def register(app: typer.Typer) -> None:
