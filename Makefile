@@ -41,6 +41,8 @@ bench: install
 	$(BIN)/python -m benchmarks.match_quality
 	$(BIN)/python -m benchmarks.match_speed
 	$(BIN)/python -m benchmarks.bot_latency
+	$(BIN)/python -m benchmarks.bot_burst
+	$(BIN)/python -m benchmarks.card_speed
 	$(BIN)/python -m benchmarks.api_import
 
 clean:

@@ -8,6 +8,7 @@ guild sync, and the swap of the in-memory AnswerService when the data is refresh
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from dataclasses import dataclass
@@ -21,12 +22,16 @@ from bot import errors, views
 from bot.backlog import Backlog
 from bot.keys import OccupationKeys
 from bot.refresh import RefreshCoordinator
+from db.changes import GUILD_PREFIX, RELEASE, notifications
 from db.store import Store
 from willai.card import CardCache
 from willai.service import AnswerService
 from willai.settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("willai.bot")
+
+#: The periodic check behind the store's change feed: one small query per process.
+STORE_CHECK_SECONDS = 30.0
 
 EXTENSIONS = (
     "bot.cogs.ask",
@@ -105,6 +110,8 @@ class WillaiMixin:
         self._serving = None
         self._ephemeral: dict[int, bool] = {}
         self.backlog = Backlog(settings.defer_backlog, settings.busy_backlog)
+        self._reloading = asyncio.Lock()
+        self._watcher: asyncio.Task[None] | None = None
 
     # --- start-up --------------------------------------------------------------------------
 
@@ -118,6 +125,7 @@ class WillaiMixin:
         bot.tree.error(errors.on_app_command_error)
         if self.serve:
             await self.reload_service()
+            self._watcher = asyncio.create_task(self.watch_store(), name="willai-store-watch")
         for extension in EXTENSIONS:
             await bot.load_extension(extension)
         bot.add_dynamic_items(*views.DYNAMIC_ITEMS)
@@ -153,11 +161,48 @@ class WillaiMixin:
 
     async def reload_service(self) -> None:
         """Build the new release's AnswerService off the loop, then switch in one step."""
-        serving = await asyncio.to_thread(Serving.load, self.store)
-        self._serving = serving
-        settle_heap()
-        release = serving.service.release
-        log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
+        async with self._reloading:
+            serving = await asyncio.to_thread(Serving.load, self.store)
+            self._serving = serving
+            settle_heap()
+            release = serving.service.release
+            log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
+
+    # --- other processes on the same store ------------------------------------------------
+
+    async def catch_up(self) -> None:
+        """Serve the store's release if another process imported a different one since."""
+        release = await asyncio.to_thread(self.store.release)
+        serving = self._serving
+        if release is None or serving is None or release.id == serving.service.release.id:
+            return
+        if self._reloading.locked():
+            return  # a reload is under way and will pick the newest release
+        log.info("another process imported ESCO %s: switching", release.version)
+        await self.reload_service()
+
+    async def watch_store(self) -> None:
+        """Follow the store's change feed, and check it every STORE_CHECK_SECONDS anyway.
+
+        Several processes (shards) share one PostgreSQL: an import or a guild setting made by
+        any of them, or by the CLI, reaches the others in a moment through LISTEN/NOTIFY. The
+        periodic check (one small query) covers a lost connection, and SQLite.
+        """
+        follower = asyncio.create_task(self._follow_feed(), name="willai-store-feed")
+        try:
+            while True:
+                await asyncio.sleep(STORE_CHECK_SECONDS)
+                self._ephemeral.clear()
+                await self.catch_up()
+        finally:
+            follower.cancel()
+
+    async def _follow_feed(self) -> None:
+        async for payload in notifications(self.store.engine.url):
+            if payload == RELEASE:
+                await self.catch_up()
+            elif payload.startswith(GUILD_PREFIX) and payload[len(GUILD_PREFIX) :].isdigit():
+                self._ephemeral.pop(int(payload[len(GUILD_PREFIX) :]), None)
 
     # --- per-server preference ---------------------------------------------------------------
 
@@ -178,6 +223,10 @@ class WillaiMixin:
     async def close(self) -> None:
         """Close Discord first, then the backlog's worker and the database pool."""
         await super().close()  # type: ignore[misc]
+        if self._watcher is not None:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
         await self.backlog.close()
         self.store.engine.dispose()
 

@@ -175,6 +175,20 @@ class RefreshCoordinator:
         self.job = RefreshJob(trigger, list(sources), self.clock())
         return self.job
 
+    async def reserve_shared(self, trigger: str, sources: Sequence[str]) -> RefreshJob:
+        """:meth:`reserve`, with the cooldown shared by every process on the store.
+
+        An import another shard (or the CLI) started within REFRESH_COOLDOWN_SECONDS counts as
+        this process's own: one admin per server cannot bypass the cooldown by asking twice.
+        """
+        cooldown = self.settings.refresh_cooldown_seconds
+        attempt = await asyncio.to_thread(self.store.last_attempt) if cooldown > 0 else None
+        if attempt is not None:
+            left = cooldown - (datetime.now(UTC) - attempt.imported_at).total_seconds()
+            if left > 0:
+                raise RefreshCooldownError(left)
+        return self.reserve(trigger, sources)
+
     def release(self, job: RefreshJob) -> None:
         """Free the slot (idempotent); the cooldown counts from here."""
         if self.job is job:

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from db import schema
 from db.bulk import BulkWriter
 from db.bundle import Bundle, BundleError, CsvFile, read_rows
+from db.changes import RELEASE, announce
 from db.scores import SCORE_COLUMNS, ScoreRows, compute_scores
 from db.skill_groups import PillarIndex, groups_from_hierarchy
 from scoring import MODEL_VERSION
@@ -148,7 +149,7 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
                 version=version,
                 source=" ".join(bundle.sources),
                 checksum=checksum,
-                status="loading",
+                status=schema.ReleaseStatus.LOADING,
                 imported_at=datetime.now(UTC),
                 model_version=MODEL_VERSION,
             )
@@ -190,6 +191,7 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
                 seconds=round(seconds, 3),
             )
         )
+        announce(conn, RELEASE)  # the other bot processes switch when this commits
     timings["commit"] = time.perf_counter() - phase
     phase = time.perf_counter()
     purge_retired(engine)
@@ -242,7 +244,9 @@ def purge_retired(engine: Engine) -> None:
         for model in schema.RELEASE_TABLES:
             table: Table = model.__table__  # type: ignore[attr-defined]
             conn.execute(table.delete().where(table.c.release_id.not_in(serving), exists(serving)))
-        conn.execute(release_table.delete().where(release_table.c.status == "loading"))
+        conn.execute(
+            release_table.delete().where(release_table.c.status == schema.ReleaseStatus.LOADING)
+        )
 
 
 def _split(values: str) -> list[str]:

@@ -20,6 +20,7 @@ def _now() -> datetime:
 class ReleaseStatus:
     """Life cycle of a release row; plain strings keep the column portable."""
 
+    LOADING = "loading"
     SERVING = "serving"
     RETIRED = "retired"
     FAILED = "failed"

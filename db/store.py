@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 import scoring
 from db import schema
 from db.bulk import bulk_insert
+from db.changes import announce, guild_payload
 from db.engine import is_read_only, make_engine
 from db.importer import serving_release
 from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
@@ -330,6 +331,7 @@ class Store:
                     guild_id=guild_id, ephemeral=ephemeral, updated_at=datetime.now(UTC)
                 )
             )
+            announce(conn, guild_payload(guild_id))
 
     def occupation_count(self) -> int:
         release = self.require_release()

@@ -12,10 +12,9 @@ from typing import Any
 
 from db.store import ReleaseInfo, Store
 from matching import MatchIndex, MatchResult, Suggestion
+from matching.normalise import MAX_QUERY_CHARS
 from scoring import MODEL_VERSION, OccupationScore
 from willai.texts import readable
-
-MAX_QUERY_CHARS = 200  # longer text is not a job title; matching a prefix is enough
 
 
 @dataclass(frozen=True, slots=True)

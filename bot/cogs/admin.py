@@ -92,7 +92,7 @@ class AdminCog(
                 "from: set it in .env, or give a source."
             )
         try:
-            job = refresher.reserve("admin", sources)
+            job = await refresher.reserve_shared("admin", sources)
         except RefreshRefusedError as exc:
             raise UserFacingError(f"Not now: {exc}.") from None
         try:

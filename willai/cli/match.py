@@ -15,10 +15,11 @@ from typing import Annotated
 import typer
 
 from matching import MatchIndex, MatchResult
+from matching.normalise import MAX_QUERY_CHARS
 from willai.runtime import load_match_index
 from willai.texts import readable
 
-MAX_TITLE_CHARS = 200
+MAX_TITLE_CHARS = MAX_QUERY_CHARS
 """Longer input is not a job title; saying so beats a meaningless no-match."""
 
 

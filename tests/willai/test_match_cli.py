@@ -1,3 +1,5 @@
+"""`willai match`: the matcher from the command line, on the small hand-written index."""
+
 import json
 
 import pytest
