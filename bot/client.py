@@ -206,13 +206,18 @@ class WillaiMixin:
 
     # --- per-server preference ---------------------------------------------------------------
 
-    def answers_ephemeral(self, guild_id: int | None) -> bool:
-        """Whether answers in this guild are private; cached, the store is read once."""
+    async def answers_ephemeral(self, guild_id: int | None) -> bool:
+        """Whether answers in this guild are private.
+
+        Cached per process; a miss reads the store off the event loop, so a slow store never
+        stalls other answers. Changes from other processes clear the cache (watch_store).
+        """
         if guild_id is None:
             return False
         cached = self._ephemeral.get(guild_id)
         if cached is None:
-            cached = self._ephemeral[guild_id] = self.store.guild_ephemeral(guild_id)
+            cached = await asyncio.to_thread(self.store.guild_ephemeral, guild_id)
+            self._ephemeral[guild_id] = cached
         return cached
 
     async def set_answers_ephemeral(self, guild_id: int, ephemeral: bool) -> None:

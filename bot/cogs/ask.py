@@ -59,7 +59,7 @@ class AskCog(commands.Cog):
                 await interaction.response.send_message(BUSY, ephemeral=True)
                 return
             serving = self.bot.serving
-            ephemeral = self.bot.answers_ephemeral(interaction.guild_id)
+            ephemeral = await self.bot.answers_ephemeral(interaction.guild_id)
             if not backlog.defer(position):
                 reply = build_reply(serving, job)
                 await interaction.response.send_message(

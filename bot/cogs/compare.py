@@ -59,7 +59,7 @@ class CompareCog(commands.Cog):
         if isinstance(first, Answer) and isinstance(second, Answer):
             await interaction.response.send_message(
                 embed=embeds.compare_embed(first, second),
-                ephemeral=self.bot.answers_ephemeral(interaction.guild_id),
+                ephemeral=await self.bot.answers_ephemeral(interaction.guild_id),
             )
             return
         problems = [
