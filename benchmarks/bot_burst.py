@@ -9,7 +9,8 @@ users (so the per-user cooldown never refuses one):
   generic titles that get a did-you-mean menu;
 * 1,000 mixed, paced at 400 per second.
 
-Each load runs against this design (acknowledge first beyond DEFER_BACKLOG in flight, then
+Each design starts with an empty score card folder (CACHE_DIR), as a host does on a new
+release. Each load runs against this design (acknowledge first beyond DEFER_BACKLOG in flight, then
 answer from a first-come-first-served queue: bot/backlog.py) and against the previous one (a
 direct reply always, DEFER_BACKLOG set out of reach), in the same run.
 
@@ -27,6 +28,7 @@ import gc
 import os
 import random
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,11 +127,14 @@ async def run(count: int, rate: float) -> int:
     results: dict[tuple[str, str], Outcome] = {}
     for design, defer_backlog in DESIGNS.items():
         os.environ["DEFER_BACKLOG"] = defer_backlog
-        async with running_bot("willai", database_url) as (fake, _pid):
-            await load(fake, titles[:30], None, "warm")  # first renders, caches, connections
-            results[(design, "typed at once")] = await load(fake, titles, None, "t")
-            results[(design, "mixed at once")] = await load(fake, mixed, None, "m")
-            results[(design, f"mixed at {rate:g}/s")] = await load(fake, mixed, rate, "p")
+        # Each design starts with no score card drawn yet, as a host does on a new release.
+        with tempfile.TemporaryDirectory(prefix="willai-burst-") as cards:
+            os.environ["CACHE_DIR"] = cards
+            async with running_bot("willai", database_url) as (fake, _pid):
+                await load(fake, titles[:30], None, "warm")  # fonts, caches, connections
+                results[(design, "typed at once")] = await load(fake, titles, None, "t")
+                results[(design, "mixed at once")] = await load(fake, mixed, None, "m")
+                results[(design, f"mixed at {rate:g}/s")] = await load(fake, mixed, rate, "p")
     print(f"/willai bursts against the bot (full data, {count} interactions per load)")
     for (design, name), outcome in results.items():
         print(f"{design:>18} | {name:<16} | {outcome.line()}")

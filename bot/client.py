@@ -13,6 +13,7 @@ import gc
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -53,10 +54,13 @@ class Serving:
     cards: CardCache
 
     @classmethod
-    def load(cls, store: Store) -> Serving:
-        """Build the matcher index and score map (CPU-bound: call it off the event loop)."""
+    def load(cls, store: Store, cards: Path | None = None) -> Serving:
+        """Build the matcher index and score map (CPU-bound: call it off the event loop).
+
+        ``cards`` is the folder that keeps this host's rendered score cards.
+        """
         service = AnswerService.load(store)
-        return cls(service, OccupationKeys(service.scores), CardCache())
+        return cls(service, OccupationKeys(service.scores), CardCache(directory=cards))
 
 
 def settle_heap() -> None:
@@ -162,7 +166,9 @@ class WillaiMixin:
     async def reload_service(self) -> None:
         """Build the new release's AnswerService off the loop, then switch in one step."""
         async with self._reloading:
-            serving = await asyncio.to_thread(Serving.load, self.store)
+            serving = await asyncio.to_thread(
+                Serving.load, self.store, self.settings.cache_dir / "cards"
+            )
             self._serving = serving
             settle_heap()
             release = serving.service.release

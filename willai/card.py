@@ -19,12 +19,14 @@ the cached font objects are safe to share between threads.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import threading
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 from typing import cast
 
 from PIL import Image, ImageDraw, ImageFont
@@ -45,6 +47,9 @@ PNG_COMPRESS_LEVEL = 3
 #: looks the same, encodes faster, and makes a PNG of ~13 KB instead of ~35 KB, which every
 #: answer uploads to Discord.
 PALETTE_COLOURS = 64
+#: Bumped when the card's look changes, so cards on disk from an older look are not served.
+CARD_FORMAT = "card-2"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 #: Card background: a dark slate that reads on Discord's dark and light themes alike.
 BACKGROUND = (30, 31, 34)
@@ -132,10 +137,10 @@ PROTECTIVE_NOTE = "higher = safer"
 #: Footer wording: short enough to fit beside the product name and data version.
 FOOTER_DISCLAIMER = "Exposure estimate, not a job-loss probability"
 
-#: Default number of cards the cache keeps: a whole release (ESCO has ~3,000 occupations), about
-#: 40 MB at ~13 KB a card. A first render costs ~11 ms of the event loop's time; re-rendering
-#: evicted cards is what kept a 400-a-second stream of answers from keeping up.
-CACHE_SIZE = 4096
+#: Cards kept in memory (~13 KB each). Behind them, a folder keeps every card rendered for a
+#: release, so a card is drawn once per release per host: re-rendering evicted cards (~11 ms of
+#: the event loop each) was what kept a 400-a-second stream of answers from keeping up.
+CACHE_SIZE = 512
 
 #: Letters the default font lacks that Unicode does not decompose into ASCII.
 _FOLDS = {
@@ -528,19 +533,22 @@ CacheKey = tuple[str, str, str]
 
 
 class CardCache:
-    """Rendered cards by (occupation URI, data version, model version): a small thread-safe LRU.
+    """Rendered cards: a thread-safe LRU in memory over an optional folder of every card.
 
-    A card depends only on the score, and a score only changes with the data release or the
-    model, so a new release or model simply misses and old entries age out. Rendering happens
-    outside the lock, so a slow render never blocks lookups; if two threads render the same
-    card at once, both get the first one stored.
+    Cards are keyed by (occupation URI, data version, model version). A card depends only on
+    the score, and a score only changes with the data release or the model, so a new release
+    or model simply misses and old entries age out. Rendering happens outside the lock, so a
+    slow render never blocks lookups; if two threads render the same card at once, both get
+    the first one stored. A card file that cannot be read or written is rendered again: the
+    folder is a cache, never a source of errors.
     """
 
-    def __init__(self, maxsize: int = CACHE_SIZE) -> None:
+    def __init__(self, maxsize: int = CACHE_SIZE, directory: Path | None = None) -> None:
         if maxsize < 1:
             msg = f"maxsize must be at least 1, got {maxsize}"
             raise ValueError(msg)
         self.maxsize = maxsize
+        self.directory = directory
         self._cards: OrderedDict[CacheKey, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -550,14 +558,17 @@ class CardCache:
         return (score.uri, data_version, score.model_version)
 
     def get_or_render(self, score: OccupationScore, data_version: str) -> bytes:
-        """The cached card, or a fresh render that is then kept."""
+        """The cached card, or the one on disk, or a fresh render that is then kept."""
         key = self.key(score, data_version)
         with self._lock:
             cached = self._cards.get(key)
             if cached is not None:
                 self._cards.move_to_end(key)
                 return cached
-        png = render_card(score, data_version)
+        png = self._read(key)
+        if png is None:
+            png = render_card(score, data_version)
+            self._write(key, png)
         with self._lock:
             cached = self._cards.get(key)
             if cached is not None:
@@ -567,6 +578,34 @@ class CardCache:
             while len(self._cards) > self.maxsize:
                 self._cards.popitem(last=False)
         return png
+
+    def _path(self, key: CacheKey) -> Path | None:
+        if self.directory is None:
+            return None
+        digest = hashlib.sha256("\n".join((CARD_FORMAT, *key)).encode()).hexdigest()[:32]
+        return self.directory / f"{digest}.png"
+
+    def _read(self, key: CacheKey) -> bytes | None:
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return data if data.startswith(PNG_SIGNATURE) else None
+
+    def _write(self, key: CacheKey, png: bytes) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{threading.get_ident()}.part")
+            partial.write_bytes(png)
+            partial.replace(path)  # readers never see half a card
+        except OSError:
+            return
 
     def __len__(self) -> int:
         with self._lock:

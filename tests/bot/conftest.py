@@ -33,13 +33,18 @@ def tiny_store_url(tmp_path: Path, bundle_path: Path) -> str:
 
 
 @pytest.fixture
-def make_settings(tiny_store_url: str, bundle_path: Path) -> Callable[..., Settings]:
+def make_settings(
+    tiny_store_url: str, bundle_path: Path, tmp_path: Path
+) -> Callable[..., Settings]:
+    tiny_cache_dir = tmp_path / "cache"
+
     def make(**overrides: Any) -> Settings:
         values: dict[str, Any] = {
             "database_url": tiny_store_url,
             "esco_source": str(bundle_path),
             "ask_cooldown_seconds": 0,
             "refresh_cooldown_seconds": 0,
+            "cache_dir": tiny_cache_dir,
         }
         values.update(overrides)
         return load_settings(**values)

@@ -25,7 +25,7 @@ def full_serving(full_store_url: str, full_store) -> Serving:
 def full_bot(
     full_store_url: str, full_serving: Serving, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Callable[[], WillaiBot]]:
-    monkeypatch.setattr(Serving, "load", classmethod(lambda cls, store: full_serving))
+    monkeypatch.setattr(Serving, "load", classmethod(lambda cls, store, cards=None: full_serving))
 
     def make() -> WillaiBot:
         settings = load_settings(database_url=full_store_url, ask_cooldown_seconds=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -242,3 +243,31 @@ def test_cache_gives_every_thread_the_same_card() -> None:
 def test_cache_rejects_a_size_below_one() -> None:
     with pytest.raises(ValueError, match="maxsize"):
         CardCache(maxsize=0)
+
+
+def test_a_card_rendered_once_is_read_back_from_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = CardCache(directory=tmp_path).get_or_render(make_score(), DATA_VERSION)
+    assert len(list(tmp_path.glob("*.png"))) == 1
+
+    def no_render(*_args: object) -> bytes:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(card, "render_card", no_render)
+    assert CardCache(directory=tmp_path).get_or_render(make_score(), DATA_VERSION) == first
+
+
+def test_a_damaged_card_file_is_rendered_again(tmp_path: Path) -> None:
+    cache = CardCache(directory=tmp_path)
+    good = cache.get_or_render(make_score(), DATA_VERSION)
+    (path,) = tmp_path.glob("*.png")
+    path.write_bytes(b"not a png")
+    assert CardCache(directory=tmp_path).get_or_render(make_score(), DATA_VERSION) == good
+
+
+def test_an_unwritable_card_folder_still_gives_the_card(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    png = CardCache(directory=blocker / "cards").get_or_render(make_score(), DATA_VERSION)
+    assert png.startswith(b"\x89PNG")
