@@ -18,6 +18,7 @@ from bot.limits import clip, clip_lines, escape_user_text, fit_embed
 from db.store import ReleaseInfo
 from matching import Candidate
 from scoring import FACTORS, MODEL_VERSION, OccupationScore, SkillRef
+from scoring.phrases import title_case
 from willai import texts
 from willai.service import Answer
 
@@ -25,15 +26,6 @@ TAKEAWAYS_SHOWN = 4
 SIMILAR_SHOWN = 3
 SKILLS_SHOWN = 8
 NEUTRAL_COLOUR = 0x5865F2
-NO_MOVES = (
-    "No occupation at least 5 points lower, at the same skill level or above, shares enough "
-    "of this job's essential skills."
-)
-
-
-def title_case(label: str) -> str:
-    """ESCO labels are lower case; a title reads better with a capital first letter."""
-    return label[:1].upper() + label[1:]
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -118,7 +110,7 @@ def answer_embed(answer: Answer, picture: str | None = None) -> discord.Embed:
 def _moves_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
     lines = [f"• {escape_user_text(line)}" for line in score.report.moves[:limit]]
     if not lines:
-        return NO_MOVES
+        return texts.NO_MOVES
     return clip_lines(lines, limits.EMBED_FIELD_VALUE)
 
 
@@ -190,7 +182,7 @@ def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
     ]
     embed.add_field(
         name="Lower-risk occupations",
-        value=clip_lines(moves, limits.EMBED_FIELD_VALUE) or NO_MOVES,
+        value=clip_lines(moves, limits.EMBED_FIELD_VALUE) or texts.NO_MOVES,
         inline=False,
     )
     embed.add_field(

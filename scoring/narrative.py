@@ -21,6 +21,7 @@ from scoring.phrases import (
     join_words,
     sentence,
     skill_phrase,
+    title_case,
     with_article,
 )
 from scoring.results import Report, SimilarOccupation, SkillRef
@@ -85,11 +86,6 @@ def phrase(ref: SkillRef) -> str:
 
 def _phrases(refs: Sequence[SkillRef], n: int) -> str:
     return join_words([phrase(r) for r in refs[:n]])
-
-
-def title_case(label: str) -> str:
-    """ESCO labels are lower case; at the start of a line they take a capital."""
-    return label[:1].upper() + label[1:]
 
 
 def _fix_article(match: re.Match[str]) -> str:

@@ -631,6 +631,11 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+def title_case(label: str) -> str:
+    """ESCO labels are lower case; a heading or a line's start takes a capital (keeps "ICT")."""
+    return label[:1].upper() + label[1:]
+
+
 def sentence(text: str) -> str:
     """The text as one tidy sentence: capital first letter, tidy spaces, one final stop.
 

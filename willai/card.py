@@ -32,6 +32,7 @@ from typing import cast
 from PIL import Image, ImageDraw, ImageFont
 
 from scoring import FACTORS, OccupationScore
+from scoring.phrases import title_case
 from willai import texts
 
 #: Final card size in pixels: the 1.91:1 ratio link previews and social cards use.
@@ -226,11 +227,6 @@ def clean_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     """
     folded = "".join(_fold_char(c) for c in text[:limit])
     return " ".join(folded.split())
-
-
-def title_case(label: str) -> str:
-    """ESCO labels are lower case; a capital first letter reads as a title (keeps "ICT")."""
-    return label[:1].upper() + label[1:]
 
 
 def _clamp(value: float) -> float:

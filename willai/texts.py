@@ -5,6 +5,13 @@ from __future__ import annotations
 ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 DISCLAIMER = "A measure of exposure, not a job-loss probability."
 PRODUCT = "willai"
+#: When no occupation qualifies as a lower-risk move (scoring/moves.py says which do).
+NO_MOVES = (
+    "No occupation at least 5 points lower, at the same skill level or above, shares enough "
+    "of this job's essential skills."
+)
+#: The terminal's no-match line, before the matcher's hint.
+NO_MATCH = "No occupation matches that title."
 METHOD_TITLE = "How the score is made"
 METHOD = (
     "Each ESCO occupation lists the skills and knowledge it needs. The model rates every skill "

@@ -14,7 +14,7 @@ from willai.cli.render import render_card
 from willai.runtime import ensure_release, open_store
 from willai.service import Answer, AnswerService, Unresolved
 from willai.settings import get_settings
-from willai.texts import readable
+from willai.texts import NO_MATCH
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -31,7 +31,6 @@ def ask(
     if not title.strip():
         err.print('[red]error:[/red] give a job title, e.g. willai ask "nurse"')
         raise typer.Exit(2)
-    title = readable(title)
     settings = get_settings()
     store = open_store(settings)
     ensure_release(store, settings)
@@ -86,7 +85,7 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
             err.print(Text(f"  • {candidate['label']}"))
         err.print("Ask again with one of these.")
     else:
-        line = Text("No occupation matches that title.", style="red")
+        line = Text(NO_MATCH, style="red")
         line.append(f" {answer.match.hint or 'Try a plainer job title.'}", style="default")
         err.print(line)
 

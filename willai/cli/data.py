@@ -115,7 +115,6 @@ def _written_whole(target: Path, **open_args: Any) -> Iterator[TextIO]:
             yield stream
         partial.replace(target)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         Console(stderr=True).print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
         raise typer.Exit(1) from None
     finally:

@@ -16,9 +16,9 @@ from rich.text import Text
 
 from matching import Candidate
 from scoring import FACTORS, OccupationScore, SkillRef
-from scoring.narrative import title_case
+from scoring.phrases import title_case
 from willai.service import Answer
-from willai.texts import METHOD, METHOD_TITLE, footer, score_bar
+from willai.texts import METHOD, METHOD_TITLE, NO_MOVES, footer, score_bar
 
 #: Moves listed on the card under "Where your skills could take you".
 MOVES_SHOWN = 3
@@ -117,10 +117,7 @@ def render_skills(score: OccupationScore) -> Panel:
 
 def render_moves(score: OccupationScore) -> Panel:
     """Lower-risk moves with the gap and a shared skill, then skills worth growing."""
-    moves = "\n".join(f"• {line}" for line in score.report.moves) or (
-        "• No occupation at least 5 points lower, at the same skill level or above, shares "
-        "enough of this job's essential skills."
-    )
+    moves = "\n".join(f"• {line}" for line in score.report.moves) or f"• {NO_MOVES}"
     parts: list[RenderableType] = [
         Text("Lower-risk occupations", style="bold"),
         Text(moves),

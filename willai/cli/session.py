@@ -32,6 +32,7 @@ from willai.cli.render import (
     render_skills,
 )
 from willai.service import Answer, AnswerService, Unresolved
+from willai.texts import NO_MATCH
 
 #: The first screen: what this is, how to use it, and how to get willai into Discord.
 INTRO = (
@@ -127,7 +128,7 @@ class Session:
         if not result.ambiguous:
             self.choices = []
             hint = result.match.hint or "Try a plainer job title."
-            return Step([Text(f"No occupation matches that title. {hint}", style="red")])
+            return Step([Text(f"{NO_MATCH} {hint}", style="red")])
         self.choices = [c for c in result.match.candidates if c.uri in self.service.scores][:5]
         self.comparing = comparing
         return Step([render_choices(result.query, self.choices)])
