@@ -20,20 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from matching.rank import BREADTH, LABEL_COVER, NAMES_COVER, Ranking, Scored
+from matching.features import CandidateFeatures, ConfidenceFeatures
+from matching.rank import Ranking, Scored
+from matching.results import MatchStatus
 from matching.trees import TreeEnsemble
 
-FEATURE_NAMES: tuple[str, ...] = (
-    "top_share",
-    "top_label_cover",
-    "specificity",
-    "top_breadth",
-    "second_label_cover",
-    "top_names_cover",
-    "top_learned",
-    "second_learned",
-)
-"""What the confidence model reads, in `features()` order; the model file names them too."""
+FEATURE_NAMES: tuple[str, ...] = ConfidenceFeatures._fields
+"""What the confidence model reads; its file must name the same, in the same order."""
 MODEL_FILE = "confidence_model.json"
 ANSWER_CONFIDENCE = 0.225
 """Commit to the first candidate at or above this calibrated confidence.
@@ -76,7 +69,7 @@ class Decision:
     """The calibrated confidences of the ranked candidates and what to do with them."""
 
     confidences: tuple[float, ...]
-    status: str  # "match" | "ambiguous" | "no_match"
+    status: MatchStatus
 
 
 @cache
@@ -92,28 +85,30 @@ def _top_share(ranking: Ranking) -> float:
     return 1.0 / sum(math.exp(max(-30.0, s.score - top)) for s in scored)
 
 
-def _feature(scored: Sequence[Scored], rank: int, position: int) -> float:
-    """One re-ranking feature of the candidate at `rank`.
-
-    0 when there is no such candidate, or it has no features (a whole-string match).
-    """
-    if rank >= len(scored) or not scored[rank].features:
-        return 0.0
-    return scored[rank].features[position]
+_NO_FEATURES = CandidateFeatures(*[0.0] * len(CandidateFeatures._fields))
+"""What a missing candidate, or a whole-string match, contributes: nothing."""
 
 
-def features(ranking: Ranking) -> tuple[float, ...]:
-    """Evidence about the first candidate, in `FEATURE_NAMES` order."""
+def _candidate(scored: Sequence[Scored], rank: int) -> CandidateFeatures:
+    """The re-ranking features of the candidate at `rank`, or all zeros."""
+    if rank >= len(scored):
+        return _NO_FEATURES
+    return scored[rank].features or _NO_FEATURES
+
+
+def features(ranking: Ranking) -> ConfidenceFeatures:
+    """Evidence about the first candidate."""
     scored = ranking.scored
-    return (
-        math.log(_top_share(ranking)),
-        _feature(scored, 0, LABEL_COVER),
-        ranking.specificity_share,
-        _feature(scored, 0, BREADTH),
-        _feature(scored, 1, LABEL_COVER),
-        _feature(scored, 0, NAMES_COVER),
-        scored[0].learned,
-        scored[1].learned if len(scored) > 1 else NO_SECOND_LEARNED,
+    first, second = _candidate(scored, 0), _candidate(scored, 1)
+    return ConfidenceFeatures(
+        top_share=math.log(_top_share(ranking)),
+        top_label_cover=first.label_cover,
+        specificity=ranking.specificity_share,
+        top_breadth=first.breadth,
+        second_label_cover=second.label_cover,
+        top_names_cover=first.names_cover,
+        top_learned=scored[0].learned,
+        second_learned=scored[1].learned if len(scored) > 1 else NO_SECOND_LEARNED,
     )
 
 
@@ -128,19 +123,22 @@ def top_confidence(ranking: Ranking, trees: TreeEnsemble | None = None) -> float
     return _sigmoid(float((trees or model()).log_odds([features(ranking)])[0]))
 
 
-def decide(ranking: Ranking) -> Decision:
-    """Confidences for every candidate, and whether to answer, ask or give up."""
+def decide(ranking: Ranking, trees: TreeEnsemble | None = None) -> Decision:
+    """Confidences for every candidate, and whether to answer, ask or give up.
+
+    `trees` replaces the shipped confidence model (tests pin the confidence with it).
+    """
     if not plausible(ranking):
-        return Decision((), "no_match")
+        return Decision((), MatchStatus.NO_MATCH)
     scored = ranking.scored
-    first = top_confidence(ranking)
+    first = top_confidence(ranking, trees)
     weights = [math.exp(max(-30.0, s.score - scored[0].score)) for s in scored[1:]]
     total = sum(weights) or 1.0
     rest = [min(first, (1.0 - first) * REST_SHARE * w / total) for w in weights]
     confidences = tuple(round(c, 4) for c in (first, *rest))
     if first >= ANSWER_CONFIDENCE and may_answer(ranking):
-        return Decision(confidences, "match")
-    return Decision(confidences, "ambiguous")
+        return Decision(confidences, MatchStatus.MATCH)
+    return Decision(confidences, MatchStatus.AMBIGUOUS)
 
 
 def plausible(ranking: Ranking) -> bool:

@@ -65,7 +65,7 @@ class MatchIndex:
         if named is not None:
             return self._named(text, named, ranking, top)
         decision = decide(ranking)
-        if decision.status == "no_match":
+        if decision.status is MatchStatus.NO_MATCH:
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
         data = self._data
         candidates = tuple(
@@ -77,7 +77,7 @@ class MatchIndex:
             )
             for s, conf in zip(ranking.scored[:top], decision.confidences, strict=False)
         )
-        status = MatchStatus(decision.status)
+        status = decision.status
         return MatchResult(text, candidates, status is not MatchStatus.MATCH, status, None)
 
     def _named(self, text: str, named: NameEvidence, ranking: Ranking, top: int) -> MatchResult:

@@ -25,17 +25,17 @@ and stored with the everyday counts in `prior_model.json`. The held-out half nev
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from matching import artifacts
 
 PRIOR_FILE = "prior_model.json"
 OCCUPATION_FEATURES: tuple[str, ...] = ("narrower", "specialisation", "breadth", "everyday")
@@ -54,25 +54,19 @@ class PriorModel:
     answer_share: float  # answer without asking when the first choice holds this share
 
     @classmethod
-    def from_dict(cls, document: Mapping[str, Any]) -> PriorModel:
-        """Refuse a file fitted on other features: its weights would land on the wrong columns."""
-        if tuple(document["features"]) != CHOICE_FEATURES:
-            raise ValueError(
-                f"{PRIOR_FILE} was fitted on features {document['features']}, "
-                f"this code reads {list(CHOICE_FEATURES)}"
-            )
+    def from_parameters(cls, parameters: Mapping[str, Any]) -> PriorModel:
+        """The model file's `parameters`, its weights in `CHOICE_FEATURES` order."""
         return cls(
-            tuple(float(w) for w in document["weights"]),
-            {str(uri): int(n) for uri, n in document["everyday"].items()},
-            float(document["answer_share"]),
+            tuple(float(w) for w in parameters["weights"]),
+            {str(uri): int(n) for uri, n in parameters["everyday"].items()},
+            float(parameters["answer_share"]),
         )
 
 
 @cache
 def packaged_prior() -> PriorModel:
-    """The shipped model, read once."""
-    text = resources.files("matching").joinpath(PRIOR_FILE).read_text(encoding="utf-8")
-    return PriorModel.from_dict(json.loads(text))
+    """The shipped model, read once; refused if fitted on other features."""
+    return PriorModel.from_parameters(artifacts.packaged(PRIOR_FILE, CHOICE_FEATURES).parameters)
 
 
 def narrower_counts(codes: Sequence[str]) -> list[int]:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
+from matching import artifacts
 from matching.fallback import close_labels
+from matching.features import BOOSTER_FEATURES, LINEAR_FEATURES, CandidateFeatures
 from matching.index import IndexData
 from matching.normalise import QueryTerms, stem
 from matching.reach import STEM_QUALITY, Reach, reach
@@ -33,40 +36,6 @@ W_LABEL = 0.30  # share of the label's IDF mass found in the query
 W_BOTH = 0.2  # both covers at once: the label says what the query says, no more, no less
 W_EXACT = 0.10  # the label, normalised, is the query
 MIN_OVERLAP = 0.3  # labels below this overlap score, exact-hit bonus included, are dropped
-# Re-ranking: a linear score over the overlap score and `candidate_features`, in that order,
-# fitted as a conditional logit (softmax over each title's candidates) on half A of the dev set
-# (`benchmarks/match_quality.py --fit-rerank`).
-RERANK_WEIGHTS: tuple[float, ...] = (
-    2.03,  # overlap score of the first stage
-    0.291,  # query cover
-    3.368,  # label cover
-    0.486,  # both covers
-    -0.121,  # exact normalised hit
-    -0.932,  # matched label is an alt label
-    -1.464,  # ... a hidden label
-    -1.245,  # ... not English
-    1.083,  # score of the occupation's second-best label
-    1.07,  # query words in the description
-    0.344,  # rapidfuzz token_sort_ratio
-    1.31,  # breadth: how many names ESCO gives the occupation
-    -0.133,  # a specialisation (ESCO code below the first level)
-    0.385,  # the label lacks the query's head noun
-    1.737,  # share of the query some name of the occupation holds
-)
-MAJOR_PRIOR: tuple[float, ...] = (
-    -1.579,
-    -0.608,
-    0.437,
-    0.119,
-    0.337,
-    0.585,
-    -1.073,
-    -0.05,
-    0.19,
-    1.642,
-)
-"""Per ISCO major group (0 armed forces, 1 managers ... 9 elementary occupations): how often job
-ads name such occupations, relative to one another. A skill-level prior, ten global numbers."""
 KIND_FACTOR = (1.0, 0.97, 0.92)  # preferred, alt, hidden: hidden labels are odd spellings
 _KIND_FACTORS = np.array(KIND_FACTOR)
 _NO_LABEL = np.iinfo(np.int32).max
@@ -78,29 +47,37 @@ RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
 BOOST_DEPTH = 10  # the first of those that the learned re-ranker (`booster`) scores
 BOOST_WEIGHT = 1.0  # weight of its log-odds added to the linear score
 BOOSTER_FILE = "rerank_model.json"
-BOOSTER_FEATURES: tuple[str, ...] = (
-    "base",
-    "query_cover",
-    "label_cover",
-    "both_covers",
-    "exact",
-    "alt_label",
-    "hidden_label",
-    "foreign_label",
-    "second_label",
-    "description",
-    "token_sort",
-    "breadth",
-    "specialisation",
-    "lacks_head",
-    "names_cover",
-    "specificity",
-    "linear_rank",
-)
-"""What the booster reads of each candidate: the linear re-ranker's inputs, the query's
-specificity and the candidate's place in the linear ranking (see `booster_rows`). Not the ISCO
-major group: the dev set's tags lean to assistant-level roles, and a booster given the group
-learns that lean ("nurse" became *nurse assistant*); the linear part keeps a mild prior."""
+LINEAR_FILE = "linear_model.json"
+MAJOR_GROUPS = 10  # ISCO major groups: 0 armed forces, 1 managers ... 9 elementary occupations
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """The re-ranking score: a weighted sum of `LINEAR_FEATURES` plus a prior per ISCO group.
+
+    Fitted as a conditional logit (softmax over each title's candidates) on half A of the dev
+    set (`benchmarks/match_quality.py --refit`). The group prior says how often job ads name
+    such occupations, relative to one another: a skill-level prior, ten global numbers.
+    """
+
+    base: float  # weight of the first stage's overlap score
+    weights: tuple[float, ...]  # per `CandidateFeatures` field, in field order
+    major_prior: tuple[float, ...]  # per ISCO major group
+
+    @classmethod
+    def from_parameters(cls, parameters: Mapping[str, Any]) -> LinearModel:
+        """The weights as the file lists them, in `LINEAR_FEATURES` order."""
+        weights = tuple(float(w) for w in parameters["weights"])
+        major = tuple(float(w) for w in parameters["major_prior"])
+        if len(weights) != len(LINEAR_FEATURES) or len(major) != MAJOR_GROUPS:
+            raise artifacts.ModelFileError(f"{LINEAR_FILE} holds the wrong number of weights")
+        return cls(weights[0], weights[1:], major)
+
+
+@cache
+def linear() -> LinearModel:
+    """The shipped linear re-ranker, read once."""
+    return LinearModel.from_parameters(artifacts.packaged(LINEAR_FILE, LINEAR_FEATURES).parameters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +89,7 @@ class Scored:
     label_id: int
     query_cover: float
     base: float = 0.0  # the cheap overlap score, before re-ranking
-    features: tuple[float, ...] = ()  # what the re-ranker read, see `candidate_features`
+    features: CandidateFeatures | None = None  # what the re-ranker read (None: whole-string)
     learned: float = 0.0  # the booster's log-odds that this is the occupation meant
 
 
@@ -258,10 +235,6 @@ class _QueryFacts:
         )
 
 
-LABEL_COVER, BREADTH, NAMES_COVER = 1, 10, 13
-"""Positions in `candidate_features` that the confidence model reads as well."""
-
-
 def candidate_features(
     data: IndexData,
     query: _QueryFacts,
@@ -272,8 +245,8 @@ def candidate_features(
     l_cover: float,
     second: float,
     names_cover: float,
-) -> tuple[float, ...]:
-    """Evidence that one occupation is the one meant, read by `RERANK_WEIGHTS`.
+) -> CandidateFeatures:
+    """Evidence that one occupation is the one meant, read by the re-rankers.
 
     `names_cover` is the occupation's entry of `_names_covers`, worked out for all at once.
     """
@@ -295,21 +268,21 @@ def candidate_features(
         lacks_head = 1.0 - STEM_QUALITY
     else:
         lacks_head = 1.0
-    return (
-        q_cover,
-        l_cover,
-        q_cover * l_cover,
-        exact,
-        float(kind == 1),
-        float(kind == 2),
-        float(data.lab_foreign[label_id]),
-        second,
-        desc_share,
-        chars,
-        data.occ_breadth[occ],
-        data.occ_depth[occ],
-        lacks_head,
-        names_cover,
+    return CandidateFeatures(
+        query_cover=q_cover,
+        label_cover=l_cover,
+        both_covers=q_cover * l_cover,
+        exact=exact,
+        alt_label=float(kind == 1),
+        hidden_label=float(kind == 2),
+        foreign_label=float(data.lab_foreign[label_id]),
+        second_label=second,
+        description=desc_share,
+        token_sort=chars,
+        breadth=data.occ_breadth[occ],
+        specialisation=data.occ_depth[occ],
+        lacks_head=lacks_head,
+        names_cover=names_cover,
     )
 
 
@@ -393,8 +366,8 @@ def _score_labels(
     at = SCRATCH.positions(label_ids, best_label[top_occ])
 
     query = _QueryFacts.of(data, terms)
-    rest = RERANK_WEIGHTS[1:]
-    rescored: list[tuple[float, int, int, float, float, tuple[float, ...]]] = []
+    model = linear()
+    rescored: list[tuple[float, int, int, float, float, CandidateFeatures]] = []
     for occ_id, label_id, best_score, q, lab, sec, names in zip(
         top_occ.tolist(),
         best_label[top_occ].tolist(),
@@ -409,8 +382,8 @@ def _score_labels(
         feats = candidate_features(
             data, query, occ_id, label_id, q_cover=q, l_cover=lab, second=sec, names_cover=names
         )
-        final = RERANK_WEIGHTS[0] * base + MAJOR_PRIOR[data.occ_major[occ_id]]
-        final += sum(map(operator.mul, rest, feats))
+        final = model.base * base + model.major_prior[data.occ_major[occ_id]]
+        final += sum(map(operator.mul, model.weights, feats))
         rescored.append((final, occ_id, label_id, q, base, feats))
     rescored.sort(key=lambda r: r[0], reverse=True)
     return [
@@ -429,10 +402,15 @@ NO_BOOSTER = TreeEnsemble.constant(0.0, BOOSTER_FEATURES)
 """A booster that adds nothing: the linear ranking, which the booster is fitted on."""
 
 
-def booster_rows(scored: Sequence[Scored], specificity: float) -> list[tuple]:
-    """`BOOSTER_FEATURES` of the first `BOOST_DEPTH` candidates, in linear ranking order."""
+def booster_rows(scored: Sequence[Scored], specificity: float) -> list[tuple[float, ...]]:
+    """`BOOSTER_FEATURES` of the first `BOOST_DEPTH` candidates, in linear ranking order.
+
+    Candidates without features (whole-string matches) are never boosted: `rank` boosts only
+    rankings of known words.
+    """
     return [
-        (s.base, *s.features, specificity, place) for place, s in enumerate(scored[:BOOST_DEPTH])
+        (s.base, *(s.features or ()), specificity, place)
+        for place, s in enumerate(scored[:BOOST_DEPTH])
     ]
 
 

@@ -3,21 +3,22 @@
 Both learned parts of the matcher are tree ensembles on the log-odds scale: the re-ranker
 (`rerank_model.json`, which candidate the job ad was tagged with) and the confidence model
 (`confidence_model.json`, whether the first candidate is right). scikit-learn is a fitting tool,
-not a dependency: `benchmarks/match_quality.py` writes each model as plain lists, and this module
+not a dependency: `benchmarks/match_quality.py` writes each model's trees as plain lists, the
+layout of scikit-learn's public `tree_` arrays (`artifacts` holds the file format), and this module
 evaluates many rows against all trees at once, one tree level per numpy step. A query re-ranks
 30 candidates through a few hundred trees; a Python loop per node would cost milliseconds.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from matching import artifacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +40,21 @@ class TreeEnsemble:
     depth: int  # the longest root-to-leaf path, in steps
 
     @classmethod
-    def from_dict(cls, document: Mapping[str, Any], features: Sequence[str]) -> TreeEnsemble:
-        """Read a model file's content; a model fitted on other features is a bug, so refuse it.
+    def from_parameters(
+        cls, features: Sequence[str], parameters: Mapping[str, Any]
+    ) -> TreeEnsemble:
+        """Build the arrays from a model file's `parameters`.
 
         Each tree is parallel lists as scikit-learn lays them out: `left[i] == -1` marks a leaf.
         """
-        if tuple(document["features"]) != tuple(features):
-            raise ValueError(f"the model was fitted on other features: {document['features']}")
-        rate = float(document["learning_rate"])
+        rate = float(parameters["learning_rate"])
         feature: list[int] = []
         threshold: list[float] = []
         children: list[tuple[int, int]] = []
         value: list[float] = []
         roots: list[int] = []
         depth = 0
-        for tree in document["trees"]:
+        for tree in parameters["trees"]:
             offset = len(feature)
             roots.append(offset)
             levels = [0] * len(tree["left"])
@@ -73,7 +74,7 @@ class TreeEnsemble:
                     levels[left] = levels[right] = levels[i] + 1
         return cls(
             features=tuple(features),
-            prior=float(document["prior"]),
+            prior=float(parameters["prior"]),
             feature=np.array(feature, dtype=np.intp),
             threshold=np.array(threshold, dtype=np.float64),
             children=np.array(children, dtype=np.intp).ravel(),
@@ -85,16 +86,12 @@ class TreeEnsemble:
     @classmethod
     def constant(cls, log_odds: float, features: Sequence[str]) -> TreeEnsemble:
         """No trees: every row gets `log_odds` (a model switched off, for fitting the rest)."""
-        return cls.from_dict(
-            {"features": list(features), "learning_rate": 1.0, "prior": log_odds, "trees": []},
-            features,
-        )
+        return cls.from_parameters(features, {"learning_rate": 1.0, "prior": log_odds, "trees": []})
 
     @classmethod
     def packaged(cls, name: str, features: Sequence[str]) -> TreeEnsemble:
-        """A model file shipped inside the `matching` package."""
-        text = resources.files("matching").joinpath(name).read_text(encoding="utf-8")
-        return cls.from_dict(json.loads(text), features)
+        """A model file shipped inside the `matching` package; other features are refused."""
+        return cls.from_parameters(features, artifacts.packaged(name, features).parameters)
 
     def log_odds(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
         """The prior plus every tree's leaf, for each row (shape: rows x features)."""

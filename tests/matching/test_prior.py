@@ -1,13 +1,7 @@
-import json
-from importlib import resources
-
 import numpy as np
 import pytest
 
 from matching.prior import (
-    CHOICE_FEATURES,
-    PRIOR_FILE,
-    PriorModel,
     choice_shares,
     narrower_counts,
     occupation_features,
@@ -31,20 +25,3 @@ def test_choice_shares_sum_to_one_and_follow_the_weights():
     shares = choice_shares([2.0, 0.0], rows)
     assert shares.sum() == pytest.approx(1.0)
     assert shares.argmax() == 0
-
-
-def test_packaged_model_names_the_features_this_code_reads():
-    document = json.loads(
-        resources.files("matching").joinpath(PRIOR_FILE).read_text(encoding="utf-8")
-    )
-    model = PriorModel.from_dict(document)
-    assert len(model.weights) == len(CHOICE_FEATURES)
-    assert 0.0 < model.answer_share <= 1.0
-
-
-def test_model_with_two_features_swapped_is_refused():
-    names = list(CHOICE_FEATURES)
-    names[0], names[1] = names[1], names[0]
-    document = {"features": names, "weights": [0.0] * 7, "everyday": {}, "answer_share": 0.5}
-    with pytest.raises(ValueError, match="fitted on features"):
-        PriorModel.from_dict(document)

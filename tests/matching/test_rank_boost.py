@@ -26,9 +26,9 @@ def data():
 def demoting_the_first() -> TreeEnsemble:
     """A stump on the linear rank: the first linear candidate loses 100 log-odds."""
     place = BOOSTER_FEATURES.index("linear_rank")
-    return TreeEnsemble.from_dict(
+    return TreeEnsemble.from_parameters(
+        BOOSTER_FEATURES,
         {
-            "features": list(BOOSTER_FEATURES),
             "learning_rate": 1.0,
             "prior": 0.0,
             "trees": [
@@ -41,7 +41,6 @@ def demoting_the_first() -> TreeEnsemble:
                 }
             ],
         },
-        BOOSTER_FEATURES,
     )
 
 
@@ -59,15 +58,19 @@ def test_booster_log_odds_reorder_the_candidates(data):
     assert boosted[-1].occ == linear[0].occ
 
 
-def test_booster_rows_have_one_value_per_feature_for_the_first_candidates(data):
+def test_booster_rows_hold_each_named_feature_in_the_order_the_model_names_them(data):
     ranking = rank(data, query_terms(QUERY), depth=30, trees=NO_BOOSTER)
     rows = booster_rows(ranking.scored, 0.5)
     assert len(rows) == min(BOOST_DEPTH, len(ranking.scored))
-    assert {len(row) for row in rows} == {len(BOOSTER_FEATURES)}
-    assert [row[-1] for row in rows] == list(range(len(rows)))
+    for place, (row, scored) in enumerate(zip(rows, ranking.scored, strict=False)):
+        named = dict(zip(BOOSTER_FEATURES, row, strict=True))
+        assert named["base"] == scored.base
+        assert named["label_cover"] == scored.features.label_cover
+        assert named["names_cover"] == scored.features.names_cover
+        assert named["specificity"] == 0.5
+        assert named["linear_rank"] == place
 
 
-def test_shipped_booster_reads_the_features_rank_gives():
-    shipped = booster()
-    assert shipped.features == BOOSTER_FEATURES
-    assert len(shipped.roots) > 0
+def test_the_shipped_booster_changes_the_linear_log_odds():
+    rows = [(0.0,) * len(BOOSTER_FEATURES), (1.0,) * len(BOOSTER_FEATURES)]
+    assert len(set(booster().log_odds(rows).tolist())) == 2

