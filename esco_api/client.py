@@ -221,7 +221,8 @@ class EscoClient:
         raise self._give_up(last, shown)
 
     def _give_up(self, last: _RetryableError, shown: str) -> EscoApiError:
-        tries = f"after {self.retry.attempts} attempts"
+        attempts = self.retry.attempts
+        tries = f"after {attempts} attempt{'' if attempts == 1 else 's'}"
         if last.malformed:
             return EscoApiError(
                 f"ESCO web service returned malformed JSON {tries}: {shown}", url=shown

@@ -8,6 +8,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -50,6 +51,7 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             "SHARD_IDS",
             "CACHE_DIR",
             "ESCO_API_URL",
+            "ESCO_API_RETRIES",
             "LOG_LEVEL",
         }:
             monkeypatch.delenv(key)
@@ -138,3 +140,53 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+class Cli(Protocol):
+    """The `cli` fixture: `willai ARGS` in this process, answered like :func:`run_cli`."""
+
+    def __call__(
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        stdin: str | None = None,
+    ) -> subprocess.CompletedProcess[str]: ...
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Run `willai` in this process through typer's CliRunner: same app, same exit statuses.
+
+    Starting an interpreter per call costs about a second; this costs the command. Each call
+    sees only its own ``env`` and ``cwd`` (as a subprocess would) and reads settings afresh.
+    Known failures still come out as one line on stderr (the app's own handling); anything
+    else is raised here, since a user would have seen a traceback. What only a real process
+    shows (stdio encoding, log lines on stderr, signals) stays with :func:`run_cli`.
+    """
+    from typer.testing import CliRunner
+
+    from willai.cli import app
+    from willai.settings import get_settings
+
+    def invoke(
+        *args: str,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        stdin: str | None = None,
+    ) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as scoped:
+            for key, value in ({"NO_COLOR": "1", "COLUMNS": "200"} | (env or {})).items():
+                scoped.setenv(key, value)
+            if cwd is not None:
+                scoped.chdir(cwd)
+            get_settings.cache_clear()
+            try:
+                result = CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+            finally:
+                get_settings.cache_clear()
+        return subprocess.CompletedProcess(
+            ["willai", *args], result.exit_code, result.stdout, result.stderr
+        )
+
+    return invoke

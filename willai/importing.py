@@ -17,7 +17,7 @@ from db.bundle import BundleError
 from db.importer import ImportReport, Progress, import_bundle, record_failure
 from db.sources import gather_bundle
 from db.store import Store
-from esco_api import EscoApiError, fetch_bundle, is_api_source, parse_source
+from esco_api import EscoApiError, RetryPolicy, fetch_bundle, is_api_source, parse_source
 from esco_api.cache import ResponseCache
 from willai.settings import Settings
 
@@ -96,6 +96,7 @@ def _materialise(
                 languages=settings.esco_languages,
                 base_url=settings.esco_api_url,
                 cache_dir=api_cache,
+                retry=RetryPolicy(attempts=settings.esco_api_retries + 1),
                 progress=(lambda phase, done, total: progress(f"ESCO API: {phase}", done, total))
                 if progress
                 else None,

@@ -17,6 +17,9 @@ from db.engine import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, masked, pa
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/willai.sqlite"
 OFFICIAL_ESCO_API_URL = "https://ec.europa.eu/esco/api"
+#: What ``esco_api.RetryPolicy`` does unless told otherwise (6 attempts); kept as a number here
+#: so reading settings does not import the web client (tests/willai/test_settings.py checks).
+DEFAULT_ESCO_API_RETRIES = 5
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
 
 
@@ -48,6 +51,11 @@ class Settings(BaseSettings):
         default_factory=lambda: ["en"], description="Label languages fetched from the ESCO API."
     )
     esco_api_url: str = Field(OFFICIAL_ESCO_API_URL, description="Base URL of the ESCO API.")
+    esco_api_retries: int = Field(
+        DEFAULT_ESCO_API_RETRIES,
+        ge=0,
+        description="Retries of a failed ESCO API request, with back-off (0: fail at once).",
+    )
     cache_dir: Path = Field(Path("./data/cache"), description="Downloads and API responses.")
     discord_token: SecretStr | None = Field(None, description="Bot token; only `run` needs it.")
     log_level: str = Field("INFO", description="Python logging level.")

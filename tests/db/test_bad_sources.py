@@ -1,4 +1,7 @@
-"""Every unusable source gets one clear line and a non-zero exit, never a traceback."""
+"""Every unusable source gets one clear line and a non-zero exit, never a traceback.
+
+In process (the `cli` fixture), except one run of the real command end to end.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,11 @@ import pytest
 from aiohttp import web
 
 from tests.bundle_factory import write_bundle, zip_directory
-from tests.conftest import run_cli
+from tests.conftest import Cli, run_cli
 
 
-def _import(tmp_path: Path, *sources: str) -> tuple[int, str]:
-    result = run_cli(
+def _import(run: Cli, tmp_path: Path, *sources: str) -> tuple[int, str]:
+    result = run(
         "data",
         "import",
         *sources,
@@ -37,62 +40,62 @@ def _assert_clear_failure(code: int, output: str, expected: str) -> None:
     assert expected in output
 
 
-def test_missing_path(tmp_path: Path) -> None:
+def test_missing_path(cli: Cli, tmp_path: Path) -> None:
     _assert_clear_failure(
-        *_import(tmp_path, str(tmp_path / "nowhere")), "no such file or directory"
+        *_import(cli, tmp_path, str(tmp_path / "nowhere")), "no such file or directory"
     )
 
 
-def test_file_that_is_not_a_zip(tmp_path: Path) -> None:
+def test_file_that_is_not_a_zip(cli: Cli, tmp_path: Path) -> None:
     bogus = tmp_path / "bundle.zip"
     bogus.write_text("not a zip")
-    _assert_clear_failure(*_import(tmp_path, str(bogus)), "not a readable zip file")
+    _assert_clear_failure(*_import(cli, tmp_path, str(bogus)), "not a readable zip file")
 
 
-def test_directory_without_esco_files(tmp_path: Path) -> None:
+def test_directory_without_esco_files(cli: Cli, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "notes.csv").write_text("a,b\n1,2\n")
-    _assert_clear_failure(*_import(tmp_path, str(empty)), "holds no ESCO CSV files")
+    _assert_clear_failure(*_import(cli, tmp_path, str(empty)), "holds no ESCO CSV files")
 
 
-def test_bundle_missing_a_required_file(tmp_path: Path) -> None:
+def test_bundle_missing_a_required_file(cli: Cli, tmp_path: Path) -> None:
     bundle = write_bundle(tmp_path)
     (bundle / "relations" / "occupationSkillRelations.csv").unlink()
-    _assert_clear_failure(*_import(tmp_path, str(bundle)), "no occupationSkillRelations.csv")
+    _assert_clear_failure(*_import(cli, tmp_path, str(bundle)), "no occupationSkillRelations.csv")
 
 
-def test_zip_without_esco_files(tmp_path: Path) -> None:
+def test_zip_without_esco_files(cli: Cli, tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "readme.csv").write_text("x\n")
     archive = zip_directory(other, tmp_path / "other.zip")
-    _assert_clear_failure(*_import(tmp_path, str(archive)), "holds no ESCO CSV files")
+    _assert_clear_failure(*_import(cli, tmp_path, str(archive)), "holds no ESCO CSV files")
 
 
-def test_truncated_csv(tmp_path: Path) -> None:
+def test_truncated_csv(cli: Cli, tmp_path: Path) -> None:
     bundle = write_bundle(tmp_path)
     skills = bundle / "en" / "skills_en.csv"
     content = skills.read_bytes()
     skills.write_bytes(content[: content.index(b"perform backups")])  # the file ends mid-row
-    _assert_clear_failure(*_import(tmp_path, str(bundle)), "skills_en.csv, line")
+    _assert_clear_failure(*_import(cli, tmp_path, str(bundle)), "skills_en.csv, line")
 
 
-def test_unterminated_quote(tmp_path: Path) -> None:
+def test_unterminated_quote(cli: Cli, tmp_path: Path) -> None:
     bundle = write_bundle(tmp_path)
     occupations = bundle / "en" / "occupations_en.csv"
     occupations.write_text(occupations.read_text() + 'Occupation,"unterminated\n')
-    _assert_clear_failure(*_import(tmp_path, str(bundle)), "occupations_en.csv, line")
+    _assert_clear_failure(*_import(cli, tmp_path, str(bundle)), "occupations_en.csv, line")
 
 
-def test_wrong_columns(tmp_path: Path) -> None:
+def test_wrong_columns(cli: Cli, tmp_path: Path) -> None:
     bundle = write_bundle(tmp_path)
     (bundle / "en" / "skills_en.csv").write_text("uri,label\nx,y\n")
-    _assert_clear_failure(*_import(tmp_path, str(bundle)), "missing column(s) conceptUri")
+    _assert_clear_failure(*_import(cli, tmp_path, str(bundle)), "missing column(s) conceptUri")
 
 
-def test_no_source_and_no_esco_source(tmp_path: Path) -> None:
-    _assert_clear_failure(*_import(tmp_path), "ESCO_SOURCE is not set")
+def test_no_source_and_no_esco_source(cli: Cli, tmp_path: Path) -> None:
+    _assert_clear_failure(*_import(cli, tmp_path), "ESCO_SOURCE is not set")
 
 
 def _free_port() -> int:
@@ -125,29 +128,31 @@ def http_server(tmp_path: Path) -> Iterator[str]:
     loop.close()
 
 
-def test_url_of_a_zip_imports(tmp_path: Path, http_server: str) -> None:
-    code, output = _import(tmp_path, f"{http_server}/esco.zip")
+def test_url_of_a_zip_imports(cli: Cli, tmp_path: Path, http_server: str) -> None:
+    code, output = _import(cli, tmp_path, f"{http_server}/esco.zip")
     assert code == 0, output
     assert "3 occupations" in output
 
 
-def test_http_error(tmp_path: Path, http_server: str) -> None:
-    _assert_clear_failure(*_import(tmp_path, f"{http_server}/missing.zip"), "HTTP 404")
+def test_http_error(cli: Cli, tmp_path: Path, http_server: str) -> None:
+    _assert_clear_failure(*_import(cli, tmp_path, f"{http_server}/missing.zip"), "HTTP 404")
 
 
-def test_unreachable_url(tmp_path: Path) -> None:
+def test_unreachable_url(cli: Cli, tmp_path: Path) -> None:
     _assert_clear_failure(
-        *_import(tmp_path, f"http://127.0.0.1:{_free_port()}/esco.zip"), "cannot download"
+        *_import(cli, tmp_path, f"http://127.0.0.1:{_free_port()}/esco.zip"), "cannot download"
     )
 
 
 def test_failed_import_keeps_the_serving_release(tmp_path: Path) -> None:
+    """The real command, end to end: a bad source fails alone; the serving data stays."""
     good = write_bundle(tmp_path / "good")
-    assert _import(tmp_path, str(good))[0] == 0
+    assert _import(run_cli, tmp_path, str(good))[0] == 0
     broken = tmp_path / "broken"
     shutil.copytree(good, broken)
     (broken / "en" / "skills_en.csv").write_text("uri,label\nx,y\n")
-    assert _import(tmp_path, str(broken))[0] != 0
+    code, output = _import(run_cli, tmp_path, str(broken))
+    _assert_clear_failure(code, output, "missing column(s) conceptUri")
     status = run_cli(
         "data",
         "status",

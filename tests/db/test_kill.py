@@ -1,4 +1,7 @@
-"""An import killed with SIGKILL at any moment leaves the previous release serving."""
+"""An import killed with SIGKILL at any moment leaves the previous release serving.
+
+The killed import is a real process; the imports and status checks around it run in process.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.bundle_factory import write_bundle
-from tests.conftest import FULL_SOURCES, REPO, run_cli
+from tests.conftest import FULL_SOURCES, REPO, Cli
 
 
 def _start_full_import(database_url: str, cwd: Path) -> subprocess.Popen[str]:
@@ -31,14 +34,11 @@ def _start_full_import(database_url: str, cwd: Path) -> subprocess.Popen[str]:
 @pytest.mark.full_data
 @pytest.mark.parametrize("phase", ["occupationSkillRelations", "scoring occupations"])
 def test_sigkill_mid_import_keeps_old_release(
-    database_url: str, tmp_path: Path, phase: str
+    cli: Cli, database_url: str, tmp_path: Path, phase: str
 ) -> None:
     env = {"DATABASE_URL": database_url}
-    assert (
-        run_cli("data", "import", str(write_bundle(tmp_path)), env=env, cwd=tmp_path).returncode
-        == 0
-    )
-    before = json.loads(run_cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    assert cli("data", "import", str(write_bundle(tmp_path)), env=env, cwd=tmp_path).returncode == 0
+    before = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
 
     process = _start_full_import(database_url, tmp_path)
     assert process.stdout is not None
@@ -51,13 +51,13 @@ def test_sigkill_mid_import_keeps_old_release(
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL, "".join(seen)
 
-    after = json.loads(run_cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    after = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
     assert after["release"] == before["release"]
     assert after["counts"] == before["counts"]
 
 
 @pytest.mark.full_data
-def test_import_after_a_kill_succeeds(database_url: str, tmp_path: Path) -> None:
+def test_import_after_a_kill_succeeds(cli: Cli, database_url: str, tmp_path: Path) -> None:
     process = _start_full_import(database_url, tmp_path)
     assert process.stdout is not None
     for line in process.stdout:
@@ -65,7 +65,7 @@ def test_import_after_a_kill_succeeds(database_url: str, tmp_path: Path) -> None
             process.send_signal(signal.SIGKILL)
             break
     process.wait(timeout=60)
-    result = run_cli(
+    result = cli(
         "data", "import", *map(str, FULL_SOURCES), env={"DATABASE_URL": database_url}, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr

@@ -20,8 +20,10 @@ from db.engine import (
     StoreUnavailableError,
     make_engine,
 )
+from db.importer import import_bundle
+from db.sources import gather_bundle
 from tests.bundle_factory import write_bundle
-from tests.conftest import POSTGRES_URL, run_cli
+from tests.conftest import POSTGRES_URL, Cli, run_cli
 
 #: The issue's bound: a fault is reported within this many seconds.
 WITHIN_SECONDS = 15
@@ -39,8 +41,10 @@ def one_line_failure(result: subprocess.CompletedProcess[str]) -> str:
     "url",
     ["mysql://root@127.0.0.1/test", "oracle://x@y/z", "postgresql+asyncpg://u@h/d"],
 )
-def test_an_unsupported_scheme_is_refused_with_what_works(url: str, tmp_path: Path) -> None:
-    line = one_line_failure(run_cli("data", "status", env={"DATABASE_URL": url}, cwd=tmp_path))
+def test_an_unsupported_scheme_is_refused_with_what_works(
+    cli: Cli, url: str, tmp_path: Path
+) -> None:
+    line = one_line_failure(cli("data", "status", env={"DATABASE_URL": url}, cwd=tmp_path))
     assert "postgresql://" in line
     assert "sqlite:///" in line
 
@@ -56,8 +60,10 @@ def test_postgres_aliases_mean_psycopg(database_url: str, scheme: str) -> None:
 @pytest.mark.parametrize(
     "path", ["/proc/willai/store.sqlite", "/proc/self/status/store.sqlite", "/dev/null/x.sqlite"]
 )
-def test_a_sqlite_path_that_cannot_be_created_is_one_line(path: str, tmp_path: Path) -> None:
-    result = run_cli("data", "status", env={"DATABASE_URL": f"sqlite:///{path}"}, cwd=tmp_path)
+def test_a_sqlite_path_that_cannot_be_created_is_one_line(
+    cli: Cli, path: str, tmp_path: Path
+) -> None:
+    result = cli("data", "status", env={"DATABASE_URL": f"sqlite:///{path}"}, cwd=tmp_path)
     assert "cannot open the store" in one_line_failure(result)
 
 
@@ -96,6 +102,7 @@ def test_the_default_connect_timeout_is_within_the_bound() -> None:
 def test_a_server_that_never_answers_is_one_line_within_the_bound(
     silent_server: int, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
+    """A real process, so a hang ends in the subprocess timeout rather than a stuck suite."""
     env = {
         "DATABASE_URL": f"postgresql://willai@127.0.0.1:{silent_server}/willai",
         "DATABASE_CONNECT_TIMEOUT": "2",
@@ -115,26 +122,31 @@ def test_make_engine_gives_up_on_a_silent_server(silent_server: int) -> None:
 
 @pytest.fixture
 def imported_store() -> Iterator[Path]:
-    """A store with the small bundle, in a folder any user may read."""
+    """A store with the small bundle, in a folder any user may read.
+
+    The writer's engine is disposed, as when an import process exits: its last connection
+    folds the write-ahead log into the file, which a read-only (immutable) opening reads alone.
+    """
     folder = Path(tempfile.mkdtemp(prefix="willai-ro-"))
     folder.chmod(0o755)
     store = folder / "store.sqlite"
-    env = {"DATABASE_URL": f"sqlite:///{store}"}
-    assert run_cli("data", "import", str(write_bundle(folder)), env=env, cwd=folder).returncode == 0
+    engine = make_engine(f"sqlite:///{store}")
+    import_bundle(engine, gather_bundle([str(write_bundle(folder))], folder))
+    engine.dispose()
     yield store
     shutil.rmtree(folder)
 
 
-def test_a_store_opened_with_mode_ro_answers(imported_store: Path) -> None:
+def test_a_store_opened_with_mode_ro_answers(cli: Cli, imported_store: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{imported_store}?mode=ro"}
-    result = run_cli("ask", "roofer", "--json", env=env, cwd=imported_store.parent)
+    result = cli("ask", "roofer", "--json", env=env, cwd=imported_store.parent)
     assert result.returncode == 0, result.stderr
 
 
-def test_a_read_only_store_refuses_imports_in_one_line(imported_store: Path) -> None:
+def test_a_read_only_store_refuses_imports_in_one_line(cli: Cli, imported_store: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{imported_store}?mode=ro"}
     bundle = imported_store.parent / "v1.1.1"
-    result = run_cli("data", "import", str(bundle), "--force", env=env, cwd=imported_store.parent)
+    result = cli("data", "import", str(bundle), "--force", env=env, cwd=imported_store.parent)
     assert "read-only" in one_line_failure(result)
 
 
@@ -150,11 +162,11 @@ def _make_unwritable(path: Path) -> None:
         pytest.skip(f"chattr +i unsupported here: {done.stderr.decode().strip()}")
 
 
-def test_a_store_file_this_user_cannot_write_still_answers(imported_store: Path) -> None:
+def test_a_store_file_this_user_cannot_write_still_answers(cli: Cli, imported_store: Path) -> None:
     _make_unwritable(imported_store)
     try:
         env = {"DATABASE_URL": f"sqlite:///{imported_store}"}
-        result = run_cli("ask", "roofer", "--json", env=env, cwd=imported_store.parent)
+        result = cli("ask", "roofer", "--json", env=env, cwd=imported_store.parent)
     finally:
         subprocess.run(["chattr", "-i", str(imported_store)], capture_output=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -6,12 +6,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from willai import runtime
 from willai.cli import match as match_cli
 
 
 @pytest.fixture
 def app(monkeypatch, small_index):
-    monkeypatch.setattr(match_cli, "load_match_index", lambda settings=None: small_index)
+    monkeypatch.setattr(runtime, "load_match_index", lambda settings=None: small_index)
     application = typer.Typer()
     match_cli.register(application)
 

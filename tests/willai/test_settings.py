@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from esco_api import RetryPolicy
 from willai.settings import SettingsError, load_settings, mask_url
 
 
@@ -24,6 +25,24 @@ def test_invalid_database_url_names_the_key() -> None:
 def test_bad_integer_names_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DEV_GUILD_ID", "twelve")
     with pytest.raises(SettingsError, match="DEV_GUILD_ID"):
+        load_settings()
+
+
+def test_esco_api_retries_default_to_what_the_client_does_unless_told() -> None:
+    assert load_settings().esco_api_retries == RetryPolicy().attempts - 1
+
+
+def test_esco_api_retries_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCO_API_RETRIES", "0")
+    assert load_settings().esco_api_retries == 0
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "1.5", ""])
+def test_esco_api_retries_must_be_a_whole_number_of_at_least_zero(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("ESCO_API_RETRIES", value)
+    with pytest.raises(SettingsError, match="ESCO_API_RETRIES"):
         load_settings()
 
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from willai.card import render_card as render_picture
-from willai.cli.render import render_card
-from willai.runtime import ensure_release, open_store
-from willai.service import Answer, AnswerService, Unresolved
-from willai.settings import get_settings
+from willai.cli.core import LoggedCommand
 from willai.texts import NO_MATCH
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:
+    from willai.service import Answer, Unresolved
+
+
+def _err() -> Console:
+    """Standard error as the command runs (made per call, so it follows the streams in use)."""
+    return Console(stderr=True, highlight=False)
 
 
 def ask(
@@ -29,8 +31,13 @@ def ask(
 ) -> None:
     """Will AI replace this job? Match the title and show its AI-exposure score."""
     if not title.strip():
-        err.print('[red]error:[/red] give a job title, e.g. willai ask "nurse"')
+        _err().print('[red]error:[/red] give a job title, e.g. willai ask "nurse"')
         raise typer.Exit(2)
+    from willai.cli.render import render_card
+    from willai.runtime import ensure_release, open_store
+    from willai.service import AnswerService, Unresolved
+    from willai.settings import get_settings
+
     settings = get_settings()
     store = open_store(settings)
     ensure_release(store, settings)
@@ -41,13 +48,16 @@ def ask(
     if json_out:
         typer.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
-        out.print(render_card(answer))
+        Console(highlight=False).print(render_card(answer))
     if card is not None:
         _write_picture(answer, card)
 
 
 def _write_picture(answer: Answer, target: Path) -> None:
     """Save the shareable score card; a path that cannot be written is one clear line."""
+    from willai.card import render_card as render_picture
+
+    err = _err()
     try:
         target.write_bytes(render_picture(answer.score, answer.data_version))
     except OSError as exc:
@@ -57,6 +67,7 @@ def _write_picture(answer: Answer, target: Path) -> None:
 
 
 def _unresolved(answer: Unresolved, json_out: bool) -> None:
+    """Did-you-mean or no-match: on stderr for a person, as a JSON document for a program."""
     candidates = [
         {"uri": c.uri, "label": c.label, "confidence": round(c.confidence, 3)}
         for c in answer.match.candidates[:5]
@@ -76,6 +87,7 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
             )
         )
         return
+    err = _err()
     if answer.ambiguous:
         line = Text()
         line.append(f'"{answer.query[:80]}" could be several jobs.', style="yellow")
@@ -92,4 +104,4 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `ask` to the main app."""
-    app.command("ask")(ask)
+    app.command("ask", cls=LoggedCommand)(ask)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from willai.cli.session import run_session
-from willai.frontend import discord_front_end
-from willai.runtime import ensure_release, open_store
-from willai.service import AnswerService
-from willai.settings import Settings, get_settings
+if TYPE_CHECKING:
+    from willai.settings import Settings
 
 
 def run() -> None:
@@ -20,6 +17,9 @@ def run() -> None:
 
     Either way an empty store imports ESCO_SOURCE first, with progress.
     """
+    from willai.frontend import discord_front_end
+    from willai.settings import get_settings
+
     settings = get_settings()
     if not settings.has_token:
         raise typer.Exit(run_terminal(settings))
@@ -28,6 +28,12 @@ def run() -> None:
 
 def run_terminal(settings: Settings) -> int:
     """The interactive session, on a store that holds a release (imported here if empty)."""
+    from rich.console import Console
+
+    from willai.cli.session import run_session
+    from willai.runtime import ensure_release, open_store
+    from willai.service import AnswerService
+
     logging.basicConfig(level=settings.log_level, format="%(levelname)-7s %(name)s: %(message)s")
     store = open_store(settings)
     ensure_release(store, settings)
@@ -41,6 +47,8 @@ def sync(
     guild: int | None = typer.Option(None, "--guild", help="Sync to one guild only (instant)."),
 ) -> None:
     """Push the slash commands to Discord: globally, or to one guild."""
+    from willai.frontend import discord_front_end
+
     discord_front_end().sync_commands(guild)
 
 

@@ -15,14 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from willai.importing import run_import
-from willai.progress import import_progress
-from willai.runtime import open_store
-from willai.service import Answer
-from willai.settings import get_settings
+from willai.cli.core import LoggedCommand
 
 app = typer.Typer(no_args_is_help=True)
-out = Console(highlight=False)
 
 EXPORT_COLUMNS = (
     "uri",
@@ -37,7 +32,7 @@ EXPORT_COLUMNS = (
 )
 
 
-@app.command("import")
+@app.command("import", cls=LoggedCommand)
 def import_(
     sources: list[str] | None = typer.Argument(  # noqa: B008 - typer's idiom
         None, help="Bundle directories, .zip files, http(s) URLs of zips, or esco-api[:VERSION]."
@@ -47,6 +42,11 @@ def import_(
     json_out: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
 ) -> None:
     """Load ESCO as a new release, switched in atomically; ESCO_SOURCE when no source given."""
+    from willai.importing import run_import
+    from willai.progress import import_progress
+    from willai.runtime import open_store
+    from willai.settings import get_settings
+
     settings = get_settings()
     store = open_store(settings)
     with import_progress() as progress:
@@ -56,6 +56,7 @@ def import_(
     if json_out:
         typer.echo(json.dumps(asdict(report), indent=2))
         return
+    out = Console(highlight=False)
     if report.status == "unchanged":
         out.print(
             f"ESCO {report.version} is already serving (same data, same model): nothing to do."
@@ -73,9 +74,12 @@ def import_(
         out.print(f"  [yellow]skipped/noted:[/yellow] {warning}")
 
 
-@app.command()
+@app.command(cls=LoggedCommand)
 def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
     """Show the serving release, its counts and the database (password masked)."""
+    from willai.runtime import open_store
+    from willai.settings import get_settings
+
     doc = open_store(get_settings()).status()
     if json_out:
         typer.echo(json.dumps(doc, indent=2))
@@ -100,7 +104,7 @@ def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable
             f"[red]failed[/red] {doc['last_import']['at']}: {doc['last_import']['error']}",
         )
     table.add_row("database", doc["database_url"])
-    out.print(table)
+    Console(highlight=False).print(table)
 
 
 @contextmanager
@@ -121,11 +125,14 @@ def _written_whole(target: Path, **open_args: Any) -> Iterator[TextIO]:
         partial.unlink(missing_ok=True)
 
 
-@app.command("export-scores")
+@app.command("export-scores", cls=LoggedCommand)
 def export_scores(
     target: Annotated[Path, typer.Argument(help="CSV file to write.")],
 ) -> None:
     """Write one row per occupation with its score and factors."""
+    from willai.runtime import open_store
+    from willai.settings import get_settings
+
     store = open_store(get_settings())
     store.require_release()
     rows = 0
@@ -135,10 +142,10 @@ def export_scores(
         for summary in store.score_summaries():
             writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
             rows += 1
-    out.print(f"wrote {rows:,} occupations to {target}")
+    Console(highlight=False).print(f"wrote {rows:,} occupations to {target}")
 
 
-@app.command("export-answers")
+@app.command("export-answers", cls=LoggedCommand)
 def export_answers(
     target: Annotated[Path, typer.Argument(help="JSON Lines file to write.")],
 ) -> None:
@@ -147,6 +154,10 @@ def export_answers(
     The text a reader sees (verdict, sections, takeaways, moves) is all there, so the wording
     can be read, diffed and checked across every occupation at once.
     """
+    from willai.runtime import open_store
+    from willai.service import Answer
+    from willai.settings import get_settings
+
     store = open_store(get_settings())
     release = store.require_release()
     rows = 0
@@ -155,4 +166,4 @@ def export_answers(
             answer = Answer(score.label, score, None, release)
             stream.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
             rows += 1
-    out.print(f"wrote {rows:,} answers to {target}")
+    Console(highlight=False).print(f"wrote {rows:,} answers to {target}")

@@ -10,17 +10,25 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matching import MatchIndex, MatchResult
-from matching.normalise import MAX_QUERY_CHARS
-from willai.runtime import load_match_index
+from willai.cli.core import LoggedCommand
 from willai.texts import readable
 
-MAX_TITLE_CHARS = MAX_QUERY_CHARS
-"""Longer input is not a job title; saying so beats a meaningless no-match."""
+if TYPE_CHECKING:
+    from matching import MatchIndex, MatchResult
+
+
+def _max_title_chars() -> int:
+    """Longer input is not a job title; saying so beats a meaningless no-match.
+
+    The matcher's own limit, read when a title is checked: importing the matcher loads numpy.
+    """
+    from matching.normalise import MAX_QUERY_CHARS
+
+    return MAX_QUERY_CHARS
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -57,6 +65,8 @@ def _print_human(result: MatchResult, top: int) -> None:
 
 def _load_index() -> MatchIndex:
     """The serving release's index, built by the runtime from the store."""
+    from willai.runtime import load_match_index
+
     return load_match_index()
 
 
@@ -67,9 +77,10 @@ def _run_batch(path: Path, top: int) -> None:
     except OSError as exc:
         raise _fail(f"cannot read {path}: {exc.strerror or exc}") from None
     index = _load_index()
+    longest = _max_title_chars() * 2
     write = sys.stdout.write
     for line in lines:
-        result = index.match(line[: MAX_TITLE_CHARS * 2], top=top)
+        result = index.match(line[:longest], top=top)
         write(json.dumps(_as_dict(result, top), ensure_ascii=False) + "\n")
     sys.stdout.flush()
 
@@ -94,8 +105,9 @@ def match(
     if title is None or not title.strip():
         raise _fail('give a job title, e.g. willai match "nurse", or --batch FILE')
     title = readable(title)
-    if len(title) > MAX_TITLE_CHARS:
-        raise _fail(f"that is not a job title ({len(title)} characters; at most 200)")
+    longest = _max_title_chars()
+    if len(title) > longest:
+        raise _fail(f"that is not a job title ({len(title)} characters; at most {longest})")
     result = _load_index().match(title, top=top)
     if json_out:
         typer.echo(json.dumps(_as_dict(result, top), ensure_ascii=False, indent=2))
@@ -107,4 +119,4 @@ def match(
 
 def register(app: typer.Typer) -> None:
     """Attach `willai match` to the main app."""
-    app.command("match")(match)
+    app.command("match", cls=LoggedCommand)(match)

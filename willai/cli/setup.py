@@ -6,17 +6,17 @@ that Discord accepts is not asked for again, and a DEV_GUILD_ID already set is n
 
 from __future__ import annotations
 
-import asyncio
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from dotenv import set_key
 from rich.console import Console
 
-from willai.frontend import Identity, discord_front_end
-from willai.settings import Settings, get_settings
+if TYPE_CHECKING:
+    from willai.frontend import Identity
+    from willai.settings import Settings
 
 #: Where settings live, beside the example every checkout has.
 ENV_FILE = Path(".env")
@@ -29,6 +29,8 @@ out = Console(highlight=False)
 
 def write_env(key: str, value: str, path: Path = ENV_FILE) -> None:
     """Set one key in .env, creating it from .env.example if needed; always mode 600."""
+    from dotenv import set_key
+
     if not path.exists():
         template = ENV_EXAMPLE.read_text(encoding="utf-8") if ENV_EXAMPLE.exists() else ""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
@@ -40,6 +42,11 @@ def write_env(key: str, value: str, path: Path = ENV_FILE) -> None:
 
 
 def _identify(token: str) -> Identity:
+    """Who the token logs in as; Discord refusing it is a DiscordUnavailableError."""
+    import asyncio
+
+    from willai.frontend import discord_front_end
+
     return asyncio.run(discord_front_end().identify(token))
 
 
@@ -64,6 +71,9 @@ def setup(
     no_sync: bool = typer.Option(False, "--no-sync", help="Do not offer to sync commands."),
 ) -> None:
     """Check a bot token, save it to .env (mode 600), print the invite link, sync commands."""
+    from willai.frontend import discord_front_end
+    from willai.settings import get_settings
+
     settings = get_settings()
     token, new = _token(settings, token)
     identity = _identify(token)
@@ -93,6 +103,10 @@ def setup(
 
 
 def _sync(settings: Settings, token: str, guild: int) -> None:
+    import asyncio
+
+    from willai.frontend import discord_front_end
+
     names = asyncio.run(discord_front_end().sync_to_guild(settings, token, guild))
     listed = ", ".join(f"/{name}" for name in names)
     out.print(f"[green]✓[/green] synced {len(names)} commands to server {guild}: {listed}")
@@ -100,6 +114,9 @@ def _sync(settings: Settings, token: str, guild: int) -> None:
 
 def invite() -> None:
     """Print the link that adds the bot to a server (needs DISCORD_TOKEN)."""
+    from willai.frontend import discord_front_end
+    from willai.settings import get_settings
+
     identity = _identify(get_settings().require_token())
     typer.echo(discord_front_end().invite_url(identity.application_id))
 

@@ -1,0 +1,70 @@
+"""`willai --help` and argument errors load none of the heavy libraries.
+
+Each case runs in a fresh interpreter: in the test process these libraries are long loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+from willai.cli import EXPECTED_ERRORS
+
+#: What a command may load when it runs, but `--help` and a typo must not.
+HEAVY = ("numpy", "sqlmodel", "sqlalchemy", "aiohttp", "discord")
+
+PROBE = f"""
+import json, sys
+from typer.testing import CliRunner
+from willai.cli import app
+
+result = CliRunner().invoke(app, sys.argv[1:])
+loaded = [name for name in {HEAVY!r} if name in sys.modules]
+print(json.dumps({{"exit": result.exit_code, "loaded": loaded, "output": result.output}}))
+"""
+
+
+def _probe(*args: str) -> dict[str, object]:
+    """Invoke the app with ``args`` in a new interpreter; its exit status and what it loaded."""
+    env = os.environ | {"PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["--help"], 0),
+        (["data", "--help"], 0),
+        (["ask", "--help"], 0),
+        (["ask"], 2),
+        (["bogus"], 2),
+        (["match", "--top", "none", "nurse"], 2),
+    ],
+)
+def test_help_and_argument_errors_load_no_heavy_library(args: list[str], status: int) -> None:
+    answer = _probe(*args)
+    assert answer["exit"] == status, answer["output"]
+    assert answer["loaded"] == []
+
+
+@pytest.mark.parametrize(("module", "name"), EXPECTED_ERRORS)
+def test_each_error_the_cli_reports_in_one_line_names_a_real_exception(
+    module: str, name: str
+) -> None:
+    found = getattr(importlib.import_module(module), name)
+    assert issubclass(found, Exception)
+    assert found.__module__ == module

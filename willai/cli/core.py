@@ -1,0 +1,78 @@
+"""What every `willai` command shares: known failures as one line, logging set up on demand.
+
+Both hook into typer's own extension points (a group class and a command class) instead of
+the root callback. The root callback runs before a sub-command's arguments are parsed, so
+whatever it loads (settings, and with them pydantic and SQLAlchemy) would be paid by `--help`
+and by a mistyped argument too; a command's ``invoke`` runs only once it will really run.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
+
+#: Failures the user can fix, each printed as one red line with exit status 1. Named by
+#: (module, class) rather than imported: importing them would load the store, the web client
+#: and pydantic before every `--help`. An exception of one of these classes can only exist
+#: once its module is loaded, so looking the class up in ``sys.modules`` never misses one.
+EXPECTED_ERRORS: tuple[tuple[str, str], ...] = (
+    ("willai.errors", "DiscordUnavailableError"),
+    ("willai.frontend", "FrontEndMissingError"),
+    ("willai.settings", "SettingsError"),
+    ("willai.importing", "ImportFailedError"),
+    ("db.bundle", "BundleError"),
+    ("db.engine", "StoreUnavailableError"),
+    ("db.store", "NoReleaseError"),
+    ("esco_api.errors", "EscoApiError"),
+)
+
+LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+def is_expected(exc: BaseException) -> bool:
+    """Whether ``exc`` is a failure the user can fix (see :data:`EXPECTED_ERRORS`)."""
+    for module_name, class_name in EXPECTED_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, getattr(module, class_name)):
+            return True
+    return False
+
+
+class OneLineErrors(TyperGroup):
+    """The root group: a known failure anywhere below it ends as one red line, never a traceback.
+
+    Handling it here rather than around ``app()`` means the in-process test runner
+    (``typer.testing.CliRunner``) sees exactly what a user sees.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if not is_expected(exc):
+                raise
+            line = Text("error:", style="red")
+            line.append(f" {exc}")
+            Console(stderr=True, highlight=False, soft_wrap=True).print(line)
+            raise typer.Exit(1) from None
+
+
+class LoggedCommand(TyperCommand):
+    """A command that sets up logging from LOG_LEVEL (DEBUG with ``--verbose``) before it runs.
+
+    The bot's commands and the terminal session set up their own logging and do not use this.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        from willai.settings import get_settings
+
+        verbose = bool(ctx.find_root().params.get("verbose"))
+        level = "DEBUG" if verbose else get_settings().log_level
+        logging.basicConfig(level=level, format=LOG_FORMAT)
+        return super().invoke(ctx)
