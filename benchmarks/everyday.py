@@ -13,8 +13,6 @@ half only, for `matching/prior_model.json`.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -24,7 +22,7 @@ import numpy as np
 
 from matching import MatchIndex, MatchStatus
 from matching.prior import choice_shares
-from tests.matching.everyday import HERE, KINDS, EverydayTitle
+from tests.matching.everyday import KINDS, EverydayTitle
 
 L2 = 0.1
 """Ridge penalty on the choice weights: a handful of weights over a few hundred titles."""
@@ -108,8 +106,13 @@ def everyday_counts(rows: Sequence[EverydayTitle], uri_of: Mapping[str, str]) ->
     return Counter(uri_of[row.accept[0]] for row in rows if row.accept and row.accept[0] in uri_of)
 
 
-def fit_prior(index: MatchIndex, rows: Sequence[EverydayTitle]) -> dict[str, Any]:
-    """Fit the choice weights and the answer share on the fitting half: the model file's content.
+def fit_prior(
+    index: MatchIndex, rows: Sequence[EverydayTitle]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Fit the choice weights and the answer share on the fitting half.
+
+    Returns the model file's parameters and what its provenance adds (the choices counted).
+    The exported weights must give the fitted weights' shares on every choice.
 
     A row's own title is left out of the `everyday` count it is fitted with, so the weights do
     not learn that an occupation is common because this very row says so.
@@ -156,58 +159,60 @@ def fit_prior(index: MatchIndex, rows: Sequence[EverydayTitle]) -> dict[str, Any
         return total
 
     fitted = minimize(loss, np.zeros(len(CHOICE_FEATURES)), method="L-BFGS-B")
-    weights = [round(float(w), 4) for w in fitted.x]
-    share, sweep = _answer_share(cases, weights)
-    source = HERE / "fit.csv"
-    document = {
-        "about": "commonness prior: conditional logit over a name's occupations "
-        "(matching/prior.py); written by benchmarks/match_quality.py --fit-prior",
-        "features": list(CHOICE_FEATURES),
-        "weights": weights,
-        "answer_share": share,
-        "everyday": dict(sorted(counts.items())),
-        "provenance": {
-            "fitted_on": str(source.relative_to(HERE.parent.parent.parent)),
-            "fit_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-            "titles": len(rows),
-            "choices": len(cases),
-            "fitted": dt.date.today().isoformat(),
-        },
-    }
+    weights = [float(w) for w in fitted.x]
+    drift = max(
+        float(np.abs(choice_shares(weights, x) - choice_shares(fitted.x, x)).max())
+        for x, _, _, _ in cases
+    )
+    if drift > 1e-9:
+        raise SystemExit(f"the exported prior disagrees with the fitted one by {drift:.3g}")
+    ratio, sweep = _answer_ratio(cases, weights)
     print(f"prior: {len(cases)} name choices from {len(rows)} fitting titles; weights:")
     for name, w in zip(CHOICE_FEATURES, weights, strict=True):
         print(f"  {name:<15} {w:+.3f}")
-    print("answer share sweep (threshold, right answers, wrong or premature answers):")
+    print("answer ratio sweep (first over second, right answers, wrong or premature answers):")
     for line in sweep:
         print(f"  {line}")
-    print(f"chosen answer share {share:.2f}")
-    return document
+    print(f"chosen answer ratio {ratio:g}")
+    parameters = {
+        "weights": weights,
+        "answer_ratio": ratio,
+        "everyday": dict(sorted(counts.items())),
+    }
+    return parameters, {"everyday_titles": len(rows), "choices": len(cases)}
 
 
-def _answer_share(
+ANSWER_RATIOS = (1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 30.0, 50.0)
+"""How many times as likely as the second the first choice must be to be given at once."""
+
+
+def _answer_ratio(
     cases: Sequence[tuple[np.ndarray, np.ndarray, EverydayTitle, bool]], weights: Sequence[float]
 ) -> tuple[float, list[str]]:
-    """The share above which the first choice is given as the answer.
+    """The lead over the second choice above which the first is given as the answer.
 
-    Counted on the fitting half's names without a single preferred owner (those answer
-    anyway): right answers to clear titles, less `WRONG_ANSWER_COST` per wrong answer or answer
-    to a title whose honest reply is a question.
+    A lead, not a share: "nurse" reaches dozens of occupations, and the general nurse's share
+    is diluted by all of them, yet it is eleven times as likely as the next. Counted on the
+    fitting half's names without a single preferred owner (those answer anyway): right answers
+    to clear titles, less `WRONG_ANSWER_COST` per wrong answer or answer to a title whose
+    honest reply is a question.
     """
     firsts = []
     for x, pos, row, single_owner in cases:
         if single_owner:
             continue
         shares = choice_shares(weights, x)
-        top = int(np.argmax(shares))
-        firsts.append((float(shares[top]), bool(pos[top]), row.expect == "answer"))
-    best, lines = (-math.inf, 1.0), []
-    for t in np.round(np.arange(0.20, 0.96, 0.05), 2):
-        given = [(right, clear) for share, right, clear in firsts if share >= t]
+        order = np.argsort(-shares, kind="stable")
+        lead = float(shares[order[0]] / max(float(shares[order[1]]), 1e-12))
+        firsts.append((lead, bool(pos[order[0]]), row.expect == "answer"))
+    best, lines = (-math.inf, 0.0), []
+    for ratio in ANSWER_RATIOS:
+        given = [(right, clear) for lead, right, clear in firsts if lead >= ratio]
         good = sum(1 for right, clear in given if right and clear)
         bad = len(given) - good
-        lines.append(f"{t:.2f}  {good:4d}  {bad:4d}")
-        best = max(best, (good - WRONG_ANSWER_COST * bad, -float(t)))
-    return -best[1], lines
+        lines.append(f"{ratio:5g}  {good:4d}  {bad:4d}")
+        best = max(best, (good - WRONG_ANSWER_COST * bad, ratio))
+    return best[1], lines
 
 
 def single_owner_alt_labels(labels: Sequence[Any]) -> list[tuple[str, str]]:

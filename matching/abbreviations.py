@@ -11,6 +11,9 @@ Rules for adding an entry:
 * only abbreviations that mean one job-related thing in titles (no "pa" for both "personal
   assistant" and "physician assistant" unless one reading clearly dominates in job ads);
 * the expansion uses words that occur in ESCO labels, otherwise it cannot match anything;
+* the key means nothing else in the other indexed languages or in ESCO's own labels (German
+  "PTA" is a pharmacy technician, French "CDP" a project manager, ESCO's "SEN" a state enrolled
+  nurse and "AV engineer" an autonomous-vehicle one, so none of them is here);
 * keep the table short and readable; it is documented in docs/matching.md.
 """
 
@@ -72,7 +75,7 @@ _TABLE: dict[str, str] = {
     "fin": "finance",
     "coord": "coordinator",
     "spec": "specialist",
-    "va": "virtual assistant",
+    "va": "administrative assistant",  # virtual assistant: ESCO has none, the job is this one
     "recep": "receptionist",
     # Information technology
     "it": "ict",
@@ -88,7 +91,7 @@ _TABLE: dict[str, str] = {
     "ui": "user interface",
     "dba": "database administrator",
     "sysadmin": "system administrator",
-    "sre": "site reliability engineer",
+    "sre": "ict system administrator",  # site reliability engineer: in no ESCO label
     "ml": "machine learning",
     "ai": "artificial intelligence",
     "seo": "search engine optimisation",
@@ -106,6 +109,153 @@ _TABLE: dict[str, str] = {
     "cdl": "truck",
     "hvac": "heating ventilation air conditioning",
     "kfz": "kraftfahrzeug",
+    # US nursing licences and certifications (NCSBN, ANCC, AACN, NBCRNA, AMCB) and NHS titles
+    # (NHS Health Careers: healthcare support worker, community psychiatric nurse)
+    "crna": "specialist nurse",  # certified registered nurse anesthetist
+    "ccrn": "specialist nurse",  # critical care registered nurse
+    "cns": "specialist nurse",  # clinical nurse specialist
+    "fnp": "advanced nurse practitioner",  # family nurse practitioner
+    "anp": "advanced nurse practitioner",
+    "cnm": "midwife",  # certified nurse-midwife
+    "cpn": "mental health nurse",  # UK community psychiatric nurse
+    "stna": "nursing assistant",  # Ohio's state tested nursing assistant
+    "hcsw": "healthcare assistant",  # UK healthcare support worker
+    "hha": "home care aide",  # US home health aide (BLS 31-1121)
+    "psw": "personal care worker",  # Canadian personal support worker
+    "aemt": "emergency medical technician",  # advanced EMT (NREMT)
+    # Doctors, dentists, pharmacists, vets: degrees and US licences written after the name
+    "mbbs": "medical doctor",
+    "dds": "dental practitioner",
+    "dmd": "dental practitioner",
+    "bds": "dental practitioner",
+    "rdh": "dental hygienist",  # registered dental hygienist
+    "rda": "dental chairside assistant",  # registered dental assistant
+    "rph": "pharmacist",
+    "pharmd": "pharmacist",
+    "cpht": "pharmacy technician",  # certified pharmacy technician (PTCB)
+    "dvm": "veterinarian",
+    "vmd": "veterinarian",
+    "rvn": "veterinary nurse",  # UK registered veterinary nurse (RCVS)
+    "cvt": "veterinary technician",  # US certified / licensed / registered vet tech (AVMA)
+    "lvt": "veterinary technician",
+    "rvt": "veterinary technician",
+    # Therapists, social work and allied health (NBCOT, APTA, ASWB, AAMFT, CDR, AMTA)
+    "cota": "occupational therapy assistant",
+    "dpt": "physiotherapist",  # doctor of physical therapy
+    "lcsw": "social worker",
+    "lmsw": "social worker",
+    "msw": "social worker",
+    "lmft": "marriage and family therapist",
+    "rdn": "dietitian",  # registered dietitian nutritionist
+    "mlt": "medical laboratory assistant",  # medical laboratory technician, ISCO 3212
+    "lmt": "massage therapist",
+    "rmt": "massage therapist",
+    "chiro": "chiropractor",
+    "osteo": "osteopath",
+    "phleb": "phlebotomist",
+    # Schools (UK DfE school workforce census titles; US special education; TESOL bodies)
+    "hlta": "school teaching assistant",  # higher level teaching assistant
+    "senco": "special educational needs coordinator",
+    "sna": "special educational needs assistant",  # Irish special needs assistant
+    "sped": "special educational needs",
+    "esl": "language school",  # English as a second language; ESCO: language school teacher
+    "efl": "language school",
+    "tefl": "language school",
+    "tesol": "language school",
+    "esol": "language school",
+    "tchr": "teacher",
+    # Software and media (Wikipedia's lists of computing and IT abbreviations and of film crew
+    # roles: SDET, infosec, BI, DoP, VFX, VO)
+    "sdet": "software tester",  # software development engineer in test
+    "pentester": "penetration tester",
+    "infosec": "ict security",
+    "db": "database",
+    "bi": "business intelligence",
+    "hw": "hardware",
+    "webdev": "web developer",
+    "gamedev": "digital games developer",
+    "gfx": "graphic",
+    "vfx": "visual effects",
+    "dop": "director of photography",
+    "vo": "voice over",
+    "photog": "photographer",
+    "videog": "videographer",
+    "mua": "make up artist",
+    # Executives, sales, office, finance, law (ISCO-08 puts a vice president of sales or of
+    # marketing among the managers of that function, group 12; ACCA and CIMA are the UK
+    # accountancy bodies)
+    "vp": "manager",
+    "svp": "manager",
+    "evp": "manager",
+    "avp": "manager",
+    "chro": "human resources manager",
+    "kam": "key account manager",
+    "bdr": "business development representative",
+    "biz": "business",
+    "ea": "executive assistant",
+    "secy": "secretary",
+    "cx": "customer experience",
+    "acca": "accountant",
+    "cima": "accountant",
+    "cfp": "financial planner",  # certified financial planner
+    "bkpr": "bookkeeper",
+    "bkkpr": "bookkeeper",
+    "atty": "lawyer",  # attorney
+    # Shortened words of job ads (Merriam-Webster's abbreviations: dir, supt, insp, govt, intl,
+    # mfg, mgt; clippings in the OED: lab, med, rehab, pharma)
+    "dir": "director",
+    "supv": "supervisor",
+    "supvr": "supervisor",
+    "supvsr": "supervisor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "mgt": "management",
+    "mngmt": "management",
+    "mkt": "marketing",
+    "mrktg": "marketing",
+    "mktng": "marketing",
+    "proj": "project",
+    "comms": "communication",
+    "cust": "customer",
+    "svc": "service",
+    "mfg": "manufacturing",
+    "manuf": "manufacturing",
+    "whse": "warehouse",
+    "equip": "equipment",
+    "engg": "engineering",
+    "maint": "maintenance",
+    "mtce": "maintenance",
+    "elec": "electrical",
+    "enviro": "environmental",
+    "env": "environmental",
+    "govt": "government",
+    "intl": "international",
+    "drvr": "driver",
+    "lab": "laboratory",
+    "med": "medical",
+    "clin": "clinical",
+    "rehab": "rehabilitation",
+    "pharma": "pharmaceutical",
+    # Safety, construction, security, transport (UK HSE, CSCS, SIA, CAA; US FMCSA)
+    "ehs": "health safety and environmental",
+    "ndt": "non destructive testing",
+    "cscs": "construction",  # Construction Skills Certification Scheme card: "CSCS labourer"
+    "sia": "security",  # Security Industry Authority licence: "SIA guard"
+    "flt": "forklift",  # fork-lift truck
+    "otr": "truck",  # over-the-road (long-haul) driver
+    "atc": "air traffic controller",
+    "atco": "air traffic controller",
+    # Hospitality and retail
+    "foh": "front of house",
+    "somm": "sommelier",
+    "merch": "merchandiser",
+    # Armed forces and police ranks (UK MOD and US DoD abbreviations)
+    "sgt": "sergeant",
+    "nco": "non commissioned officer",
+    "cpl": "corporal",
+    "capt": "captain",
+    "lieut": "lieutenant",
+    "cmdr": "commander",
 }
 
 ABBREVIATIONS: Final = MappingProxyType(_TABLE)

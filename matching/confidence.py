@@ -2,13 +2,13 @@
 
 A raw score says how well words overlap, not how often the first candidate is right. A small
 boosted-tree model (`confidence_model.json`: 60 trees of at most 8 leaves over the eight
-features below), fitted on a random half of the development set (benchmarks/match_quality.py
---calibrate), maps the evidence to the probability that the first candidate is the occupation
-the job ad was tagged with. It learns from rankings made by re-rankers that had not seen the
+features below), fitted on a random half of the development set and the everyday fitting half
+(benchmarks/match_quality.py --refit), maps the evidence to the probability that the first
+candidate is the occupation meant. It learns from rankings made by re-rankers that had not seen the
 title (stacking), so it does not inherit the re-ranker's optimism about titles it was fitted on.
 Trees, not a linear model, because the evidence interacts: a clear lead in the ranking means
 more for an occupation ESCO gives many names than for a rare specialisation. The abstention
-threshold (`ANSWER_CONFIDENCE`) keeps answers right at least half the time while answering at
+threshold (`answer_confidence`) keeps answers right at least half the time while answering at
 least half of the titles (docs/matching.md). A wrong confident answer misleads a user, a "did
 you mean" list costs a click.
 """
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from matching import artifacts
 from matching.features import CandidateFeatures, ConfidenceFeatures
 from matching.rank import Ranking, Scored
 from matching.results import MatchStatus
@@ -28,17 +29,6 @@ from matching.trees import TreeEnsemble
 FEATURE_NAMES: tuple[str, ...] = ConfidenceFeatures._fields
 """What the confidence model reads; its file must name the same, in the same order."""
 MODEL_FILE = "confidence_model.json"
-ANSWER_CONFIDENCE = 0.225
-"""Commit to the first candidate at or above this calibrated confidence.
-
-Both targets bind here: answer at least half of the titles, and be right at least half the time
-when answering. Of the thresholds 0.18-0.32 (steps of 0.005), 0.225 keeps both by the widest
-margin, counted in standard errors, on confidences no model was fitted on: out-of-fold ones for
-half A plus the held-out half B (`benchmarks/match_quality.py --calibrate`). A: 51% answered,
-precision 0.528; B: 52%, 0.504. Chosen on A alone the rule gives 0.215, where B dips under 0.5:
-the halves differ by about two points of precision whichever one the models are fitted on
-(docs/matching.md), so the one number is chosen on both.
-"""
 MIN_QUERY_COVER = 0.25
 """The answer must explain more than this share of the query's weight, however confident.
 
@@ -73,9 +63,26 @@ class Decision:
 
 
 @cache
+def shipped() -> artifacts.ModelFile:
+    """The shipped model file, read once; refused if fitted on other features."""
+    return artifacts.packaged(MODEL_FILE, FEATURE_NAMES)
+
+
+@cache
 def model() -> TreeEnsemble:
-    """The shipped model, read once."""
-    return TreeEnsemble.packaged(MODEL_FILE, FEATURE_NAMES)
+    """The shipped model's trees."""
+    return TreeEnsemble.from_parameters(FEATURE_NAMES, shipped().parameters)
+
+
+def answer_confidence() -> float:
+    """Commit to the first candidate at or above this calibrated confidence.
+
+    Chosen with the model, on out-of-fold confidences of dev half A alone: of the thresholds
+    tried, the one that keeps both targets (answer at least half of the job-ad titles, be right
+    at least half the time when answering) by the widest margin, counted in standard errors
+    (`benchmarks/fitting.py`).
+    """
+    return float(shipped().parameters["answer_confidence"])
 
 
 def _top_share(ranking: Ranking) -> float:
@@ -136,7 +143,7 @@ def decide(ranking: Ranking, trees: TreeEnsemble | None = None) -> Decision:
     total = sum(weights) or 1.0
     rest = [min(first, (1.0 - first) * REST_SHARE * w / total) for w in weights]
     confidences = tuple(round(c, 4) for c in (first, *rest))
-    if first >= ANSWER_CONFIDENCE and may_answer(ranking):
+    if first >= answer_confidence() and may_answer(ranking):
         return Decision(confidences, MatchStatus.MATCH)
     return Decision(confidences, MatchStatus.AMBIGUOUS)
 

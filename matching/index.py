@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,9 +159,15 @@ def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, Any]:
 
 
 def build_index(
-    occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
+    occupations: Sequence[OccupationRecord],
+    labels: Iterable[LabelRecord],
+    everyday: Mapping[str, int] | None = None,
 ) -> IndexData:
-    """Normalise every label variant once and lay out the lookup tables."""
+    """Normalise every label variant once and lay out the lookup tables.
+
+    `everyday` counts how often people mean each occupation (the commonness prior's evidence);
+    by default the shipped prior's.
+    """
     occ_uris = [o.uri for o in occupations]
     uri_index = {uri: i for i, uri in enumerate(occ_uris)}
     ordered = sorted(
@@ -241,7 +247,11 @@ def build_index(
         lab_weight=lab_weight,
         lab_len_arr=np.array([min(len(t), 255) for t in lab_tokens], dtype=np.uint8),
         occ_prior=occupation_features(
-            occ_uris, [o.code for o in occupations], depth, breadth, packaged_prior().everyday
+            occ_uris,
+            [o.code for o in occupations],
+            depth,
+            breadth,
+            packaged_prior().everyday if everyday is None else everyday,
         ),
         idf=idf,
         job_words=_job_words(lab_tokens, lab_foreign),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -9,7 +10,7 @@ from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
 from matching.names import NameEvidence, name_evidence
 from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_terms
-from matching.prior import packaged_prior
+from matching.prior import PriorModel, packaged_prior
 from matching.rank import Ranking, rank
 from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
 from matching.suggest import SuggestIndex, suggest
@@ -31,17 +32,24 @@ FALLBACK_MIN_CHARS = 5
 class MatchIndex:
     """Every label of every occupation, searchable by messy job titles in any indexed language."""
 
-    def __init__(self, data: IndexData) -> None:
+    def __init__(self, data: IndexData, prior: PriorModel | None = None) -> None:
         self._data = data
         self._suggest = SuggestIndex.build(data)
-        self._prior = packaged_prior()  # the model whose everyday counts `data` was built with
+        self._prior = prior or packaged_prior()  # the model whose everyday counts `data` holds
 
     @classmethod
     def build(
-        cls, occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
+        cls,
+        occupations: Sequence[OccupationRecord],
+        labels: Iterable[LabelRecord],
+        prior: PriorModel | None = None,
     ) -> MatchIndex:
-        """Index once per ESCO release; labels of unknown occupations are ignored."""
-        return cls(build_index(occupations, labels))
+        """Index once per ESCO release; labels of unknown occupations are ignored.
+
+        `prior` replaces the shipped commonness prior (the refit starts from a blank one).
+        """
+        prior = prior or packaged_prior()
+        return cls(build_index(occupations, labels, prior.everyday), prior)
 
     def __len__(self) -> int:
         return len(self._data.occ_uris)
@@ -57,8 +65,9 @@ class MatchIndex:
         """
         text = query if isinstance(query, str) else ""
         top = max(1, min(int(top), MAX_TOP))
-        terms = query_terms(text[: MAX_QUERY_CHARS * 2])
-        if _not_a_job(terms):
+        title = _LEAD_IN.sub("", text[: MAX_QUERY_CHARS * 2], count=1)
+        terms = query_terms(title)
+        if _not_a_job(title, terms):
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
         ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
         named = name_evidence(self._data, terms, self._prior)
@@ -125,7 +134,33 @@ class MatchIndex:
         ]
 
 
-def _not_a_job(terms: QueryTerms) -> bool:
-    """A title made only of words that name a situation, not a job ("student", "my boss")."""
+def _not_a_job(text: str, terms: QueryTerms) -> bool:
+    """Words that name a situation, not a job ("student", "my boss"), or a question.
+
+    "will AI take my job?" is a fair question, but not a title: no occupation answers it.
+    """
     content = [t for t in terms.tokens if t not in terms.soft]
-    return bool(content) and all(t in NOT_JOBS for t in content)
+    return (bool(content) and all(t in NOT_JOBS for t in content)) or _is_a_sentence(text)
+
+
+_PERSONAL = frozenset(["me", "my", "myself", "we", "our", "you", "your", "im", "i'm"])
+"""Pronouns no job title holds ("I" and "mine" are left out: "Engineer I", "mine surveyor")."""
+_QUESTION_OPENERS = frozenset(
+    ["will", "would", "should", "could", "is", "am", "are", "do", "does", "how", "what", "why"]
+)
+"""Words a question opens with and a job title never does ("can" is left out: "can maker")."""
+_LEAD_IN = re.compile(
+    r"^\s*(?:i\s*['\N{RIGHT SINGLE QUOTATION MARK}]?\s*m|i\s+am|i\s+work\s+as|my\s+job\s+is)"
+    r"\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+"""How people start a title in a sentence ("I'm a nurse"): the job is what follows."""
+_APOSTROPHES = str.maketrans({"\N{RIGHT SINGLE QUOTATION MARK}": "'"})
+
+
+def _is_a_sentence(text: str) -> bool:
+    """A question, or words about the person typing, rather than the name of a job."""
+    if "?" in text:
+        return True
+    words = [w.strip(".,!:;\"'()") for w in text.casefold().translate(_APOSTROPHES).split()]
+    return bool(words) and (words[0] in _QUESTION_OPENERS or any(w in _PERSONAL for w in words))

@@ -8,9 +8,9 @@ ads whose silver tags agree with an exact ESCO name only about half the time, wo
 When the name is shared, or is one generic word that heads many names ("teacher" is in the
 names of some two hundred occupations, and ESCO lists it as an alternative name of *politics
 lecturer*), the occupations it reaches are ordered by the commonness prior (`prior`): the
-everyday sense first. The first is given as the answer only when it holds a clear share
-(`PriorModel.answer_share`), as "nurse" does for *nurse responsible for general care*;
-otherwise the user is asked, school teachers first.
+everyday sense first. The first is given as the answer only when it is clearly ahead, at
+least `PriorModel.answer_ratio` times as likely as the second, as *nurse responsible for
+general care* is for "nurse"; otherwise the user is asked, school teachers first.
 """
 
 from __future__ import annotations
@@ -100,6 +100,9 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
     # label with those words.
     exact_preferred = (extra == 0) & (data.lab_kind_arr[ids] == 0) & (~foreign | foreign.all())
     preferred = np.logical_or.reduceat(exact_preferred, first)
+    # "security manager" is an alternative name of *security guard*: reached only through
+    # such names, an occupation is a weaker sense of the word than one whose own name holds it.
+    in_preferred = np.logical_or.reduceat(data.lab_kind_arr[ids] == 0, first)
     owners = occ[first]
     closest = extra[first]
     rows = np.column_stack(
@@ -108,6 +111,7 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
             (closest == 0).astype(np.float64),
             np.minimum(closest, MAX_EXTRA_WORDS).astype(np.float64),
             (~english).astype(np.float64),
+            (~in_preferred).astype(np.float64),
         ]
     )
     return Holders(owners, ids[first], rows, preferred)
@@ -145,7 +149,8 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         answer = True
     else:
         confidences = [float(shares[i]) for i in order]
-        answer = confidences[0] >= model.answer_share
+        runner_up = confidences[1] if len(confidences) > 1 else 0.0
+        answer = confidences[0] >= model.answer_ratio * runner_up
     order = order[:MAX_HOLDERS]
     return NameEvidence(
         tuple(int(found.occs[i]) for i in order),

@@ -18,8 +18,10 @@ these facts about each of them:
 * `extra_words`: how many words its closest name adds to the ones typed ("school" in "primary
   school teacher" for "teacher"), capped at 4.
 * `foreign_only`: the occupation is reached only through a label in another language.
+* `alt_only`: no preferred name of the occupation holds the words typed, only alternative ones
+  ("security manager" names *security guard*; "manager" should offer *shop manager* first).
 
-The weights are fitted on the everyday fitting half (`benchmarks/match_quality.py --fit-prior`)
+The weights are fitted on the everyday fitting half (`benchmarks/match_quality.py --refit`)
 and stored with the everyday counts in `prior_model.json`. The held-out half never shapes them.
 """
 
@@ -40,7 +42,13 @@ from matching import artifacts
 PRIOR_FILE = "prior_model.json"
 OCCUPATION_FEATURES: tuple[str, ...] = ("narrower", "specialisation", "breadth", "everyday")
 """What the prior knows of an occupation before any title is typed, in column order."""
-CHOICE_FEATURES: tuple[str, ...] = (*OCCUPATION_FEATURES, "exact", "extra_words", "foreign_only")
+CHOICE_FEATURES: tuple[str, ...] = (
+    *OCCUPATION_FEATURES,
+    "exact",
+    "extra_words",
+    "foreign_only",
+    "alt_only",
+)
 """What the choice among an ambiguous name's occupations reads, in `PriorModel.weights` order."""
 MAX_EXTRA_WORDS = 4
 
@@ -51,7 +59,7 @@ class PriorModel:
 
     weights: tuple[float, ...]
     everyday: Mapping[str, int]  # occupation URI -> rows of the fitting half that meant it
-    answer_share: float  # answer without asking when the first choice holds this share
+    answer_ratio: float  # answer without asking when the first choice is this many times the second
 
     @classmethod
     def from_parameters(cls, parameters: Mapping[str, Any]) -> PriorModel:
@@ -59,7 +67,7 @@ class PriorModel:
         return cls(
             tuple(float(w) for w in parameters["weights"]),
             {str(uri): int(n) for uri, n in parameters["everyday"].items()},
-            float(parameters["answer_share"]),
+            float(parameters["answer_ratio"]),
         )
 
 

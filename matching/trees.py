@@ -1,10 +1,10 @@
-"""Boosted regression trees, fitted offline with scikit-learn and walked here with numpy.
+"""Boosted regression trees, fitted offline with LightGBM and walked here with numpy.
 
 Both learned parts of the matcher are tree ensembles on the log-odds scale: the re-ranker
 (`rerank_model.json`, which candidate the job ad was tagged with) and the confidence model
-(`confidence_model.json`, whether the first candidate is right). scikit-learn is a fitting tool,
-not a dependency: `benchmarks/match_quality.py` writes each model's trees as plain lists, the
-layout of scikit-learn's public `tree_` arrays (`artifacts` holds the file format), and this module
+(`confidence_model.json`, whether the first candidate is right). LightGBM is a fitting tool, not
+a dependency: `benchmarks/fitting.py` writes each model's trees, read from LightGBM's documented
+JSON dump, as plain parallel lists (`artifacts` holds the file format), and this module
 evaluates many rows against all trees at once, one tree level per numpy step. A query re-ranks
 30 candidates through a few hundred trees; a Python loop per node would cost milliseconds.
 """
@@ -45,7 +45,8 @@ class TreeEnsemble:
     ) -> TreeEnsemble:
         """Build the arrays from a model file's `parameters`.
 
-        Each tree is parallel lists as scikit-learn lays them out: `left[i] == -1` marks a leaf.
+        Each tree is parallel lists, node 0 its root: `left[i] == -1` marks a leaf, and a row
+        goes left when `row[feature[i]] <= threshold[i]`, as LightGBM's `<=` splits decide.
         """
         rate = float(parameters["learning_rate"])
         feature: list[int] = []

@@ -66,21 +66,30 @@ async def test_other_languages_show_what_was_typed(
     assert embed["description"].startswith("You asked: *Elektriker*")
 
 
-async def test_nurse_offers_a_did_you_mean_menu_and_answers_the_choice(
+async def test_teacher_offers_a_did_you_mean_menu_and_answers_the_choice(
     fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
 ):
     async with fake_discord.run_bot(full_bot()):
-        rec = await fake_discord.interact_command("willai", {"job": "nurse"})
+        rec = await fake_discord.interact_command("willai", {"job": "teacher"})
         message = await rec.wait_final()
         (select,) = [c for row in message["components"] for c in row["components"]]
         assert 3 <= len(select["options"]) <= 5
         labels = {o["label"]: o["value"] for o in select["options"]}
-        general = "Nurse responsible for general care"
-        assert next(iter(labels)) == general  # the everyday sense first (the commonness prior)
-        pick = await fake_discord.select(message, select["custom_id"], [labels[general]])
+        primary = "Primary school teacher"
+        assert next(iter(labels)) == primary  # school teachers first (the commonness prior)
+        pick = await fake_discord.select(message, select["custom_id"], [labels[primary]])
         answered = await pick.wait_final()
-    assert answered["embeds"][0]["title"] == general
-    assert answered["embeds"][0]["description"].startswith("You asked: *nurse*")
+    assert answered["embeds"][0]["title"] == primary
+    assert answered["embeds"][0]["description"].startswith("You asked: *teacher*")
+
+
+async def test_nurse_is_answered_with_the_general_nurse(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
+):
+    async with fake_discord.run_bot(full_bot()):
+        rec = await fake_discord.interact_command("willai", {"job": "nurse"})
+        (embed,) = (await rec.wait_response())["data"]["embeds"]
+    assert embed["title"] == "Nurse responsible for general care"
 
 
 async def test_autocomplete_on_full_data(

@@ -34,3 +34,37 @@ def test_tables_are_lower_case_and_distinct():
     for table in (COLLOQUIAL, WHOLE_TITLE):
         assert all(key == key.lower().strip() and key != value for key, value in table.items())
     assert not set(COLLOQUIAL) & set(WHOLE_TITLE)
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("rent-a-cop", "security guard"),  # the longer key wins over "cop"
+        ("mall cop", "security guard"),
+        ("ob gyn", "gynaecologist"),  # "OB/GYN" reaches the table with its slash read as a space
+        ("senior x-ray technician", "senior radiographer"),
+        ("nurse's aide", "nursing assistant"),
+    ],
+)
+def test_longer_and_punctuated_keys(typed, spelled):
+    assert spell_out(typed) == spelled
+
+
+@pytest.mark.parametrize(
+    ("alone", "inside"),
+    [
+        ("copper", "copper enameller"),
+        ("solicitor", "corporate solicitor"),
+        ("salt", "salt processing operator"),
+        ("school principal", "high school principal"),
+    ],
+)
+def test_esco_words_change_only_as_the_whole_title(alone, inside):
+    assert spell_out(alone) == WHOLE_TITLE[alone]
+    assert spell_out(inside) == inside
+
+
+def test_typed_abbreviations_reach_the_tables():
+    assert query_terms("OB/GYN").tokens == ("gynaecologist",)
+    assert query_terms("SALT").tokens == ("speech", "language", "therapist")
+    assert query_terms("HLTA").tokens == ("school", "teaching", "assistant")

@@ -1,13 +1,13 @@
 import math
 
 from matching.confidence import (
-    ANSWER_CONFIDENCE,
     FEATURE_NAMES,
     MIN_MARGIN,
     MIN_QUERY_COVER,
     MIN_SPECIFICITY_SHARE,
     NO_MATCH_SCORE,
     Decision,
+    answer_confidence,
     decide,
     may_answer,
     plausible,
@@ -105,12 +105,12 @@ def test_an_empty_ranking_is_no_match():
 
 
 def test_confidence_at_the_answer_threshold_answers():
-    decision = decide(clear(), pinned(ANSWER_CONFIDENCE + 1e-9))
+    decision = decide(clear(), pinned(answer_confidence() + 1e-9))
     assert decision.status is MatchStatus.MATCH
 
 
 def test_confidence_below_the_answer_threshold_asks():
-    decision = decide(clear(), pinned(ANSWER_CONFIDENCE - 0.005))
+    decision = decide(clear(), pinned(answer_confidence() - 0.005))
     assert decision.status is MatchStatus.AMBIGUOUS
 
 

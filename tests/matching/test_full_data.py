@@ -8,7 +8,7 @@ from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
 
-FIT_FLOORS = {"first": 0.80, "answered": 0.80, "precision": 0.90, "no_match": 0.86}
+FIT_FLOORS = {"first": 0.88, "answered": 0.88, "precision": 0.93, "no_match": 0.90}
 """What the matcher reaches on the everyday fitting half today, less two points of slack.
 
 The issue's targets (0.95, 0.90, 0.97, 0.90) are not reached yet (docs/matching.md): these
@@ -39,7 +39,6 @@ def test_everyday_set_is_large_and_split_in_two():
         ("nurse", "nurse responsible for general care"),
         ("registered nurse", "nurse responsible for general care"),
         ("sparky", "electrician"),
-        ("Lehrer", "secondary school teacher"),
         ("cop", "police officer"),
         ("uber driver", "taxi driver"),
         ("contador", "accountant"),
@@ -85,6 +84,16 @@ GENERIC_FIRST = {
     "cashier": {"cashier"},
     "photographer": {"photographer"},
     "Lehrer": SCHOOL_TEACHERS,
+    "engineer": {"mechanical engineer", "civil engineer", "electrical engineer"},
+    "manager": {"shop manager", "office manager", "project manager"},
+    "assistant": {"sales assistant", "administrative assistant", "shop assistant"},
+    "designer": {"graphic designer", "interior designer"},
+    "developer": {"software developer", "web developer"},
+    "programmer": {"software developer", "computer programmer"},
+    "consultant": {"business consultant", "management consultant"},
+    "analyst": {"data analyst", "business analyst"},
+    "clerk": {"office clerk"},
+    "doctor": {"general practitioner", "specialised doctor"},
 }
 
 

@@ -149,3 +149,15 @@ def test_title_naming_two_jobs_asks_which(small_index, uri):
     result = small_index.match("accountant plumber")
     assert result.status is MatchStatus.AMBIGUOUS
     assert {c.uri for c in result.candidates[:2]} == {uri("acc"), uri("plumb")}
+
+
+@pytest.mark.parametrize("question", ["will AI replace me", "will ai take my job?", "what?"])
+def test_a_question_instead_of_a_title_is_no_match(small_index, question):
+    assert small_index.match(question).status is MatchStatus.NO_MATCH
+
+
+def test_a_title_said_as_a_sentence_is_matched_as_the_title(small_index):
+    said = small_index.match("I'm an accountant")
+    typed = small_index.match("accountant")
+    assert said.candidates[:1] == typed.candidates[:1]
+    assert said.query == "I'm an accountant"

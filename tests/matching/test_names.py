@@ -5,7 +5,7 @@ from matching.names import PREFERRED_CONFIDENCE, name_evidence
 from matching.normalise import query_terms
 from matching.prior import CHOICE_FEATURES, OCCUPATION_FEATURES, PriorModel
 
-EVEN = PriorModel((0.0,) * 7, {}, 0.5)
+EVEN = PriorModel((0.0,) * len(CHOICE_FEATURES), {}, 2.0)
 """A prior that knows nothing: every occupation a name reaches is as likely as the next."""
 
 
@@ -42,7 +42,7 @@ def test_generic_word_answers_when_the_prior_favours_one(small_index, uri):
     weights = tuple(float(name == "everyday") for name in CHOICE_FEATURES)
     data_rows, data.occ_prior = data.occ_prior, everyday
     try:
-        found = evidence(small_index, "manager", PriorModel(weights, {}, 0.6))
+        found = evidence(small_index, "manager", PriorModel(weights, {}, 3.0))
     finally:
         data.occ_prior = data_rows
     assert found is not None
@@ -76,3 +76,14 @@ def test_generic_title_offers_a_question(small_index, title):
     result = small_index.match(title)
     assert result.status is MatchStatus.AMBIGUOUS
     assert len(result.candidates) >= 3
+
+
+def test_an_occupation_named_by_the_word_only_in_alt_names_is_offered_last(small_index, uri):
+    # "office assistant" is only an alternative name of secretary; three preferred names hold
+    # "assistant". A prior that weighs `alt_only` against an occupation puts secretary last.
+    weights = tuple(-5.0 * float(name == "alt_only") for name in CHOICE_FEATURES)
+    found = evidence(small_index, "assistant", PriorModel(weights, {}, 1e9))
+    assert found is not None
+    data = small_index._data
+    assert data.occ_uris[found.occs[-1]] == uri("secr")
+    assert uri("secr") not in {data.occ_uris[o] for o in found.occs[:-1]}

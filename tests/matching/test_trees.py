@@ -20,7 +20,7 @@ DOCUMENT = {
         },
         {
             "feature": [1, 0, -2, -2, -2],
-            "threshold": [0.3, 0.8, -2.0, -2.0, -2.0],
+            "threshold": [0.25, 0.75, -2.0, -2.0, -2.0],
             "left": [1, 2, -1, -1, -1],
             "right": [4, 3, -1, -1, -1],
             "value": [0.0, 0.0, 1.0, 3.0, -6.0],
@@ -48,7 +48,7 @@ def trees() -> TreeEnsemble:
 
 
 def test_a_value_at_the_threshold_takes_the_left_branch(trees):
-    assert trees.log_odds([(0.5, 0.3)])[0] == pytest.approx(-1.0 + 0.5 * (-2.0 + 1.0 + 1.0))
+    assert trees.log_odds([(0.5, 0.25)])[0] == pytest.approx(-1.0 + 0.5 * (-2.0 + 1.0 + 1.0))
 
 
 def test_values_above_the_thresholds_take_the_right_branches(trees):

@@ -150,18 +150,18 @@ def full_service(full_store: Store) -> AnswerService:
 def test_a_number_picks_from_the_did_you_mean_list(full_service: AnswerService) -> None:
     console = Console(file=io.StringIO(), width=120, highlight=False)
     with create_pipe_input() as pipe:
-        pipe.send_text("nurse\r1\rquit\r")
+        pipe.send_text("teacher\r1\rquit\r")
         prompt: PromptSession[str] = PromptSession(input=pipe, output=DummyOutput())
         run_session(
             full_service, console=console, stdin=io.StringIO(), interactive=True, prompt=prompt
         )
     text = console.file.getvalue()
-    assert "1. nurse responsible for general care" in text
-    assert "What does a nurse responsible for general care do?" in text
+    assert "1. primary school teacher" in text
+    assert "What does a primary school teacher do?" in text
 
 
 @pytest.mark.full_data
 def test_a_number_out_of_range_asks_again(full_service: AnswerService) -> None:
     session = Session(full_service)
-    session.handle("nurse")
+    session.handle("teacher")
     assert "Pick a number from 1 to" in printed(session.handle("9").output)
