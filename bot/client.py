@@ -11,9 +11,7 @@ import asyncio
 import contextlib
 import gc
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import discord
@@ -21,12 +19,10 @@ from discord.ext import commands
 
 from bot import errors, views
 from bot.backlog import Backlog
-from bot.keys import OccupationKeys
 from bot.refresh import RefreshCoordinator
+from bot.serving import Serving
 from db.changes import GUILD_PREFIX, RELEASE, notifications
 from db.store import Store
-from willai.card import CardCache
-from willai.service import AnswerService
 from willai.settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("willai.bot")
@@ -42,25 +38,6 @@ EXTENSIONS = (
     "bot.cogs.scheduler",
 )
 """Every cog, loaded in setup_hook; tests check this list covers bot/cogs/."""
-
-
-@dataclass(frozen=True, slots=True)
-class Serving:
-    """One release as the bot answers from it; replaced as a whole, never mutated."""
-
-    service: AnswerService
-    keys: OccupationKeys
-    #: Score card pictures of this release, rendered on first ask.
-    cards: CardCache
-
-    @classmethod
-    def load(cls, store: Store, cards: Path | None = None) -> Serving:
-        """Build the matcher index and score map (CPU-bound: call it off the event loop).
-
-        ``cards`` is the folder that keeps this host's rendered score cards.
-        """
-        service = AnswerService.load(store)
-        return cls(service, OccupationKeys(service.scores), CardCache(directory=cards))
 
 
 def settle_heap() -> None:

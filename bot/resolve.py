@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from willai.service import Answer, Unresolved
 
 if TYPE_CHECKING:
-    from bot.client import Serving
+    from bot.serving import Serving
 
 
 class StaleChoice:

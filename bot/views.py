@@ -15,7 +15,7 @@ import io
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 import discord
 from discord.ui import Button, DynamicItem, Select
@@ -23,12 +23,10 @@ from discord.ui import Button, DynamicItem, Select
 from bot import embeds, errors, limits
 from bot.keys import KEY_PATTERN
 from bot.limits import clip
+from bot.serving import ServesRelease, Serving
 from matching import Candidate
 from scoring import FACTORS, OccupationScore
 from willai.service import Answer
-
-if TYPE_CHECKING:
-    from bot.client import Serving, WillaiBot
 
 log = logging.getLogger("willai.bot.views")
 
@@ -39,8 +37,8 @@ STALE = (
 )
 
 
-def _bot(interaction: discord.Interaction) -> WillaiBot:
-    return cast("WillaiBot", interaction.client)
+def _bot(interaction: discord.Interaction) -> ServesRelease:
+    return cast("ServesRelease", interaction.client)
 
 
 class _SafeItem:

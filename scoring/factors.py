@@ -67,22 +67,53 @@ class Factors:
     overall_exact: float
 
 
+class SkillWeights:
+    """Occupations' weighted skills, sharing one Weighted record per skill and kind.
+
+    A skill weighs the same in every occupation that lists it as essential (or as optional), so
+    the occupations of a release share those records rather than each making its own (ESCO
+    1.1.1: 120 000 listings, 20 000 distinct records). Fewer objects stay alive while a release
+    is scored, which keeps the garbage collector's full passes short.
+    """
+
+    def __init__(self, skills: Mapping[str, Skill]) -> None:
+        self._skills = skills
+        self._essential: dict[str, Weighted] = {}
+        self._optional: dict[str, Weighted] = {}
+
+    def of(self, occupation: Occupation) -> list[Weighted]:
+        """The occupation's known skills with their weights; unknown URIs are skipped."""
+        out: list[Weighted] = []
+        seen: set[str] = set()
+        for uris, essential, made in (
+            (occupation.essential, True, self._essential),
+            (occupation.optional, False, self._optional),
+        ):
+            for uri in uris:
+                if uri in seen:
+                    continue
+                record = made.get(uri)
+                if record is None:
+                    skill = self._skills.get(uri)
+                    if skill is None:
+                        continue
+                    record = made[uri] = Weighted(uri, essential, _weight(skill, essential))
+                seen.add(uri)
+                out.append(record)
+        return out
+
+
+def _weight(skill: Skill, essential: bool) -> float:
+    base = ESSENTIAL_WEIGHT if essential else OPTIONAL_WEIGHT
+    return base * (KNOWLEDGE_WEIGHT if skill.skill_type == "knowledge" else 1.0)
+
+
 def weighted_skills(occupation: Occupation, skills: Mapping[str, Skill]) -> list[Weighted]:
-    """The occupation's known skills with their weights; unknown URIs are skipped."""
-    out: list[Weighted] = []
-    seen: set[str] = set()
-    for uris, essential, base in (
-        (occupation.essential, True, ESSENTIAL_WEIGHT),
-        (occupation.optional, False, OPTIONAL_WEIGHT),
-    ):
-        for uri in uris:
-            skill = skills.get(uri)
-            if skill is None or uri in seen:
-                continue
-            seen.add(uri)
-            weight = base * (KNOWLEDGE_WEIGHT if skill.skill_type == "knowledge" else 1.0)
-            out.append(Weighted(uri, essential, weight))
-    return out
+    """The occupation's known skills with their weights; unknown URIs are skipped.
+
+    Scoring a whole release uses one :class:`SkillWeights` instead, so records are shared.
+    """
+    return SkillWeights(skills).of(occupation)
 
 
 def task_skills(items: Sequence[Weighted], skills: Mapping[str, Skill]) -> list[Weighted]:

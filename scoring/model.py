@@ -6,25 +6,23 @@ model scores a release at once rather than one occupation at a time.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 
 from scoring import explain, narrative
 from scoring.bands import band_for
 from scoring.factors import (
     Factors,
+    SkillWeights,
     Weighted,
     compute_factors,
     prepare,
     task_skills,
-    weighted_skills,
 )
 from scoring.moves import MoveContext
 from scoring.phrases import skill_phrase
-from scoring.results import FactorPercentiles, OccupationScore
-from scoring.similar import essential_sets, neighbours, skill_level
+from scoring.results import FactorPercentiles, OccupationScore, SkillRef
+from scoring.similar import Neighbourhood, essential_sets, skill_level
 from scoring.skill_attributes import attributes_for, is_physical
 from scoring.types import Occupation, Skill
 
@@ -51,20 +49,19 @@ def _manual_share(items: Sequence[Weighted], skills: Mapping[str, Skill]) -> flo
     return sum(w.weight for w in tasks if is_physical(skills[w.uri])) / total
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a release is scored.
+#: A release's skill records by what tells them apart within it: the label and the kind of
+#: skill follow from the URI.
+_RefPool = dict[tuple[str, float, bool], SkillRef]
 
-    Scoring allocates a few hundred thousand small acyclic records; the collector's repeated
-    full passes over them cost about a fifth of the run and free nothing.
+
+def _shared(refs: tuple[SkillRef, ...], pool: _RefPool) -> tuple[SkillRef, ...]:
+    """``refs`` with each record replaced by the release's first equal one.
+
+    Many occupations name the same skill with the same value (on ESCO 1.1.1, 86 000 mentions
+    are 20 000 distinct records). The records are frozen, so sharing them is invisible to
+    readers, and the garbage collector has a quarter as many of them to walk.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return tuple([pool.setdefault((ref.uri, ref.value, ref.essential), ref) for ref in refs])
 
 
 def score_release(
@@ -74,26 +71,26 @@ def score_release(
 
     Skills an occupation references but ``skills`` lacks are ignored. An occupation with no
     known skill scores 0 on every factor (ESCO has none today; the store reports such gaps).
+
+    Pure: it switches nothing process-wide, not even the garbage collector for a moment, since
+    it runs on the bot's refresh thread beside the event loop. It stays fast by keeping few
+    objects alive, so the collector's full passes stay few and short: weighted skills, skill
+    areas and skill records are shared across the release, and each occupation's neighbours
+    are found when it is scored and dropped after it.
     """
-    with _collector_paused():
-        return _score_release(occupations, skills)
-
-
-def _score_release(
-    occupations: Sequence[Occupation], skills: Mapping[str, Skill]
-) -> dict[str, OccupationScore]:
     used = {u for o in occupations for u in (*o.essential, *o.optional) if u in skills}
     attributes = {uri: attributes_for(skills[uri]) for uri in used}
     inputs = prepare(attributes)
     specificity = explain.specificities(occupations)
     views = explain.build_views(skills, attributes, specificity)
-    weighted = {o.uri: weighted_skills(o, skills) for o in occupations}
+    weights = SkillWeights(skills)
+    weighted = {o.uri: weights.of(o) for o in occupations}
     factors: dict[str, Factors] = {
         o.uri: compute_factors(weighted[o.uri], skills, inputs) for o in occupations
     }
     overall = {uri: round(f.overall_exact) for uri, f in factors.items()}
     essential = essential_sets(occupations, skills)
-    close = neighbours(essential, NEIGHBOURS)
+    close = Neighbourhood(essential)
     candidates = explain.grow_candidates(occupations, views)
     levels = {o.uri: skill_level(o.isco_group) for o in occupations}
     moves = MoveContext(
@@ -114,22 +111,30 @@ def _score_release(
         "overall": sorted(f.overall_exact for f in factors.values()),
     }
 
+    refs: _RefPool = {}
     results: dict[str, OccupationScore] = {}
     for occupation in occupations:
         f = factors[occupation.uri]
         items = weighted[occupation.uri]
         tasks = task_skills(items, skills) if items else []
         band = band_for(f.overall_exact)
-        mine = close.get(occupation.uri, ())
+        mine = close.of(occupation.uri, NEIGHBOURS)
         similar = moves.moves(occupation.uri, mine)
-        exposed = explain.exposed_skills(items, views)
-        resilient = explain.resilient_skills(items, views)
+        exposed = _shared(explain.exposed_skills(items, views), refs)
+        resilient = _shared(explain.resilient_skills(items, views), refs)
         kept = {r.uri for r in resilient}
-        grow = tuple(
-            r
-            for r in explain.grow_skills(occupation, mine, candidates, views, levels)
-            if r.uri not in kept
+        grow = _shared(
+            tuple(
+                r
+                for r in explain.grow_skills(occupation, mine, candidates, views, levels)
+                if r.uri not in kept
+            ),
+            refs,
         )
+        drivers = {
+            name: _shared(named, refs)
+            for name, named in explain.factor_drivers(items, tasks, views).items()
+        }
         results[occupation.uri] = OccupationScore(
             uri=occupation.uri,
             label=occupation.label,
@@ -150,7 +155,7 @@ def _score_release(
             exposed_skills=exposed,
             resilient_skills=resilient,
             grow_skills=grow,
-            factor_drivers=explain.factor_drivers(items, tasks, views),
+            factor_drivers=drivers,
             report=narrative.build_report(
                 narrative.ReportFacts(
                     label=occupation.label,

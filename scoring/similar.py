@@ -59,31 +59,47 @@ def essential_sets(
     return {o.uri: frozenset(u for u in o.essential if u in skills) for o in occupations}
 
 
-def neighbours(
-    sets: Mapping[str, frozenset[str]], limit: int = 15
-) -> dict[str, tuple[Neighbour, ...]]:
-    """Each occupation's closest occupations, most similar first (ties broken by URI).
+class Neighbourhood:
+    """Finds one occupation's closest occupations on demand.
 
-    Works on integer ids and skips skills held by one occupation only (they cannot be shared):
-    the whole release must score in well under two seconds.
+    Scoring asks for each occupation's neighbours once, uses them and drops them: built one at
+    a time, the tens of thousands of Neighbour records never all live at once, which keeps a
+    release's scoring from growing the heap the garbage collector has to walk.
     """
-    uris = sorted(sets)
-    index = {uri: i for i, uri in enumerate(uris)}
-    holders: dict[str, list[int]] = defaultdict(list)
-    for uri in uris:
-        for skill in sets[uri]:
-            holders[skill].append(index[uri])
-    shared_lists = {skill: ids for skill, ids in holders.items() if len(ids) > 1}
-    inv_root = [1.0 / math.sqrt(len(sets[uri]) or 1) for uri in uris]
-    out: dict[str, tuple[Neighbour, ...]] = {}
-    for i, uri in enumerate(uris):
+
+    def __init__(self, sets: Mapping[str, frozenset[str]]) -> None:
+        self._sets = sets
+        self._uris = tuple(sorted(sets))
+        self._index = {uri: i for i, uri in enumerate(self._uris)}
+        holders: dict[str, list[int]] = defaultdict(list)
+        for i, uri in enumerate(self._uris):
+            for skill in sets[uri]:
+                holders[skill].append(i)
+        # Skills held by one occupation only cannot be shared: skipped up front.
+        self._shared = {skill: ids for skill, ids in holders.items() if len(ids) > 1}
+        self._inv_root = [1.0 / math.sqrt(len(sets[uri]) or 1) for uri in self._uris]
+
+    @property
+    def uris(self) -> tuple[str, ...]:
+        """Every occupation the neighbourhood knows, sorted."""
+        return self._uris
+
+    def of(self, uri: str, limit: int = 15) -> tuple[Neighbour, ...]:
+        """``uri``'s closest occupations, most similar first (ties broken by URI).
+
+        An occupation the neighbourhood was not built with has none.
+        """
+        i = self._index.get(uri)
+        if i is None:
+            return ()
         counts: Counter[int] = Counter()
-        for skill in sets[uri]:
-            ids = shared_lists.get(skill)
+        for skill in self._sets[uri]:
+            ids = self._shared.get(skill)
             if ids is not None:
                 counts.update(ids)
         counts.pop(i, None)
-        own = inv_root[i]
+        own = self._inv_root[i]
+        inv_root = self._inv_root
         ranked = heapq.nlargest(
             limit,
             (
@@ -92,5 +108,17 @@ def neighbours(
                 if shared >= MIN_SHARED
             ),
         )
-        out[uri] = tuple(Neighbour(uris[-j], shared, sim) for sim, shared, j in ranked)
-    return out
+        uris = self._uris
+        return tuple(Neighbour(uris[-j], shared, sim) for sim, shared, j in ranked)
+
+
+def neighbours(
+    sets: Mapping[str, frozenset[str]], limit: int = 15
+) -> dict[str, tuple[Neighbour, ...]]:
+    """Each occupation's closest occupations, most similar first (ties broken by URI).
+
+    Works on integer ids and skips skills held by one occupation only (they cannot be shared):
+    the whole release must score in well under two seconds.
+    """
+    hood = Neighbourhood(sets)
+    return {uri: hood.of(uri, limit) for uri in hood.uris}

@@ -24,7 +24,7 @@ from bot.views import STALE
 from willai.service import MAX_QUERY_CHARS, Answer
 
 if TYPE_CHECKING:
-    from bot.client import Serving
+    from bot.serving import Serving
 
 log = logging.getLogger("willai.bot.ask")
 

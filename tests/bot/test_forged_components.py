@@ -80,4 +80,5 @@ async def test_a_real_button_is_answered_by_its_item_not_the_fallback(
         make_bot,
         lambda m: fake_discord.click(m, "willai:factor:task_automation:clerk"),
     )
-    assert callback["data"]["embeds"]
+    (embed,) = callback["data"]["embeds"]
+    assert embed["title"] == "Task automation: Data entry clerk"

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from bot import WillaiBot, create_bot
-from bot.client import Serving
+from bot.embeds import title_case
+from bot.serving import Serving
 from tests.bot.support import sync_commands_at_setup
 from tests.fake_discord import FakeDiscord
 from willai.settings import load_settings
@@ -95,14 +96,16 @@ async def test_nurse_is_answered_with_the_general_nurse(
 async def test_autocomplete_on_full_data(
     fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
 ):
-    async with fake_discord.run_bot(full_bot()):
+    async with fake_discord.run_bot(full_bot()) as bot:
         rec = await fake_discord.autocomplete("willai", {"job": "nur"}, focused="job")
         await rec.wait_response()
         assert 5 <= len(rec.choices) <= 25
         assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in rec.choices)
+        picked = bot.serving.keys.from_choice(rec.choices[0]["value"])
         ask = await fake_discord.interact_command("willai", {"job": rec.choices[0]["value"]})
         (embed,) = (await ask.wait_response())["data"]["embeds"]
-    assert embed["title"]
+        picked_label = bot.serving.service.scores[picked].label
+    assert embed["title"] == title_case(picked_label)
 
 
 async def test_compare_on_full_data(fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]):

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import embeds, limits, views
-from bot.client import Serving
 from bot.keys import OccupationKeys
+from bot.serving import Serving
 from db.store import Store
 from tests.bundle_factory import write_bundle
 from willai.card import CardCache

@@ -51,4 +51,4 @@ async def test_an_answered_interaction_leaves_no_token_in_debug_logs(
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         await rec.wait_final()
     assert rec.token not in caplog.text
-    assert caplog.records  # DEBUG logging did run
+    assert any(r.levelno == logging.DEBUG for r in caplog.records)  # DEBUG logging did run

@@ -3,6 +3,9 @@ from dataclasses import replace
 import pytest
 
 from scoring.factors import (
+    ESSENTIAL_WEIGHT,
+    OPTIONAL_WEIGHT,
+    SkillWeights,
     compute_factors,
     overall_from,
     prepare,
@@ -13,10 +16,13 @@ from scoring.skill_attributes import attributes_for_all
 from tests.scoring.factories import (
     ANATOMY,
     CARE,
+    CLERK,
     NEGOTIATE,
     PROCESS_DATA,
     RECORD,
     SKILLS,
+    SUPERVISOR,
+    TEAMS,
     occupation,
 )
 
@@ -86,3 +92,14 @@ def test_clerical_occupation_scores_above_care_occupation() -> None:
     assert clerk.overall_exact > carer.overall_exact
     assert clerk.task_automation > carer.task_automation
     assert clerk.ai_complementarity < carer.ai_complementarity
+
+
+def test_occupations_listing_a_skill_the_same_way_share_its_record() -> None:
+    """Shared records keep a release's scoring small for the garbage collector."""
+    weights = SkillWeights(SKILLS)
+    clerk, supervisor = ({w.uri: w for w in weights.of(o)} for o in (CLERK, SUPERVISOR))
+    assert clerk[RECORD.uri] is supervisor[RECORD.uri]  # essential to both
+    assert (clerk[TEAMS.uri].weight, supervisor[TEAMS.uri].weight) == (
+        OPTIONAL_WEIGHT,
+        ESSENTIAL_WEIGHT,
+    )

@@ -1,4 +1,4 @@
-from scoring.similar import essential_sets, neighbours
+from scoring.similar import Neighbourhood, essential_sets, neighbours
 from tests.scoring.factories import (
     ASSISTANT,
     CARER,
@@ -29,3 +29,13 @@ def test_neighbours_are_ordered_by_similarity() -> None:
     close = neighbours(essential_sets(OCCUPATIONS, SKILLS))[ASSISTANT.uri]
     sims = [n.similarity for n in close]
     assert sims == sorted(sims, reverse=True)
+
+
+def test_a_limit_keeps_the_closest_neighbours_and_breaks_ties_by_uri() -> None:
+    hood = Neighbourhood(essential_sets(OCCUPATIONS, SKILLS))
+    # The carer and the clerk share two skills each with the assistant: equally close.
+    assert [n.uri for n in hood.of(ASSISTANT.uri, 2)] == [SUPERVISOR.uri, CARER.uri]
+
+
+def test_an_occupation_outside_the_neighbourhood_has_no_neighbours() -> None:
+    assert Neighbourhood(essential_sets(OCCUPATIONS, SKILLS)).of("o:elsewhere") == ()
