@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, exists, insert, select, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from db import schema
 from db.bulk import BulkWriter
@@ -87,6 +88,10 @@ def serving_release(conn: Connection) -> schema.Release | None:
     return schema.Release.model_validate(row._mapping) if row else None
 
 
+class StoreRefusedError(Exception):
+    """The database would not take the import; the previous release still serves."""
+
+
 def import_bundle(
     engine: Engine,
     bundle: Bundle,
@@ -105,6 +110,9 @@ def import_bundle(
     tally = _Tally()
     try:
         return _import_locked(engine, bundle, checksum, version, meter, tally, force, started)
+    except OperationalError as exc:  # disk full, read-only file, lost server: said in one line
+        reason = str(exc.orig or exc).splitlines()[0]
+        raise StoreRefusedError(f"the store refused the import: {reason}") from exc
     except _AlreadyServing as serving:
         current = serving.release
         return ImportReport(

@@ -11,10 +11,14 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
 from db.bundle import BundleError
-from db.importer import ImportReport, Progress, import_bundle, record_failure
+from db.importer import (
+    ImportReport,
+    Progress,
+    StoreRefusedError,
+    import_bundle,
+    record_failure,
+)
 from db.sources import gather_bundle
 from db.store import Store
 from esco_api import EscoApiError, RetryPolicy, fetch_bundle, is_api_source, parse_source
@@ -65,9 +69,8 @@ def run_import(
     except (BundleError, EscoApiError) as exc:
         record_failure(store.engine, resolved, str(exc))
         raise ImportFailedError(str(exc)) from None
-    except OperationalError as exc:
-        reason = str(exc.orig or exc).splitlines()[0]
-        raise ImportFailedError(f"the store refused the import: {reason}") from None
+    except StoreRefusedError as exc:
+        raise ImportFailedError(str(exc)) from None
     except KeyboardInterrupt:
         record_failure(store.engine, resolved, "interrupted")
         raise

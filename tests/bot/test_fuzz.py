@@ -85,13 +85,3 @@ def test_any_prefix_gets_suggestions_that_fit_a_choice(serving: Serving, text: s
     for suggestion in serving.service.suggest(text):
         assert suggestion.name
         assert len(limits.clip(suggestion.name, limits.CHOICE_NAME)) <= limits.CHOICE_NAME
-
-
-@FUZZ
-@given(text=TEXT)
-def test_the_matcher_never_raises_and_ranks_at_most_what_was_asked(
-    serving: Serving, text: str
-) -> None:
-    result = serving.service.index.match(text, top=5)
-    assert len(result.candidates) <= 5
-    assert all(0.0 <= c.confidence <= 1.0 for c in result.candidates)

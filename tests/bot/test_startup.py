@@ -157,16 +157,3 @@ def test_python_m_bot_prints_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "DISCORD_TOKEN" in err
-
-
-def test_willai_run_without_token_serves_the_terminal_not_the_bot(
-    tiny_store_url: str, tmp_path: Path
-):
-    from tests.conftest import run_cli
-
-    result = run_cli(
-        "run", env={"DATABASE_URL": tiny_store_url, "DISCORD_TOKEN": ""}, cwd=tmp_path, stdin=""
-    )
-    assert result.returncode == 0, result.stderr
-    assert "no DISCORD_TOKEN is set yet" in result.stdout
-    assert "willai setup" in result.stdout

@@ -135,6 +135,8 @@ def test_piped_run_without_a_token_imports_answers_and_stops_at_quit(
     assert "import: " in result.stderr
     out = result.stdout
     assert out.startswith(INTRO.splitlines()[0])
+    assert "no DISCORD_TOKEN is set yet" in out
+    assert "willai setup" in out  # how to go on to the Discord bot
     assert out.count("/100") >= 2  # the card's score line and the factor details
     assert "Skills that drive it" in out
     after_quit = out.rsplit("╯", 1)[1]
