@@ -79,6 +79,8 @@ class IndexData:
     fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending
     fallback_chars: npt.NDArray[np.uint8]  # `char_histograms` of fallback_texts, row by row
     lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
+    # cleaned English preferred label -> its label id, for names only one occupation has
+    preferred_keys: dict[str, int]
     # token -> where it leads (reach.Reach), filled as queries come; reach bounds its size.
     reach_cache: dict[str, Any] = field(default_factory=dict)
 
@@ -98,6 +100,23 @@ def _description_terms(description: str) -> frozenset[str]:
         if len(terms) >= _DESCRIPTION_TERMS:
             break
     return frozenset(terms)
+
+
+def _preferred_keys(
+    keys: Sequence[str], kinds: bytearray, foreign: bytearray, owners: Sequence[int]
+) -> dict[str, int]:
+    """Each English preferred name that one occupation alone has, as cleaned, -> its label id.
+
+    Typed as it is, such a name is the answer, whatever words of it a job ad would call noise
+    ("early years teacher", "contract manager").
+    """
+    holders: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for label_id, (key, kind, other) in enumerate(zip(keys, kinds, foreign, strict=True)):
+        if kind == 0 and not other:
+            holders[key].add(owners[label_id])
+            first.setdefault(key, label_id)
+    return {key: first[key] for key, occs in holders.items() if len(occs) == 1}
 
 
 def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) -> frozenset[str]:
@@ -259,4 +278,5 @@ def build_index(
         vocab_by_len=dict(vocab_by_len),
         **_fallback_tables(lab_tokens),
         lab_key=lab_key,
+        preferred_keys=_preferred_keys(lab_key, lab_kind, lab_foreign, lab_occ),
     )

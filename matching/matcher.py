@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
-from matching.names import NameEvidence, name_evidence
+from matching.names import NameEvidence, exact_name, name_evidence
 from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_terms
 from matching.prior import PriorModel, packaged_prior
 from matching.rank import Ranking, rank
@@ -70,7 +70,7 @@ class MatchIndex:
         if _not_a_job(title, terms):
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
         ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
-        named = name_evidence(self._data, terms, self._prior)
+        named = exact_name(self._data, title) or name_evidence(self._data, terms, self._prior)
         if named is not None:
             return self._named(text, named, ranking, top)
         decision = decide(ranking)

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.index import IndexData
-from matching.normalise import QueryTerms
+from matching.normalise import QueryTerms, clean, split_gendered
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
 from matching.reach import reach
 
@@ -115,6 +115,15 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
         ]
     )
     return Holders(owners, ids[first], rows, preferred)
+
+
+def exact_name(data: IndexData, title: str) -> NameEvidence | None:
+    """The occupation whose English preferred name is exactly what was typed, if only one's."""
+    variants = split_gendered(clean(title))
+    label_id = data.preferred_keys.get(variants[0]) if variants else None
+    if label_id is None:
+        return None
+    return NameEvidence((data.lab_occ[label_id],), (label_id,), (PREFERRED_CONFIDENCE,), True)
 
 
 def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:

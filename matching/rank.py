@@ -26,7 +26,7 @@ from matching.fallback import close_labels
 from matching.features import BOOSTER_FEATURES, LINEAR_FEATURES, CandidateFeatures
 from matching.index import IndexData
 from matching.normalise import QueryTerms, stem
-from matching.reach import STEM_QUALITY, Reach, reach
+from matching.reach import RARE_TOKEN, STEM_QUALITY, Reach, in_context, reach
 from matching.scratch import SCRATCH
 from matching.trees import TreeEnsemble
 
@@ -140,8 +140,7 @@ def rank(
     resolved: list[tuple[float, Reach]] = []
     query_mass = 0.0
     specificity = 0.0
-    for token in terms.tokens:
-        found = reach(data, token)
+    for token, found in _reach_all(data, terms.tokens):
         if found is None:
             continue
         weight = found.idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
@@ -167,6 +166,27 @@ def rank(
         max_idf,
         _other_job(data, terms, scored[0].occ) if scored else None,
     )
+
+
+def _reach_all(data: IndexData, tokens: tuple[str, ...]) -> list[tuple[str, Reach | None]]:
+    """Each token's `reach`; a word unknown, fixed by a guess or rare is read in context.
+
+    A typo fix that shares a label with the query's other words beats one that does not
+    (`reach.in_context`).
+    """
+    found = [reach(data, token) for token in tokens]
+    doubtful = [
+        i
+        for i, (token, hit) in enumerate(zip(tokens, found, strict=True))
+        if hit is None or hit.variants[0][0] != token or len(data.postings[token]) <= RARE_TOKEN
+    ]
+    for i in doubtful:
+        others = [hit.ids for j, hit in enumerate(found) if j != i and hit is not None]
+        if others:
+            fixed = in_context(data, tokens[i], np.unique(np.concatenate(others)))
+            if fixed is not None:
+                found[i] = fixed
+    return list(zip(tokens, found, strict=True))
 
 
 def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:

@@ -73,6 +73,40 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     return [(word, TYPO_QUALITY * (1.0 - best / max(len(token), len(word)))) for word in tied]
 
 
+RARE_TOKEN = 2
+"""A known word in at most this many labels may itself be a slip ESCO kept ("manger")."""
+
+
+def in_context(data: IndexData, token: str, context: npt.NDArray[np.int32]) -> Reach | None:
+    """The one typo fix of `token` that shares a label with the query's other words.
+
+    "kitchen poter": "poter" is one edit from "power", "pater" and "porter", too close to
+    call alone, but only "porter" is in a label with "kitchen". Also for a word ESCO spells
+    in one or two labels only, often a misspelling of its own ("warehouse manger"). None
+    when no fix, or more than one, is in such a label. A rare word keeps its own labels too.
+    """
+    if token in data.postings and len(data.postings[token]) > RARE_TOKEN:
+        return None
+    edits = max(_max_typo_edits(token), 1 if len(token) >= 4 else 0)
+    if not edits or not len(context):
+        return None
+    lengths = range(len(token) - edits, len(token) + edits + 1)
+    hits = _closest(
+        token, [w for n in lengths for w in data.vocab_by_len.get((token[0], n), ())], edits
+    )
+    fixes = [
+        (word, dist)
+        for word, dist, _ in hits
+        if word != token and np.intersect1d(data.postings[word], context).size
+    ]
+    if len(fixes) != 1:
+        return None
+    word, dist = fixes[0]
+    fix = (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
+    # A rare word that is itself indexed keeps its own labels: "mangler" is a job too.
+    return _merge(data, [(token, 1.0), fix] if token in data.postings else [fix])
+
+
 def _closest(token: str, choices: list[str], edits: int) -> list[tuple[str, int, int]]:
     """The (at most three) indexed words within `edits` edits of `token`."""
     return process.extract(token, choices, scorer=OSA.distance, score_cutoff=edits, limit=3)

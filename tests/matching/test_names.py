@@ -1,6 +1,6 @@
 import pytest
 
-from matching import MatchStatus
+from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 from matching.names import PREFERRED_CONFIDENCE, name_evidence
 from matching.normalise import query_terms
 from matching.prior import CHOICE_FEATURES, OCCUPATION_FEATURES, PriorModel
@@ -87,3 +87,16 @@ def test_an_occupation_named_by_the_word_only_in_alt_names_is_offered_last(small
     data = small_index._data
     assert data.occ_uris[found.occs[-1]] == uri("secr")
     assert uri("secr") not in {data.occ_uris[o] for o in found.occs[:-1]}
+
+
+def test_a_preferred_name_is_answered_even_when_a_job_ad_would_drop_its_words():
+    # "contract" is noise in job ads ("Plumber (contract)"); typed as a whole name it is not.
+    occupations = [
+        OccupationRecord(f"occ:{i}", label, f"{i}.1", "1219", "")
+        for i, label in enumerate(["contract manager", "shop manager", "project manager"])
+    ]
+    labels = [LabelRecord(o.uri, o.label, "preferred", "en") for o in occupations]
+    index = MatchIndex.build(occupations, labels, EVEN)
+    result = index.match("Contract Manager")
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == "contract manager"

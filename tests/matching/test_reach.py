@@ -2,7 +2,9 @@ import pytest
 
 from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
-from matching.reach import reach, resolve
+from matching.normalise import query_terms
+from matching.rank import rank
+from matching.reach import in_context, reach, resolve
 from tests.matching.conftest import small_inputs
 
 
@@ -52,3 +54,39 @@ def test_the_far_more_common_of_two_equal_fixes_wins():
     occupations = [OccupationRecord(f"u:{i}", "x", "1.1", "1111", "") for i in range(1, 5)]
     index = build_index(occupations, labels)
     assert [word for word, _ in resolve(index, "drvier")] == ["driver"]
+
+
+def _index_of(*labels: str):
+    """One occupation per label, English preferred labels only."""
+    occupations = [
+        OccupationRecord(f"occ:{i}", label, f"{i}.1", "9412", "") for i, label in enumerate(labels)
+    ]
+    records = [LabelRecord(o.uri, o.label, "preferred", "en") for o in occupations]
+    return build_index(occupations, records, {})
+
+
+KITCHEN = ("kitchen porter", "power plant operator", "power line worker", "kitchen hand")
+
+
+def test_a_short_typo_with_several_fixes_is_not_guessed_alone():
+    assert resolve(_index_of(*KITCHEN), "poter") == []
+
+
+def test_a_typo_fix_sharing_a_label_with_the_other_words_wins():
+    data = _index_of(*KITCHEN)
+    context = data.postings["kitchen"]
+    fixed = in_context(data, "poter", context)
+    assert fixed is not None
+    assert fixed.variants[0][0] == "porter"
+
+
+def test_the_query_reads_its_typo_in_context():
+    data = _index_of(*KITCHEN)
+    ranking = rank(data, query_terms("kitchen poter"), depth=3)
+    assert data.occ_labels[ranking.scored[0].occ] == "kitchen porter"
+
+
+def test_no_fix_in_context_leaves_the_word_alone():
+    data = _index_of(*KITCHEN)
+    assert in_context(data, "poter", data.postings["plant"]) is not None  # power plant
+    assert in_context(data, "qqqqq", data.postings["kitchen"]) is None
