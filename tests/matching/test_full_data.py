@@ -103,7 +103,20 @@ def test_prior_puts_the_everyday_sense_first(full_index, title):
 
 
 @pytest.mark.parametrize(
-    "title", ["student", "unemployed", "my boss", "asdf", "retired", "asdfghjkl", "😀", "@everyone"]
+    "title",
+    [
+        "student",
+        "unemployed",
+        "my boss",
+        "asdf",
+        "retired",
+        "asdfghjkl",
+        "😀",
+        "@everyone",
+        "wizard",
+        "girlfriend",
+        "will AI take my job?",
+    ],
 )
 def test_non_jobs_are_no_match(full_index, title):
     assert full_index.match(title).status is MatchStatus.NO_MATCH
