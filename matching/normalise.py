@@ -586,6 +586,11 @@ def label_variants(label: str) -> list[str]:
     return [v for v in split_gendered(clean(label)) if v]
 
 
+_HEAD_OF = re.compile(r"^\s*head of (?:the )?(\S.*)$")
+""""Head of Marketing" is what ESCO calls a marketing manager; its own "head of" names (head of
+department secondary school) are found whole before this rewrite (`names.exact_name`)."""
+
+
 def query_terms(query: str) -> QueryTerms:
     """Reduce a user's title to content tokens, soft tokens and its likely head noun.
 
@@ -593,7 +598,7 @@ def query_terms(query: str) -> QueryTerms:
     Storekeeper", "Sales Executive - Penang". Words only found in such trailing parts are
     marked minor and weigh less, unless nothing else is left.
     """
-    variant = spell_out(split_gendered(clean(query))[0])
+    variant = _HEAD_OF.sub(r"\1 manager", spell_out(split_gendered(clean(query))[0]), count=1)
     tokens = _expand(_raw_tokens(variant))
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []

@@ -96,3 +96,7 @@ def test_head_noun_before_of():
 
 def test_long_input_is_cut():
     assert len(query_terms("nurse " * 1000).text) <= 200
+
+
+def test_head_of_a_department_is_read_as_its_manager():
+    assert query_terms("Head of Marketing").tokens == query_terms("marketing manager").tokens
