@@ -338,6 +338,8 @@ _WHOLE_TITLE: dict[str, str] = {
     "teachers aide": "school teaching assistant",
     "teacher aide": "school teaching assistant",
     "office junior": "office clerk",
+    "fire fighter": "firefighter",  # ESCO writes it as one word; as two it reached pump operator
+    "fire fighters": "firefighter",
     # The everyday job words of German, French and Spanish, both genders, where ESCO's labels
     # in those languages lead elsewhere: ESCO names the general nurse "Gesundheits- und
     # Krankenpfleger" and "enfermero responsable de cuidados generales", so the plain word

@@ -43,6 +43,7 @@ FOREIGN_FACTOR = 0.97  # a non-English label yields to an equally good English o
 SECOND_LABEL = 0.1  # share of an occupation's second-best label added to its best
 SOFT_WEIGHT = 0.15  # weight of seniority words relative to their IDF
 MINOR_WEIGHT = 0.5  # weight of words in brackets or after "cum", " - ", "@"
+COMPOUND_PART = 3  # the shortest half of a word split in two ("lifeguard": life + guard)
 RERANK_DEPTH = 30  # occupations re-ranked with the costly signals
 BOOST_DEPTH = 10  # the first of those that the learned re-ranker (`booster`) scores
 BOOST_WEIGHT = 1.0  # weight of its log-odds added to the linear score
@@ -186,7 +187,27 @@ def _reach_all(data: IndexData, tokens: tuple[str, ...]) -> list[tuple[str, Reac
             fixed = in_context(data, tokens[i], np.unique(np.concatenate(others)))
             if fixed is not None:
                 found[i] = fixed
-    return list(zip(tokens, found, strict=True))
+    out: list[tuple[str, Reach | None]] = []
+    for token, hit in zip(tokens, found, strict=True):
+        parts = _compound_parts(data, token) if hit is None else None
+        out.extend((token, part) for part in parts) if parts else out.append((token, hit))
+    return out
+
+
+def _compound_parts(data: IndexData, token: str) -> list[Reach | None] | None:
+    """An unknown word written as one that ESCO writes as two: "lifeguard" is "life guard".
+
+    Split where both halves are indexed words that share a label; the first such cut wins.
+    """
+    for cut in range(COMPOUND_PART, len(token) - COMPOUND_PART + 1):
+        head, tail = token[:cut], token[cut:]
+        if (
+            head in data.postings
+            and tail in data.postings
+            and np.intersect1d(data.postings[head], data.postings[tail]).size
+        ):
+            return [reach(data, head), reach(data, tail)]
+    return None
 
 
 def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:

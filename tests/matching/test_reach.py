@@ -90,3 +90,10 @@ def test_no_fix_in_context_leaves_the_word_alone():
     data = _index_of(*KITCHEN)
     assert in_context(data, "poter", data.postings["plant"]) is not None  # power plant
     assert in_context(data, "qqqqq", data.postings["kitchen"]) is None
+
+
+def test_a_word_written_as_one_finds_the_label_written_as_two():
+    data = _index_of("bus driver", "taxi driver", "bus mechanic")
+    ranking = rank(data, query_terms("busdriver"), depth=3)
+    assert data.occ_labels[ranking.scored[0].occ] == "bus driver"
+    assert ranking.scored[0].query_cover == pytest.approx(1.0)
