@@ -8,7 +8,7 @@ from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
 
-FIT_FLOORS = {"first": 0.88, "answered": 0.88, "precision": 0.93, "no_match": 0.90}
+FIT_FLOORS = {"first": 0.91, "answered": 0.90, "precision": 0.94, "no_match": 0.90}
 """What the matcher reaches on the everyday fitting half today, less two points of slack.
 
 The issue's targets (0.95, 0.90, 0.97, 0.90) are not reached yet (docs/matching.md): these
