@@ -1,7 +1,9 @@
-"""Import speed: `willai data import` of the full ESCO data vs the sqlite3 shell's `.import`.
+"""Import speed: the whole `willai data import` of the full ESCO data vs the sqlite3 shell.
 
-Both load the same CSV files into a fresh SQLite file, in the same run, so the ratio holds on
-whatever machine runs it. Run from the repository root: `python benchmarks/import.py`.
+Both load the same CSV files into a fresh SQLite file, run after run in turn, so the ratio holds
+on whatever machine runs it. Each willai run is a whole process (interpreter start, imports,
+parsing, loading, scoring, commit), timed from outside; its report splits the time by phase.
+Run from the repository root: `python benchmarks/import.py [runs]`.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._data import FULL_SOURCES, REPO, require_shared_data
 from db.bundle import Bundle, add_directory
 
-RUNS = 3
-TARGET_RATIO = 4.0
-TARGET_RSS_MB = 400
+RUNS = 5
+TARGET_RATIO = 4.0  # the whole command, against the sqlite3 shell
+TARGET_RSS_MB = 300
 
 
 def _run(
@@ -52,6 +54,16 @@ def _run(
     return seconds, usage.ru_maxrss / 1024, out_path.read_text()
 
 
+#: The report's timings, grouped as the table shows them; the rest of the whole command is
+#: interpreter start, imports, reading the sources and exiting.
+PHASES = (
+    ("parse, validate, insert", ("checksum", "load")),
+    ("score every occupation", ("score",)),
+    ("store the scores", ("store_scores",)),
+    ("commit, remove older releases", ("commit", "purge")),
+)
+
+
 def _csv_files() -> list[Path]:
     files = []
     for source in FULL_SOURCES:
@@ -65,12 +77,16 @@ def main() -> None:
     require_shared_data()
     if shutil.which("sqlite3") is None:
         sys.exit("the sqlite3 command-line shell is needed for the baseline")
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
     files = _csv_files()
     script = ".mode csv\n" + "".join(f".import '{p}' t{i}\n" for i, p in enumerate(files))
-    wall, load, score, rss, baseline = [], [], [], [], []
+    wall: list[float] = []
+    rss: list[float] = []
+    baseline: list[float] = []
+    phases: dict[str, list[float]] = {name: [] for name, _ in PHASES}
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
-        for run in range(RUNS):
+        for run in range(runs):
             env = {
                 **os.environ,
                 "DATABASE_URL": f"sqlite:///{scratch / f'w{run}.sqlite'}",
@@ -92,34 +108,33 @@ def main() -> None:
             timings = json.loads(output)["timings"]
             wall.append(seconds)
             rss.append(peak)
-            load.append(timings["checksum"] + timings["load"] + timings["commit"])
-            score.append(timings["score"])
+            for name, keys in PHASES:
+                phases[name].append(sum(timings.get(key, 0.0) for key in keys))
             raw, _, _ = _run(["sqlite3", str(scratch / f"raw{run}.sqlite")], scratch, stdin=script)
             baseline.append(raw)
 
-    def median(values: list[float]) -> float:
-        return statistics.median(values)
-
-    base = median(baseline)
+    base = statistics.median(baseline)
     size = sum(p.stat().st_size for p in files) / 1e6
-    print(f"input: {len(files)} CSV files, {size:.1f} MB (en+fr labels, de, es, relations)")
-    print(f"sqlite3 shell .import of the same files  median {base:6.2f} s   (baseline)")
-    for name, values in (
-        ("willai: parse, validate, load, commit", load),
-        ("willai: score 3,007 occupations     ", score),
-        ("willai data import, whole command   ", wall),
-    ):
-        print(
-            f"{name}    median {median(values):6.2f} s   {median(values) / base:5.2f}x  "
-            f"({', '.join(f'{v:.2f}' for v in values)})"
-        )
-    ratio = median(load) / base
+    print(f"input: {len(files)} CSV files, {size:.1f} MB; medians of {runs} whole runs")
+
+    def line(name: str, values: list[float]) -> None:
+        median = statistics.median(values)
+        runs_shown = ", ".join(f"{v:.2f}" for v in values)
+        print(f"  {name:44s} {median:6.2f} s  {median / base:5.2f}x  ({runs_shown})")
+
+    line("sqlite3 shell .import of the same files", baseline)
+    print("  willai data import, by phase (its own report):")
+    for name, values in phases.items():
+        line(f"  {name}", values)
+    line("willai data import, the whole command", wall)
+    ratio = statistics.median(wall) / base
     print(
-        f"load vs sqlite3: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) "
+        f"whole command vs sqlite3: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) "
         f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}"
     )
     print(
-        f"peak RSS of the import: {max(rss):.0f} MB (target <= {TARGET_RSS_MB} MB) "
+        f"peak RSS of the whole command: median {statistics.median(rss):.0f} MB, "
+        f"highest {max(rss):.0f} MB (target <= {TARGET_RSS_MB} MB) "
         f"{'OK' if max(rss) <= TARGET_RSS_MB else 'OVER TARGET'}"
     )
 

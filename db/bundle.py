@@ -89,6 +89,7 @@ class CsvFile:
     name: str  # shown in messages, e.g. "en/occupations_en.csv"
     size: int
     opener: Callable[[], IO[bytes]]
+    origin: str = ""  # the source it came from, as given (a directory, a zip, a URL)
 
 
 @dataclass(slots=True)
@@ -128,8 +129,16 @@ class Bundle:
         return digest.hexdigest()
 
     def version(self) -> str:
-        """ESCO version named by the sources (e.g. a `v1.1.1` folder or zip name)."""
-        for source in self.sources:
+        """ESCO version named by the sources (e.g. a `v1.1.1` folder or zip name).
+
+        The source of the release's own skills file speaks first, so a labels-only source
+        given before it (`v1.0.x-skill-labels`, `v1.2.0/de`) does not name the release.
+        """
+        try:
+            own = [f.origin for f in self.base_files("skills") if f.origin]
+        except BundleError:
+            own = []
+        for source in [*own, *self.sources]:
             found = _VERSION.findall(source)
             if found:
                 return "v" + found[-1]
@@ -193,22 +202,37 @@ def classify(filename: str) -> tuple[str, str | None] | None:
     return None
 
 
-def add_directory(bundle: Bundle, directory: Path) -> int:
-    """Add every recognised CSV anywhere below a directory; returns how many."""
+def add_directory(bundle: Bundle, directory: Path, origin: str | None = None) -> int:
+    """Add every recognised CSV anywhere below a directory; returns how many.
+
+    `origin` is the source as the user gave it (default: the directory).
+    """
+    origin = str(directory) if origin is None else origin
     found = 0
     for path in sorted(directory.rglob("*.csv")):
         kind = classify(path.name)
         if kind and path.is_file():
             name = str(path.relative_to(directory))
             bundle.files.append(
-                CsvFile(kind[0], kind[1], name, path.stat().st_size, lambda p=path: p.open("rb"))
+                CsvFile(
+                    kind[0],
+                    kind[1],
+                    name,
+                    path.stat().st_size,
+                    lambda p=path: p.open("rb"),
+                    origin,
+                )
             )
             found += 1
     return found
 
 
-def add_zip(bundle: Bundle, path: Path) -> int:
-    """Add every recognised CSV inside a zip, as ESCO publishes it; returns how many."""
+def add_zip(bundle: Bundle, path: Path, origin: str | None = None) -> int:
+    """Add every recognised CSV inside a zip, as ESCO publishes it; returns how many.
+
+    `origin` is the source as the user gave it (default: the zip's path).
+    """
+    origin = str(path) if origin is None else origin
     try:
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
@@ -228,6 +252,7 @@ def add_zip(bundle: Bundle, path: Path) -> int:
                     f"{path.name}:{member.filename}",
                     member.file_size,
                     lambda p=path, m=member.filename: _open_member(p, m),
+                    origin,
                 )
             )
             found += 1

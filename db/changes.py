@@ -13,7 +13,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 
-import psycopg
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection
 
@@ -53,6 +52,8 @@ async def notifications(url: URL) -> AsyncIterator[str]:
     """
     if url.get_backend_name() != "postgresql":
         return
+    import psycopg  # noqa: PLC0415 - only this listener needs it, not an import or a command
+
     while True:
         try:
             async with await psycopg.AsyncConnection.connect(

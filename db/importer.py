@@ -77,6 +77,20 @@ class _ProgressMeter:
         if self.progress:
             self.progress(phase, self.done, self.total)
 
+    def counter(self, phase: str) -> Callable[[int, int], None]:
+        """A step counted in its own units (occupations, rows) rather than bundle bytes."""
+
+        def report(done: int, total: int) -> None:
+            if self.progress:
+                self.progress(phase, done, total)
+
+        return report
+
+    def step(self, phase: str) -> None:
+        """A step whose length is unknown (total 0): shown by name alone."""
+        if self.progress:
+            self.progress(phase, 0, 0)
+
 
 def serving_release(conn: Connection) -> schema.Release | None:
     """The release answers come from, if any."""
@@ -175,12 +189,18 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
             phase = time.perf_counter()
             counts = loader.load()
             timings["load"] = time.perf_counter() - phase  # parse and insert
-            meter.announce("scoring occupations")
             phase = time.perf_counter()
-            scored = compute_scores(loader.score_rows())
-            writer.insert(schema.OccupationScore.__table__, SCORE_COLUMNS, scored.rows(release_id))
-            counts["scores"] = scored.count
+            scored = compute_scores(loader.score_rows(), meter.counter("scoring occupations"))
             timings["score"] = time.perf_counter() - phase
+            phase = time.perf_counter()
+            writer.insert(
+                schema.OccupationScore.__table__,
+                SCORE_COLUMNS,
+                scored.rows(release_id, meter.counter("storing scores")),
+            )
+            counts["scores"] = scored.count
+            timings["store_scores"] = time.perf_counter() - phase
+        meter.step("committing")
         phase = time.perf_counter()
         seconds = time.perf_counter() - started
         release_table = schema.Release.__table__
@@ -201,6 +221,7 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
         )
         announce(conn, RELEASE)  # the other bot processes switch when this commits
     timings["commit"] = time.perf_counter() - phase
+    meter.step("removing older releases")
     phase = time.perf_counter()
     purge_retired(engine)
     timings["purge"] = time.perf_counter() - phase
@@ -293,6 +314,7 @@ class _ReleaseLoader:
         pillar = self._load_pillar()
         self._load_skills(pillar)
         self._load_collections()
+        skill_labels = self._load_skill_labels()
         isco = self._load_isco()
         self._load_occupations()
         self._load_other_labels()
@@ -303,6 +325,8 @@ class _ReleaseLoader:
             "relations": relation_count,
             "isco_groups": isco,
             "labels": dict(sorted(self.label_counts.items())),
+            "language": self.base,
+            "skill_labels": skill_labels,
         }
 
     def _load_pillar(self) -> PillarIndex:
@@ -399,37 +423,52 @@ class _ReleaseLoader:
             ("release_id", "skill_uri", "collection"),
             rows,
         )
-        self._load_skill_labels()
 
-    def _load_skill_labels(self) -> None:
-        def label_rows() -> Iterator[tuple[int, str, str, str, str | None]]:
+    def _load_skill_labels(self) -> dict[str, dict[str, int]]:
+        """Preferred and alternative skill labels from skills_XX.csv in other languages.
+
+        Such a file may come from another ESCO version (the v1.0.x French and Spanish labels
+        beside a v1.1.1 release): rows of skills the release lacks, a second row of a skill,
+        and rows with no preferred label are counted and skipped, never an error. Returns,
+        per language, the skills labelled and the labels stored.
+        """
+        seen: set[tuple[str, str]] = set()
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+
+        def label_rows() -> Iterator[tuple[int, str, str, str, str]]:
             for csv_file in self.bundle.of_kind("skills"):
-                if csv_file.language == self.base:
+                language = csv_file.language or ""
+                if language == self.base:
                     continue
                 for uri, label, alt_labels in self.rows(
-                    csv_file,
-                    "skills_labels",
-                    "conceptUri",
-                    "preferredLabel",
-                    "altLabels",
+                    csv_file, "skills_labels", "conceptUri", "preferredLabel", "altLabels"
                 ):
                     if uri not in self.skills:
-                        self.tally.note(
-                            f"{csv_file.language} skill labels of unknown skills skipped"
-                        )
+                        self.tally.note(f"{language} rows of skills not in the release skipped")
                         continue
-                    for kind, value in (
-                        ("preferred", label),
-                        *(("alt", v) for v in _split(alt_labels)),
-                    ):
-                        if value:
-                            yield self.release_id, uri, value, kind, csv_file.language
+                    if not label.strip():
+                        self.tally.note(f"{language} skill rows without a preferredLabel skipped")
+                        continue
+                    if (language, uri) in seen:
+                        self.tally.note(f"duplicate {language} skill rows skipped")
+                        continue
+                    seen.add((language, uri))
+                    counts[language]["skills"] += 1
+                    values = dict.fromkeys([label.strip(), *_split(alt_labels)])
+                    for number, value in enumerate(values):
+                        counts[language]["labels"] += 1
+                        kind = "preferred" if number == 0 else "alt"
+                        yield self.release_id, uri, value, kind, language
 
         self.writer.insert(
             schema.SkillLabel.__table__,
             ("release_id", "skill_uri", "label", "kind", "language"),
             label_rows(),
         )
+        return {
+            language: {"skills": n["skills"], "labels": n["labels"]}
+            for language, n in sorted(counts.items())
+        }
 
     def _load_isco(self) -> int:
         isco_file = self.bundle.base_file("isco_groups")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import scoring
 from scoring.types import Occupation, Skill
+
+#: ``progress(done, in all)``: how a long step reports how far it got.
+Counted = Callable[[int, int], None]
+#: Score rows written between two progress reports.
+PROGRESS_EVERY = 250
 
 SCORE_COLUMNS = (
     "release_id",
@@ -72,9 +77,12 @@ class ScoredRelease:
     def count(self) -> int:
         return len(self.scores)
 
-    def rows(self, release_id: int) -> Iterator[tuple[Any, ...]]:
-        """Rows in SCORE_COLUMNS order."""
-        for uri, score in self.scores.items():
+    def rows(self, release_id: int, progress: Counted | None = None) -> Iterator[tuple[Any, ...]]:
+        """Rows in SCORE_COLUMNS order; ``progress(rows done, rows in all)`` hears of them."""
+        total = len(self.scores)
+        for done, (uri, score) in enumerate(self.scores.items()):
+            if progress and not done % PROGRESS_EVERY:
+                progress(done, total)
             yield (
                 release_id,
                 uri,
@@ -88,7 +96,10 @@ class ScoredRelease:
             )
 
 
-def compute_scores(rows: ScoreRows) -> ScoredRelease:
-    """Score every occupation of a release with the current model."""
+def compute_scores(rows: ScoreRows, progress: Counted | None = None) -> ScoredRelease:
+    """Score every occupation of a release with the current model.
+
+    ``progress(occupations done, occupations in all)`` hears how scoring goes.
+    """
     occupations, skills = rows.scoring_inputs()
-    return ScoredRelease(scoring.score_release(occupations, skills))
+    return ScoredRelease(scoring.score_release(occupations, skills, progress=progress))

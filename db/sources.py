@@ -7,11 +7,10 @@ import hashlib
 from pathlib import Path
 from urllib.parse import urlparse
 
-import aiohttp
-
 from db.bundle import Bundle, BundleError, add_directory, add_zip
 
-DOWNLOAD_TIMEOUT = aiohttp.ClientTimeout(total=900, sock_connect=20, sock_read=60)
+#: Seconds a bundle download may take in all, to connect, and between two reads.
+DOWNLOAD_TIMEOUT = {"total": 900, "sock_connect": 20, "sock_read": 60}
 
 
 def gather_bundle(sources: list[str], cache_dir: Path) -> Bundle:
@@ -19,15 +18,15 @@ def gather_bundle(sources: list[str], cache_dir: Path) -> Bundle:
     bundle = Bundle(sources=list(sources))
     for source in sources:
         if urlparse(source).scheme in {"http", "https"}:
-            found = add_zip(bundle, download(source, cache_dir))
+            found = add_zip(bundle, download(source, cache_dir), source)
         else:
             path = Path(source).expanduser()
             if not path.exists():
                 raise BundleError(f"{source}: no such file or directory")
             if path.is_dir():
-                found = add_directory(bundle, path)
+                found = add_directory(bundle, path, source)
             elif path.suffix.lower() == ".zip" or _looks_like_zip(path):
-                found = add_zip(bundle, path)
+                found = add_zip(bundle, path, source)
             else:
                 raise BundleError(f"{source}: not a directory or a .zip of an ESCO CSV bundle")
         if not found:
@@ -58,9 +57,11 @@ def download(url: str, cache_dir: Path) -> Path:
 
 
 async def _fetch(url: str, partial: Path) -> None:
+    import aiohttp  # noqa: PLC0415 - only a URL source needs the web client
+
     try:
         async with (
-            aiohttp.ClientSession(timeout=DOWNLOAD_TIMEOUT) as session,
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(**DOWNLOAD_TIMEOUT)) as session,
             session.get(url) as response,
         ):
             if response.status != 200:

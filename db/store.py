@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, case, delete, distinct, func, insert, select
 from sqlalchemy.engine import Engine
 
 import scoring
@@ -19,8 +19,10 @@ from db.changes import announce, guild_payload
 from db.engine import is_read_only, make_engine
 from db.importer import serving_release
 from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
-from matching.types import LabelRecord, OccupationRecord
 from scoring.types import Occupation, Skill
+
+if TYPE_CHECKING:
+    from matching.types import LabelRecord, OccupationRecord
 
 
 class NoReleaseError(Exception):
@@ -149,6 +151,7 @@ class Store:
                 "relations": counts.get("relations", 0),
                 "scores": counts.get("scores", 0),
                 "labels": counts.get("labels", {}),
+                "skill_labels": self._skill_label_counts(release),
             },
             "warnings": release.warnings if release else [],
             "last_import": None
@@ -160,6 +163,66 @@ class Store:
             },
             "database_url": self.engine.url.render_as_string(hide_password=True),
         }
+
+    def _skill_label_counts(self, release: ReleaseInfo | None) -> dict[str, dict[str, int]]:
+        """Per language: skills labelled and labels stored, as the import counted them.
+
+        A release imported before willai counted them has the rows but not the counts, so they
+        are counted from the table instead.
+        """
+        if release is None:
+            return {}
+        if "skill_labels" in release.counts:
+            return release.counts["skill_labels"]
+        table = schema.SkillLabel.__table__
+        query = (
+            select(
+                table.c.language,
+                func.count(distinct(case((table.c.kind == "preferred", table.c.skill_uri)))),
+                func.count(),
+            )
+            .where(table.c.release_id == release.id)
+            .group_by(table.c.language)
+            .order_by(table.c.language)
+        )
+        with self.engine.connect() as conn:
+            return {
+                language: {"skills": skills, "labels": labels}
+                for language, skills, labels in conn.execute(query)
+            }
+
+    # --- skill labels in the asker's language ------------------------------------------------
+
+    def skill_labels(self, language: str, *, release_id: int | None = None) -> dict[str, str]:
+        """Each skill's preferred label in `language`, as skill URI -> label.
+
+        For the serving release unless `release_id` names another. The release's own language
+        (English unless a bundle without English was imported) reads the skills themselves; any
+        other language reads the labels imported from skills_XX.csv files or the ESCO web
+        service. A skill ESCO does not label in that language is absent from the mapping, so the
+        caller can show the English label and say why.
+        """
+        if release_id is None:
+            release_id = self.require_release().id
+        release_table = schema.Release.__table__
+        with self.engine.connect() as conn:
+            counts_json = conn.execute(
+                select(release_table.c.counts_json).where(release_table.c.id == release_id)
+            ).scalar()
+            own = json.loads(counts_json or "{}").get("language", "en")
+            if language == own:
+                skills = schema.Skill.__table__
+                query = select(skills.c.uri, skills.c.preferred_label).where(
+                    skills.c.release_id == release_id
+                )
+            else:
+                labels = schema.SkillLabel.__table__
+                query = select(labels.c.skill_uri, labels.c.label).where(
+                    labels.c.release_id == release_id,
+                    labels.c.language == language,
+                    labels.c.kind == "preferred",
+                )
+            return dict(conn.execute(query).all())
 
     # --- inputs of the model and the matcher -------------------------------------------------
 
@@ -215,6 +278,10 @@ class Store:
             return self.score_rows(conn, release.id).scoring_inputs()
 
     def match_inputs(self) -> tuple[list[OccupationRecord], list[LabelRecord]]:
+        # Here, not at the top: the matcher's package loads the matcher, which an import,
+        # `status` or an export never uses.
+        from matching.types import LabelRecord, OccupationRecord  # noqa: PLC0415
+
         release = self.require_release()
         occ, lab = schema.Occupation.__table__, schema.OccupationLabel.__table__
         with self.engine.connect() as conn:

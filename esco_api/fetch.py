@@ -72,12 +72,13 @@ async def fetch_bundle(
         client = probe.with_version(chosen)
         client.cache = ResponseCache(Path(cache_dir))
         harvest = await Harvester(client, version=chosen, progress=progress).run()
-    seen: set[str] = set()
-    for occupation in harvest.occupations.values():
-        seen |= languages_present(occupation)
-    harvest.warnings.extend(
-        f"no occupation has a label in language {lang!r}" for lang in langs if lang not in seen
-    )
+    for kind, resources in (("occupation", harvest.occupations), ("skill", harvest.skills)):
+        seen: set[str] = set()
+        for resource in resources.values():
+            seen |= languages_present(resource)
+        harvest.warnings.extend(
+            f"no {kind} has a label in language {lang!r}" for lang in langs if lang not in seen
+        )
     files = write_bundle(harvest, Path(dest_dir), langs, base_url=base_url)
     return FetchReport(
         version=chosen,

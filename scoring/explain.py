@@ -106,8 +106,12 @@ def specificities(occupations: Sequence[Occupation]) -> dict[str, float]:
     teams") still counts as fairly specific.
     """
     holders = Counter(uri for o in occupations for uri in {*o.essential, *o.optional})
-    top = math.log1p(max(len(occupations), 1))
-    return {uri: 1.0 - math.log1p(n) / top for uri, n in holders.items()}
+    return {uri: specificity(n, len(occupations)) for uri, n in holders.items()}
+
+
+def specificity(holders: int, occupations: int) -> float:
+    """Specificity of a skill held by ``holders`` of ``occupations`` (see :func:`specificities`)."""
+    return 1.0 - math.log1p(holders) / math.log1p(max(occupations, 1))
 
 
 def build_views(

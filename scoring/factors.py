@@ -111,7 +111,7 @@ def _weight(skill: Skill, essential: bool) -> float:
 def weighted_skills(occupation: Occupation, skills: Mapping[str, Skill]) -> list[Weighted]:
     """The occupation's known skills with their weights; unknown URIs are skipped.
 
-    Scoring a whole release uses one :class:`SkillWeights` instead, so records are shared.
+    A whole release is weighted at once over its relation arrays (``scoring.arrays``).
     """
     return SkillWeights(skills).of(occupation)
 
@@ -165,14 +165,20 @@ class SkillInputs:
     complementarity_share: float
 
 
+def routine_share(a: SkillAttributes) -> float:
+    """How far a skill counts as routine work, the share task automation averages."""
+    return soft_share(a.routine, ROUTINE_THRESHOLD, THRESHOLD_SOFTNESS)
+
+
+def complementarity_share(a: SkillAttributes) -> float:
+    """How far a skill counts as augmented by AI, the share AI complementarity averages."""
+    return soft_share(a.complementarity, COMPLEMENTARITY_THRESHOLD, COMPLEMENTARITY_SOFTNESS)
+
+
 def prepare(attributes: Mapping[str, SkillAttributes]) -> dict[str, SkillInputs]:
     """Turn attributes into the values the factors average, once per release."""
     return {
-        uri: SkillInputs(
-            a.susceptibility,
-            soft_share(a.routine, ROUTINE_THRESHOLD, THRESHOLD_SOFTNESS),
-            soft_share(a.complementarity, COMPLEMENTARITY_THRESHOLD, COMPLEMENTARITY_SOFTNESS),
-        )
+        uri: SkillInputs(a.susceptibility, routine_share(a), complementarity_share(a))
         for uri, a in attributes.items()
     }
 
@@ -195,9 +201,23 @@ def compute_factors(
         total += w.weight
         vulnerable += w.weight * values.susceptibility
         augmented += w.weight * values.complementarity_share
-    tasks = task_skills(items, skills)
-    task_total = sum(w.weight for w in tasks)
-    routine = sum(w.weight * inputs[w.uri].routine_share for w in tasks)
+    task_total = routine = 0.0
+    for w in task_skills(items, skills):
+        task_total += w.weight
+        routine += w.weight * inputs[w.uri].routine_share
+    return factors_from_sums(total, vulnerable, augmented, task_total, routine)
+
+
+def factors_from_sums(
+    total: float, vulnerable: float, augmented: float, task_total: float, routine: float
+) -> Factors:
+    """The factors from an occupation's weighted sums, each rounded to two decimals.
+
+    ``total`` and ``task_total`` are the weights of all skills and of the tasks; the others
+    are the same weights times susceptibility, complementarity share and routine share.
+    Sums are added one skill after another, in the occupation's order: the release path
+    (``scoring.arrays``) adds them in the same order, so both give the same bits.
+    """
     vulnerability = round(100 * vulnerable / total, 2)
     automation = round(100 * routine / task_total, 2) if task_total else 0.0
     augmentation = round(100 * augmented / total, 2)

@@ -1,29 +1,27 @@
 """Score a whole ESCO release: the one entry point the store and the bot call.
 
 Percentiles and "where your skills could take you" compare occupations with each other, so the
-model scores a release at once rather than one occupation at a time.
+model scores a release at once rather than one occupation at a time. The numbers (factors,
+percentiles, neighbours, moves and every ranked skill list) are computed for all occupations
+together over the release's relation arrays (``scoring.arrays``); what stays per occupation
+is putting each answer's records and words together.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 
-from scoring import explain, narrative
+import numpy as np
+
+from scoring import arrays, narrative
+from scoring.arrays import Relations, SkillValues
 from scoring.bands import band_for
-from scoring.factors import (
-    Factors,
-    SkillWeights,
-    Weighted,
-    compute_factors,
-    prepare,
-    task_skills,
-)
-from scoring.moves import MoveContext
+from scoring.factors import Factors, factors_from_sums
 from scoring.phrases import skill_phrase
-from scoring.results import FactorPercentiles, OccupationScore, SkillRef
-from scoring.similar import Neighbourhood, essential_sets, skill_level
-from scoring.skill_attributes import attributes_for, is_physical
+from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation, SkillRef
+from scoring.similar import skill_level
+from scoring.skill_attributes import attributes_for
 from scoring.types import Occupation, Skill
 
 #: Bump whenever a rule, weight or formula changes: stored scores carry it.
@@ -32,147 +30,221 @@ MODEL_VERSION = "1.1.0"
 #: Neighbours looked at per occupation: enough that the move rules still leave a few.
 NEIGHBOURS = 60
 
+#: Occupations put together between two progress reports.
+PROGRESS_EVERY = 250
 
-def _percentile(sorted_values: Sequence[float], value: float) -> float:
-    """Share of occupations below ``value`` (ties count half), 0-100 with two decimals."""
-    below = bisect_left(sorted_values, value)
-    equal = bisect_right(sorted_values, value) - below
-    return round(100 * (below + equal / 2) / len(sorted_values), 2)
-
-
-def _manual_share(items: Sequence[Weighted], skills: Mapping[str, Skill]) -> float:
-    """Share of the essential tasks (by weight) that are hands-on: the routine's kind."""
-    tasks = [w for w in items if w.essential and skills[w.uri].skill_type != "knowledge"]
-    total = sum(w.weight for w in tasks)
-    if not total:
-        return 0.0
-    return sum(w.weight for w in tasks if is_physical(skills[w.uri])) / total
+#: ``progress(occupations done, occupations in all)``, called now and then while scoring.
+ScoringProgress = Callable[[int, int], None]
 
 
-#: A release's skill records by what tells them apart within it: the label and the kind of
-#: skill follow from the URI.
-_RefPool = dict[tuple[str, float, bool], SkillRef]
-
-
-def _shared(refs: tuple[SkillRef, ...], pool: _RefPool) -> tuple[SkillRef, ...]:
-    """``refs`` with each record replaced by the release's first equal one.
+class _Refs:
+    """Skill records for the answers, each made once.
 
     Many occupations name the same skill with the same value (on ESCO 1.1.1, 86 000 mentions
-    are 20 000 distinct records). The records are frozen, so sharing them is invisible to
-    readers, and the garbage collector has a quarter as many of them to walk.
+    are 20 000 distinct records). Equal records are one object, shared by every answer that
+    names them: the records are frozen, so sharing is invisible to readers, and the garbage
+    collector has a quarter as many of them to walk.
     """
-    return tuple([pool.setdefault((ref.uri, ref.value, ref.essential), ref) for ref in refs])
+
+    def __init__(self, relations: Relations, columns: Mapping[str, list[float]]) -> None:
+        self._relations = relations
+        self._columns = columns
+        self._pool: dict[tuple[str, float, bool], SkillRef] = {}
+
+    def listed(
+        self, column: str, occ: np.ndarray, skill: np.ndarray, essential: np.ndarray
+    ) -> list[tuple[SkillRef, ...]]:
+        """Records of the given listings (rows sorted by occupation), gathered per occupation.
+
+        Each record carries the skill's value in ``column``, rounded to 4 decimals.
+        """
+        values, skills = self._columns[column], self._relations.skills
+        codes, where = np.unique(skill * 2 + essential, return_inverse=True)
+        made = []
+        for code in codes.tolist():
+            s, is_essential = skills[code >> 1], bool(code & 1)
+            value = round(values[code >> 1], 4)
+            made.append(
+                self._pool.setdefault(
+                    (s.uri, value, is_essential),
+                    SkillRef(s.uri, s.label, value, is_essential, s.skill_type == "knowledge"),
+                )
+            )
+        refs = [made[k] for k in where.tolist()]
+        starts = np.searchsorted(occ, np.arange(self._relations.n + 1)).tolist()
+        return [tuple(refs[first:end]) for first, end in itertools.pairwise(starts)]
 
 
 def score_release(
-    occupations: Sequence[Occupation], skills: Mapping[str, Skill]
+    occupations: Sequence[Occupation],
+    skills: Mapping[str, Skill],
+    *,
+    progress: ScoringProgress | None = None,
 ) -> dict[str, OccupationScore]:
-    """Score every occupation of a release, keyed by occupation URI.
+    """Score every occupation of a release, keyed by occupation URI (each URI once).
 
     Skills an occupation references but ``skills`` lacks are ignored. An occupation with no
     known skill scores 0 on every factor (ESCO has none today; the store reports such gaps).
 
     Pure: it switches nothing process-wide, not even the garbage collector for a moment, since
-    it runs on the bot's refresh thread beside the event loop. It stays fast by keeping few
-    objects alive, so the collector's full passes stay few and short: weighted skills, skill
-    areas and skill records are shared across the release, and each occupation's neighbours
-    are found when it is scored and dropped after it.
+    it runs on the bot's refresh thread beside the event loop. ``progress``, if given, hears
+    how many occupations are done.
     """
-    used = {u for o in occupations for u in (*o.essential, *o.optional) if u in skills}
-    attributes = {uri: attributes_for(skills[uri]) for uri in used}
-    inputs = prepare(attributes)
-    specificity = explain.specificities(occupations)
-    views = explain.build_views(skills, attributes, specificity)
-    weights = SkillWeights(skills)
-    weighted = {o.uri: weights.of(o) for o in occupations}
-    factors: dict[str, Factors] = {
-        o.uri: compute_factors(weighted[o.uri], skills, inputs) for o in occupations
-    }
-    overall = {uri: round(f.overall_exact) for uri, f in factors.items()}
-    essential = essential_sets(occupations, skills)
-    close = Neighbourhood(essential)
-    candidates = explain.grow_candidates(occupations, views)
-    levels = {o.uri: skill_level(o.isco_group) for o in occupations}
-    moves = MoveContext(
-        overall=overall,
-        levels=levels,
-        essential=essential,
-        specificity=specificity,
-        occupation_labels={o.uri: o.label for o in occupations},
-        skill_phrase=lambda uri: skill_phrase(
-            skills[uri].label, knowledge=skills[uri].skill_type == "knowledge"
-        ),
+    n = len(occupations)
+    if progress:
+        progress(0, n)
+    relations = Relations(occupations, skills)
+    attributes = [attributes_for(s) for s in relations.skills]
+    values = SkillValues.of(relations, attributes, arrays.specificities(relations))
+    weight = arrays.weights(relations, values)
+    tasks = arrays.task_rows(relations, values)
+    sums = arrays.factor_sums(relations, values, weight, tasks)
+    by_occupation = zip(
+        relations.rows.tolist(),
+        sums.total.tolist(),
+        sums.vulnerable.tolist(),
+        sums.augmented.tolist(),
+        sums.task_total.tolist(),
+        sums.routine.tolist(),
+        strict=True,
+    )
+    factors = [
+        factors_from_sums(*numbers) if rows else Factors(0.0, 0.0, 0.0, 0.0)
+        for rows, *numbers in by_occupation
+    ]
+    overall = [round(f.overall_exact) for f in factors]
+    standing = [
+        arrays.percentiles([getattr(f, name) for f in factors])
+        for name in ("skill_vulnerability", "task_automation", "ai_complementarity")
+    ]
+    standing.append(arrays.percentiles([f.overall_exact for f in factors]))
+    manual = arrays.manual_shares(relations, values, weight)
+    levels = np.array([skill_level(o.isco_group) for o in occupations], dtype=np.int64)
+    uri_rank = np.empty(n, dtype=np.int64)
+    uri_rank[sorted(range(n), key=lambda i: occupations[i].uri)] = np.arange(n)
+    spec = values.specificity
+    close = arrays.neighbours(relations, spec, uri_rank, NEIGHBOURS)
+    moves = _moves(relations, close, spec, overall, levels)
+
+    refs = _Refs(
+        relations,
+        {
+            "exposure": values.exposure.tolist(),
+            "resilience": values.resilience.tolist(),
+            "augmented": values.augmented.tolist(),
+            "skill_vulnerability": values.susceptibility.tolist(),
+            "task_automation": values.routine.tolist(),
+            "ai_complementarity": values.complementarity.tolist(),
+        },
     )
 
-    columns = {
-        "skill_vulnerability": sorted(f.skill_vulnerability for f in factors.values()),
-        "task_automation": sorted(f.task_automation for f in factors.values()),
-        "ai_complementarity": sorted(f.ai_complementarity for f in factors.values()),
-        "overall": sorted(f.overall_exact for f in factors.values()),
-    }
-
-    refs: _RefPool = {}
-    results: dict[str, OccupationScore] = {}
-    for occupation in occupations:
-        f = factors[occupation.uri]
-        items = weighted[occupation.uri]
-        tasks = task_skills(items, skills) if items else []
-        band = band_for(f.overall_exact)
-        mine = close.of(occupation.uri, NEIGHBOURS)
-        similar = moves.moves(occupation.uri, mine)
-        exposed = _shared(explain.exposed_skills(items, views), refs)
-        resilient = _shared(explain.resilient_skills(items, views), refs)
-        kept = {r.uri for r in resilient}
-        grow = _shared(
-            tuple(
-                r
-                for r in explain.grow_skills(occupation, mine, candidates, views, levels)
-                if r.uri not in kept
-            ),
-            refs,
+    def listed(column: str, rows: np.ndarray) -> list[tuple[SkillRef, ...]]:
+        return refs.listed(
+            column, relations.occ[rows], relations.skill[rows], relations.essential[rows]
         )
-        drivers = {
-            name: _shared(named, refs)
-            for name, named in explain.factor_drivers(items, tasks, views).items()
-        }
+
+    exposed = listed("exposure", arrays.exposed_rows(relations, values))
+    resilient = listed("resilience", arrays.resilient_rows(relations, values))
+    drivers = {
+        name: listed(name, rows)
+        for name, rows in arrays.driver_rows(relations, values, weight, tasks).items()
+    }
+    grown = arrays.grow(relations, values, close, levels)
+    grow = refs.listed("augmented", grown.occ, grown.skill, grown.essential)
+
+    results: dict[str, OccupationScore] = {}
+    for i, occupation in enumerate(occupations):
+        if progress and i and not i % PROGRESS_EVERY:
+            progress(i, n)
+        f = factors[i]
+        band = band_for(f.overall_exact)
+        kept = {r.uri for r in resilient[i]}
+        grow_skills = tuple(r for r in grow[i] if r.uri not in kept)
         results[occupation.uri] = OccupationScore(
             uri=occupation.uri,
             label=occupation.label,
             code=occupation.code,
             isco_group=occupation.isco_group,
-            overall=overall[occupation.uri],
+            overall=overall[i],
             overall_exact=f.overall_exact,
             band=band,
             skill_vulnerability=f.skill_vulnerability,
             task_automation=f.task_automation,
             ai_complementarity=f.ai_complementarity,
-            percentiles=FactorPercentiles(
-                _percentile(columns["skill_vulnerability"], f.skill_vulnerability),
-                _percentile(columns["task_automation"], f.task_automation),
-                _percentile(columns["ai_complementarity"], f.ai_complementarity),
-                _percentile(columns["overall"], f.overall_exact),
-            ),
-            exposed_skills=exposed,
-            resilient_skills=resilient,
-            grow_skills=grow,
-            factor_drivers=drivers,
+            percentiles=FactorPercentiles(*(column[i] for column in standing)),
+            exposed_skills=exposed[i],
+            resilient_skills=resilient[i],
+            grow_skills=grow_skills,
+            factor_drivers={name: lists[i] for name, lists in drivers.items()},
             report=narrative.build_report(
                 narrative.ReportFacts(
                     label=occupation.label,
                     description=occupation.description,
-                    overall=overall[occupation.uri],
+                    overall=overall[i],
                     band=band,
                     task_automation=f.task_automation,
                     ai_complementarity=f.ai_complementarity,
                     skill_vulnerability=f.skill_vulnerability,
-                    manual_share=_manual_share(items, skills),
-                    exposed=exposed,
-                    resilient=resilient,
-                    grow=grow,
-                    moves=similar,
+                    manual_share=manual[i],
+                    exposed=exposed[i],
+                    resilient=resilient[i],
+                    grow=grow_skills,
+                    moves=moves[i],
                 )
             ),
-            similar_safer=similar,
+            similar_safer=moves[i],
             model_version=MODEL_VERSION,
         )
+    if progress:
+        progress(n, n)
     return results
+
+
+def _moves(
+    relations: Relations,
+    close: arrays.Neighbours,
+    specificity: np.ndarray,
+    overall: list[int],
+    levels: np.ndarray,
+) -> list[tuple[SimilarOccupation, ...]]:
+    """Each occupation's lower-risk moves (:meth:`scoring.moves.MoveContext.moves`).
+
+    The bridge skill is the most specific essential skill both jobs need (ties: the first
+    URI), looked up for the few neighbours that are moves.
+    """
+    chosen = arrays.moves(relations, close, specificity, np.array(overall, dtype=np.int64), levels)
+    occupations = relations.occupations
+    skills = relations.skills
+    spec = specificity.tolist()
+    essential = relations.essential
+    own_skills: list[list[int]] = [[] for _ in occupations]
+    for i, k in zip(
+        relations.occ[essential].tolist(), relations.skill[essential].tolist(), strict=True
+    ):
+        own_skills[i].append(k)
+    held: dict[int, set[int]] = {}
+    bridges: dict[int, list[int]] = {}
+    out: list[list[SimilarOccupation]] = [[] for _ in occupations]
+    for i, j, shared in zip(
+        close.row[chosen].tolist(),
+        close.col[chosen].tolist(),
+        close.shared[chosen].tolist(),
+        strict=True,
+    ):
+        if i not in bridges:
+            bridges[i] = sorted(own_skills[i], key=lambda k: (-spec[k], k))
+        if j not in held:
+            held[j] = set(own_skills[j])
+        other = held[j]
+        example = next(k for k in bridges[i] if k in other)
+        bridge = skills[example]
+        out[i].append(
+            SimilarOccupation(
+                occupations[j].uri,
+                occupations[j].label,
+                overall[j],
+                shared,
+                skill_phrase(bridge.label, knowledge=bridge.skill_type == "knowledge"),
+            )
+        )
+    return [tuple(moves) for moves in out]

@@ -62,9 +62,8 @@ def essential_sets(
 class Neighbourhood:
     """Finds one occupation's closest occupations on demand.
 
-    Scoring asks for each occupation's neighbours once, uses them and drops them: built one at
-    a time, the tens of thousands of Neighbour records never all live at once, which keeps a
-    release's scoring from growing the heap the garbage collector has to walk.
+    The rule for one occupation. A whole release finds every occupation's neighbours at once
+    over its relation arrays (``scoring.arrays.neighbours``), with the same order and ties.
     """
 
     def __init__(self, sets: Mapping[str, frozenset[str]]) -> None:
@@ -117,8 +116,7 @@ def neighbours(
 ) -> dict[str, tuple[Neighbour, ...]]:
     """Each occupation's closest occupations, most similar first (ties broken by URI).
 
-    Works on integer ids and skips skills held by one occupation only (they cannot be shared):
-    the whole release must score in well under two seconds.
+    Works on integer ids and skips skills held by one occupation only (they cannot be shared).
     """
     hood = Neighbourhood(sets)
     return {uri: hood.of(uri, limit) for uri in hood.uris}

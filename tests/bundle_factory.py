@@ -331,3 +331,42 @@ def zip_directory(directory: Path, target: Path) -> Path:
         for path in sorted(directory.rglob("*.csv")):
             archive.write(path, f"ESCO dataset/{path.relative_to(directory)}")
     return target
+
+
+# skills_fr.csv as ESCO's v1.0.x label files have it: (uri suffix, preferred, alt labels).
+FRENCH_SKILLS = [
+    ("process-data", "traiter des données", ["traitement de données", "traiter des données"]),
+    ("care", "soigner des patients", []),
+    ("back-up", "", ["sauvegarder"]),  # quirk: no preferred label
+    ("care", "prendre soin des patients", []),  # quirk: a second row of one skill
+    ("ghost-skill", "compétence fantôme", []),  # quirk: a skill the release does not have
+]
+LABEL_FILE_COLUMNS = [
+    "conceptType",
+    "conceptUri",
+    "skillType",
+    "reuseLevel",
+    "preferredLabel",
+    "altLabels",
+    "description",
+]
+
+
+def write_french_skill_labels(root: Path, folder: str = "v1.0.x-skill-labels") -> Path:
+    """A labels-only source in the layout of ESCO's older skill label files: fr/skills_fr.csv."""
+    directory = root / folder
+    _write(
+        directory / "fr" / "skills_fr.csv",
+        LABEL_FILE_COLUMNS,
+        [
+            {
+                "conceptType": "KnowledgeSkillCompetence",
+                "conceptUri": SKILL + suffix,
+                "skillType": "skill/competence",
+                "preferredLabel": label,
+                "altLabels": "\n".join(alts),
+            }
+            for suffix, label, alts in FRENCH_SKILLS
+        ],
+    )
+    return directory

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 ESCO_V111 = SHARED_DATA / "esco" / "v1.1.1"
+SKILL_LABELS = SHARED_DATA / "esco" / "v1.0.x-skill-labels"  # fr and es skill labels (v1.0.x)
 FULL_SOURCES = [
     ESCO_V111,
     SHARED_DATA / "esco" / "v1.2.0" / "de",

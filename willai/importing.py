@@ -21,8 +21,7 @@ from db.importer import (
 )
 from db.sources import gather_bundle
 from db.store import Store
-from esco_api import EscoApiError, RetryPolicy, fetch_bundle, is_api_source, parse_source
-from esco_api.cache import ResponseCache
+from esco_api import EscoApiError, is_api_source, parse_source
 from willai.settings import Settings
 
 
@@ -91,6 +90,10 @@ def _materialise(
             (requested,) = parse_source(source)
         except ValueError as exc:
             raise EscoApiError(str(exc)) from None
+        # Here, not at the top: only the web service needs its client (aiohttp).
+        from esco_api import RetryPolicy, fetch_bundle  # noqa: PLC0415
+        from esco_api.cache import ResponseCache  # noqa: PLC0415
+
         target = scratch / f"api-{len(paths)}"
         report = asyncio.run(
             fetch_bundle(

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    DownloadColumn,
     Progress,
     TextColumn,
     TimeElapsedColumn,
@@ -34,22 +33,33 @@ def import_progress(*, interactive: bool | None = None) -> Iterator[ProgressCall
     bar = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        DownloadColumn(),
+        # A share, not a count: steps count bytes, occupations, score rows or web pages, and a
+        # step of unknown length (committing) shows its name alone.
+        TextColumn("{task.fields[share]:>4}"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
     )
-    task = bar.add_task("importing", total=None)
+    task = bar.add_task("importing", total=None, share="")
     with bar:
 
         def update(phase: str, done: int, total: int) -> None:
-            bar.update(task, description=_short(phase), completed=done, total=total or None)
+            bar.update(
+                task,
+                description=_short(phase),
+                completed=done if total else 0,
+                total=total or 1,
+                share=f"{done / total:.0%}" if total else "",
+            )
 
         yield update
 
 
 class _LogProgress:
-    """Logs a line per phase and at most one every few seconds in between."""
+    """Logs a line per phase and at most one every few seconds in between.
+
+    A step of unknown length (total 0, e.g. committing) is logged by its name alone.
+    """
 
     def __init__(self) -> None:
         self._phase = ""
@@ -59,8 +69,10 @@ class _LogProgress:
         now = time.monotonic()
         if phase != self._phase or now - self._last >= LOG_EVERY_SECONDS:
             self._phase, self._last = phase, now
-            share = f"{done / total:.0%}" if total else "?"
-            log.info("import: %s (%s)", phase, share)
+            if total:
+                log.info("import: %s (%s)", phase, f"{done / total:.0%}")
+            else:
+                log.info("import: %s", phase)
 
 
 def _short(phase: str) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from db.store import Store
-from matching import MatchIndex
 from willai.importing import ImportFailedError, run_import
 from willai.progress import import_progress
-from willai.service import build_match_index
 from willai.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from matching import MatchIndex
 
 log = logging.getLogger(__name__)
 
@@ -48,4 +50,6 @@ def ensure_release(store: Store, settings: Settings, *, interactive: bool | None
 
 def load_match_index(settings: Settings | None = None, store: Store | None = None) -> MatchIndex:
     """Build the title matcher over every label of the serving release."""
+    from willai.service import build_match_index  # noqa: PLC0415 - `data import` needs none
+
     return build_match_index(store or open_store(settings))

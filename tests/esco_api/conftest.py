@@ -13,6 +13,10 @@ from tests.fakes.fake_esco_api import FakeData, FakeEscoApi, build_data
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = REPO.parent / "shared" / "data" / "esco" / "v1.1.1"
+# French skill labels of an older ESCO version: most fake skills get one, a few do not.
+FRENCH_SKILLS = (
+    REPO.parent / "shared" / "data" / "esco" / "v1.0.x-skill-labels" / "fr" / "skills_fr.csv"
+)
 OCCUPATIONS = 30
 FAST = RetryPolicy(attempts=4, timeout=2.0, backoff_base=0.01, backoff_max=0.05)
 
@@ -30,9 +34,20 @@ def occupation_count() -> int:
 
 
 @pytest.fixture(scope="session")
-def esco_data(bundle_dir: Path) -> FakeData:
+def french_skills() -> Path:
+    if not FRENCH_SKILLS.is_file():
+        pytest.skip(f"shared French skill labels not found at {FRENCH_SKILLS}")
+    return FRENCH_SKILLS
+
+
+@pytest.fixture(scope="session")
+def esco_data(bundle_dir: Path, french_skills: Path) -> FakeData:
+    """The fake's content, with French occupation and skill labels as the service has them."""
     return build_data(
-        bundle_dir, OCCUPATIONS, extra_languages={"fr": bundle_dir / "fr" / "occupations_fr.csv"}
+        bundle_dir,
+        OCCUPATIONS,
+        extra_languages={"fr": bundle_dir / "fr" / "occupations_fr.csv"},
+        extra_skill_languages={"fr": french_skills},
     )
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.fake_esco_api import read_csv, split_multi
+from esco_api import fetch_bundle
+from tests.esco_api.conftest import FAST
+from tests.fakes.fake_esco_api import FakeEscoApi, build_data, read_csv, split_multi
 
 pytestmark = pytest.mark.full_data
 
@@ -127,6 +129,41 @@ def test_second_language_labels_match_bundle(
     got = rows(fetched["dir"] / "occupations_fr.csv")
     columns = ["conceptUri", "preferredLabel", "altLabels", "description", "iscoGroup", "code"]
     assert as_set(got, columns) == as_set(want, columns)
+
+
+def test_second_language_skill_labels_match_the_service(
+    fetched: dict, french_skills: Path, expected: dict
+) -> None:
+    """Skill labels in a configured language reach the bundle as the service holds them."""
+    want = [r for r in read_csv(french_skills) if r["conceptUri"] in expected["skills"]]
+    got = [r for r in rows(fetched["dir"] / "skills_fr.csv") if r["preferredLabel"]]
+    columns = ["conceptUri", "preferredLabel", "altLabels"]
+    assert as_set(got, columns) == as_set(want, columns)
+
+
+def test_skills_the_service_leaves_unlabelled_keep_a_row_without_a_label(
+    fetched: dict, french_skills: Path, expected: dict
+) -> None:
+    """The row stays, empty, so the importer can count the skills that fall back to English."""
+    labelled = {r["conceptUri"] for r in read_csv(french_skills)}
+    unlabelled = {
+        r["conceptUri"] for r in rows(fetched["dir"] / "skills_fr.csv") if not r["preferredLabel"]
+    }
+    assert unlabelled == expected["skills"] - labelled
+
+
+async def test_a_language_no_skill_has_is_warned(bundle_dir: Path, tmp_path: Path) -> None:
+    """A configured language the service has no skill labels in is said, not silently empty."""
+    async with FakeEscoApi(build_data(bundle_dir, 2)) as server:
+        report = await fetch_bundle(
+            tmp_path / "bundle",
+            version="v1.1.1",
+            languages=["en", "de"],
+            base_url=server.base_url,
+            cache_dir=tmp_path / "cache",
+            retry=FAST,
+        )
+    assert "no skill has a label in language 'de'" in report.warnings
 
 
 def test_discovered_version_is_recorded(fetched: dict) -> None:

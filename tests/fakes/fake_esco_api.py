@@ -127,6 +127,7 @@ def build_data(
     occupation_count: int,
     *,
     extra_languages: dict[str, Path] | None = None,
+    extra_skill_languages: dict[str, Path] | None = None,
     hide_every_nth_skill: int = 10,
 ) -> FakeData:
     """Fake content: the first ``occupation_count`` occupations (by URI) that have skills.
@@ -135,7 +136,8 @@ def build_data(
     hierarchy group. Every ``hide_every_nth_skill``-th skill is left out of the
     ``member-skills`` listing (still served by URI), as the real listing reportedly misses
     some, so harvests must fill gaps. ``extra_languages`` maps a language to its
-    occupations_<lang>.csv.
+    occupations_<lang>.csv, ``extra_skill_languages`` to its skills_<lang>.csv (a file of
+    another ESCO version works: skills it lacks simply have no label in that language).
     """
     en = bundle_dir / "en"
     rel = bundle_dir / "relations"
@@ -148,6 +150,10 @@ def build_data(
     other_langs = {
         lang: {r["conceptUri"]: r for r in read_csv(p)}
         for lang, p in (extra_languages or {}).items()
+    }
+    other_skill_langs = {
+        lang: {r["conceptUri"]: r for r in read_csv(p)}
+        for lang, p in (extra_skill_languages or {}).items()
     }
     skills_rows = {r["conceptUri"]: r for r in read_csv(en / "skills_en.csv")}
     groups_rows = {r["conceptUri"]: r for r in read_csv(en / "skillGroups_en.csv")}
@@ -225,7 +231,10 @@ def build_data(
     skill_uris = sorted(u for u in wanted if u in skills_rows)
     for uri in skill_uris:
         row = skills_rows[uri]
-        skill = _base_resource("Skill", uri, row, {"en": row})
+        skill_langs = {"en": row} | {
+            lang: table[uri] for lang, table in other_skill_langs.items() if uri in table
+        }
+        skill = _base_resource("Skill", uri, row, skill_langs)
         if row["skillType"]:
             _add_links(
                 skill,

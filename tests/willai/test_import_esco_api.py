@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.bundle_factory import write_bundle
-from tests.conftest import ESCO_V111, Cli
+from tests.conftest import ESCO_V111, SKILL_LABELS, Cli
 from tests.fakes.fake_esco_api import FakeEscoApi, build_data
 
 OCCUPATIONS = 12
@@ -21,10 +21,16 @@ OCCUPATIONS = 12
 @pytest.fixture(scope="module")
 def esco_api() -> Iterator[FakeEscoApi]:
     """The fake ESCO web service on a real socket, in a thread, so a command can block on it."""
-    if not ESCO_V111.is_dir():
+    if not ESCO_V111.is_dir() or not SKILL_LABELS.is_dir():
         pytest.skip("shared ESCO data not found")
     loop = asyncio.new_event_loop()
-    fake = FakeEscoApi(build_data(ESCO_V111, OCCUPATIONS))
+    data = build_data(
+        ESCO_V111,
+        OCCUPATIONS,
+        extra_languages={"fr": ESCO_V111 / "fr" / "occupations_fr.csv"},
+        extra_skill_languages={"fr": SKILL_LABELS / "fr" / "skills_fr.csv"},
+    )
+    fake = FakeEscoApi(data)
     loop.run_until_complete(fake.start())
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
@@ -89,6 +95,48 @@ def test_explicit_reimport_asks_the_service_again(
     assert again.returncode == 0, again.stderr
     assert len(esco_api.requests) - before > OCCUPATIONS // 10  # fetched, not read from cache
     assert "already serving" in again.stdout
+
+
+def _french_skills(fake: FakeEscoApi) -> tuple[int, int]:
+    """How many of the fake's skills have a French label, and how many have none."""
+    skills = [r for r in fake.data.resources.values() if r["className"] == "Skill"]
+    labelled = sum("fr" in r.get("preferredLabel", {}) for r in skills)
+    return labelled, len(skills) - labelled
+
+
+@pytest.mark.full_data
+def test_esco_languages_bring_skill_labels_in_those_languages(
+    cli: Cli, tmp_path: Path, esco_api: FakeEscoApi
+) -> None:
+    """ESCO_LANGUAGES=fr gives the release the French skill labels the service holds."""
+    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
+    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
+    status = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    labelled, _ = _french_skills(esco_api)
+    assert {k: v["skills"] for k, v in status["counts"]["skill_labels"].items()} == {"fr": labelled}
+
+
+@pytest.mark.full_data
+def test_skills_the_service_leaves_unlabelled_are_counted(
+    cli: Cli, tmp_path: Path, esco_api: FakeEscoApi
+) -> None:
+    """Skills with no label in a configured language are counted: they will show in English."""
+    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
+    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
+    status = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    _, unlabelled = _french_skills(esco_api)
+    assert f"{unlabelled} fr skill rows without a preferredLabel skipped" in status["warnings"]
+
+
+@pytest.mark.full_data
+def test_the_default_languages_bring_no_skill_labels(
+    cli: Cli, tmp_path: Path, esco_api_url: str
+) -> None:
+    """ESCO_LANGUAGES defaults to English alone: the service's other labels are not stored."""
+    env = _env(tmp_path, esco_api_url)
+    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
+    status = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    assert status["counts"]["skill_labels"] == {}
 
 
 def test_unreachable_service_keeps_the_old_release(cli: Cli, tmp_path: Path, dead_url: str) -> None:
