@@ -341,15 +341,16 @@ FRENCH_SKILLS = [
     ("care", "prendre soin des patients", []),  # quirk: a second row of one skill
     ("ghost-skill", "compétence fantôme", []),  # quirk: a skill the release does not have
 ]
-LABEL_FILE_COLUMNS = [
-    "conceptType",
-    "conceptUri",
-    "skillType",
-    "reuseLevel",
-    "preferredLabel",
-    "altLabels",
-    "description",
-]
+_NOT_IN_LABEL_FILES = {
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "scopeNote",
+    "definition",
+    "inScheme",
+}
+LABEL_FILE_COLUMNS = [c for c in SKILL_COLUMNS if c not in _NOT_IN_LABEL_FILES]
+"""The skill columns ESCO's older label files keep (no hidden labels, status or notes)."""
 
 
 def write_french_skill_labels(root: Path, folder: str = "v1.0.x-skill-labels") -> Path:

@@ -28,55 +28,53 @@ def _import(url: str, tmp_path: Path, *sources: Path, force: bool = False) -> Im
 
 
 @pytest.fixture
+def french_report(database_url: str, tmp_path: Path) -> ImportReport:
+    """The hand-written bundle imported with its French skill labels, quirks and all."""
+    return _import(
+        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
+    )
+
+
+@pytest.fixture
 def labelled_store(database_url: str, tmp_path: Path) -> Store:
     """The hand-written release with French skill labels beside it."""
     _import(database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path))
     return Store.from_url(database_url)
 
 
-def test_a_labels_source_counts_the_skills_it_labels(database_url: str, tmp_path: Path) -> None:
+def test_a_labels_source_counts_the_skills_it_labels(french_report: ImportReport) -> None:
     """Status and the bot's fallback count need how many skills have a label per language."""
-    report = _import(
-        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
-    )
+    report = french_report
     assert report.counts["skill_labels"]["fr"]["skills"] == 2
 
 
 def test_an_alt_label_repeating_the_preferred_one_is_stored_once(
-    database_url: str, tmp_path: Path
+    french_report: ImportReport,
 ) -> None:
     """ESCO files repeat labels; storing a label twice would inflate counts and matches."""
-    report = _import(
-        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
-    )
+    report = french_report
     assert report.counts["skill_labels"]["fr"]["labels"] == 3
 
 
 def test_rows_of_skills_not_in_the_release_are_counted_and_skipped(
-    database_url: str, tmp_path: Path
+    french_report: ImportReport,
 ) -> None:
     """Label files of another ESCO version name skills this release lacks: a note, no error."""
-    report = _import(
-        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
-    )
+    report = french_report
     assert "1 fr rows of skills not in the release skipped" in report.warnings
 
 
 def test_rows_without_a_preferred_label_are_counted_and_skipped(
-    database_url: str, tmp_path: Path
+    french_report: ImportReport,
 ) -> None:
     """The web service writes a row for every skill, empty where ESCO has no label."""
-    report = _import(
-        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
-    )
+    report = french_report
     assert "1 fr skill rows without a preferredLabel skipped" in report.warnings
 
 
-def test_a_second_row_of_a_skill_is_counted_and_skipped(database_url: str, tmp_path: Path) -> None:
+def test_a_second_row_of_a_skill_is_counted_and_skipped(french_report: ImportReport) -> None:
     """One preferred label per skill and language, so the URI -> label mapping is unambiguous."""
-    report = _import(
-        database_url, tmp_path, write_bundle(tmp_path), write_french_skill_labels(tmp_path)
-    )
+    report = french_report
     assert "1 duplicate fr skill rows skipped" in report.warnings
 
 

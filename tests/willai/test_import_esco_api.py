@@ -104,14 +104,19 @@ def _french_skills(fake: FakeEscoApi) -> tuple[int, int]:
     return labelled, len(skills) - labelled
 
 
+def _imported_in_french(cli: Cli, tmp_path: Path, esco_api: FakeEscoApi) -> dict:
+    """`data status --json` after an import from the service with ESCO_LANGUAGES=fr."""
+    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
+    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
+    return json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+
+
 @pytest.mark.full_data
 def test_esco_languages_bring_skill_labels_in_those_languages(
     cli: Cli, tmp_path: Path, esco_api: FakeEscoApi
 ) -> None:
     """ESCO_LANGUAGES=fr gives the release the French skill labels the service holds."""
-    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
-    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
-    status = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    status = _imported_in_french(cli, tmp_path, esco_api)
     labelled, _ = _french_skills(esco_api)
     assert {k: v["skills"] for k, v in status["counts"]["skill_labels"].items()} == {"fr": labelled}
 
@@ -121,9 +126,7 @@ def test_skills_the_service_leaves_unlabelled_are_counted(
     cli: Cli, tmp_path: Path, esco_api: FakeEscoApi
 ) -> None:
     """Skills with no label in a configured language are counted: they will show in English."""
-    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
-    assert cli("data", "import", "esco-api:v1.1.1", env=env, cwd=tmp_path).returncode == 0
-    status = json.loads(cli("data", "status", "--json", env=env, cwd=tmp_path).stdout)
+    status = _imported_in_french(cli, tmp_path, esco_api)
     _, unlabelled = _french_skills(esco_api)
     assert f"{unlabelled} fr skill rows without a preferredLabel skipped" in status["warnings"]
 
