@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.everyday import evaluate, fit_prior, tagged
+from benchmarks.match_quality import SEED, metrics, run_matcher
 from matching import MatchIndex, artifacts, confidence, prior, rank
 from matching.features import BOOSTER_FEATURES, LINEAR_FEATURES
 from matching.normalise import query_terms
@@ -50,8 +51,6 @@ from tests.matching.everyday import EverydayTitle
 TOLERANCE = 1e-9
 """Largest difference allowed between an export and the estimator it came from, per row."""
 FOLDS = 5
-SEED = 20240604
-"""The dev set's split seed (`match_quality.split_halves`), also the folds' shuffle."""
 L2 = 1.0
 """Ridge penalty of the linear re-ranker's conditional logit."""
 _DETERMINISTIC = {"deterministic": True, "force_row_wise": True, "n_jobs": 1, "verbose": -1}
@@ -503,12 +502,11 @@ def _columns(rows: ConfidenceRows) -> tuple[np.ndarray, ...]:
 def held_out_figures(
     build: Callable[[prior.PriorModel | None], MatchIndex],
     halves: Halves,
-    dev_metrics: Callable[..., dict[str, float]],
 ) -> dict[str, float]:
     """The shipped matcher's figures on both held-out halves, as each model file records them."""
     index = build(None)
-    outcomes = [index.match(title, top=10) for title, _ in halves.dev_held_out]
-    dev = dev_metrics(outcomes, [uri for _, uri in halves.dev_held_out])
+    titles = [title for title, _ in halves.dev_held_out]
+    dev = metrics(run_matcher(index, titles), [uri for _, uri in halves.dev_held_out])
     everyday = evaluate(index, halves.everyday_held_out)["all"]
     return {
         **{f"dev_b_{key}": round(value, 4) for key, value in dev.items()},
@@ -522,7 +520,6 @@ def held_out_figures(
 def refit(
     build: Callable[[prior.PriorModel | None], MatchIndex],
     halves: Halves,
-    dev_metrics: Callable[..., dict[str, float]],
 ) -> None:
     """Fit all four models in dependency order, then write each with its held-out figures.
 
@@ -565,7 +562,7 @@ def refit(
         booster, conf = fit_confidence(index, halves, tagged(index, halves.everyday_fit))
         stage(rank.BOOSTER_FILE, "learned re-ranker", BOOSTER_FEATURES, booster)
         stage(confidence.MODEL_FILE, "confidence", confidence.FEATURE_NAMES, conf)
-        figures = held_out_figures(build, halves, dev_metrics)
+        figures = held_out_figures(build, halves)
     except BaseException:
         for name, text in originals.items():  # a failed refit leaves the shipped files
             if text is not None:

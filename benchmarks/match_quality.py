@@ -24,7 +24,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # --matching-from DIR: import the previous release's matcher from DIR, for the comparison.
@@ -134,17 +133,6 @@ def naive_matcher(labels: Sequence[LabelRecord]) -> Callable[[str], Outcome]:
     return match
 
 
-def _result_metrics(results: Sequence[Any], gold: Sequence[str]) -> dict[str, float]:
-    """`metrics` of `MatchIndex.match` results."""
-    return metrics(
-        [
-            Outcome(tuple(c.uri for c in r.candidates), r.status is MatchStatus.MATCH)
-            for r in results
-        ],
-        gold,
-    )
-
-
 def report(name: str, values: dict[str, float]) -> None:
     """One aligned line per run."""
     cells = "  ".join(
@@ -210,7 +198,7 @@ def main() -> None:
         from benchmarks.fitting import Halves, refit
 
         halves = Halves(half_a, half_b, load("fit"), load("held_out"), args.dev)
-        refit(lambda prior: MatchIndex.build(occupations, labels, prior), halves, _result_metrics)
+        refit(lambda prior: MatchIndex.build(occupations, labels, prior), halves)
         return
     started = time.perf_counter()
     index = MatchIndex.build(occupations, labels)

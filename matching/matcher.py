@@ -70,7 +70,7 @@ class MatchIndex:
         if _not_a_job(title, terms):
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
         ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
-        named = exact_name(self._data, title) or name_evidence(self._data, terms, self._prior)
+        named = exact_name(self._data, terms) or name_evidence(self._data, terms, self._prior)
         if named is not None:
             return self._named(text, named, ranking, top)
         decision = decide(ranking)

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from matching.colloquial import spell_out
 from matching.index import IndexData
-from matching.normalise import QueryTerms, clean, split_gendered
+from matching.normalise import QueryTerms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
 from matching.reach import reach
 
@@ -118,15 +117,14 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
     return Holders(owners, ids[first], rows, preferred)
 
 
-def exact_name(data: IndexData, title: str) -> NameEvidence | None:
-    """The occupation whose English preferred name is exactly what was typed, if only one's."""
-    variants = split_gendered(clean(title))
-    if not variants:
-        return None
-    # As typed, or as the everyday-words table spells it ("Erzieher": early years teacher).
-    label_id = data.preferred_keys.get(variants[0])
+def exact_name(data: IndexData, terms: QueryTerms) -> NameEvidence | None:
+    """The occupation whose English preferred name is exactly what was typed, if only one's.
+
+    As typed, or as the everyday-words table spells it ("Erzieher": early years teacher).
+    """
+    label_id = data.preferred_keys.get(terms.typed)
     if label_id is None:
-        label_id = data.preferred_keys.get(spell_out(variants[0]))
+        label_id = data.preferred_keys.get(terms.spelled)
     if label_id is None:
         return None
     return NameEvidence((data.lab_occ[label_id],), (label_id,), (PREFERRED_CONFIDENCE,), True)

@@ -413,6 +413,8 @@ class QueryTerms:
     minor: frozenset[str]  # tokens only seen in brackets or after "cum", " - ", "|", "@"
     head: str | None  # the token that most likely names the job (English/German order)
     stems: frozenset[str] = frozenset()  # stems of the non-soft tokens
+    typed: str = ""  # the cleaned title as typed, before any rewrite: a whole name to look up
+    spelled: str = ""  # the same through the everyday-words table ("erzieher": early years...)
 
 
 def _is_dropped_char(ch: str) -> bool:
@@ -598,7 +600,9 @@ def query_terms(query: str) -> QueryTerms:
     Storekeeper", "Sales Executive - Penang". Words only found in such trailing parts are
     marked minor and weigh less, unless nothing else is left.
     """
-    variant = _HEAD_OF.sub(r"\1 manager", spell_out(split_gendered(clean(query))[0]), count=1)
+    typed = split_gendered(clean(query))[0]
+    spelled = spell_out(typed)
+    variant = _HEAD_OF.sub(r"\1 manager", spelled, count=1)
     tokens = _expand(_raw_tokens(variant))
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []
@@ -623,4 +627,6 @@ def query_terms(query: str) -> QueryTerms:
         minor=minor,
         head=head,
         stems=frozenset(stem(t) for t in content),
+        typed=typed,
+        spelled=spelled,
     )

@@ -190,7 +190,10 @@ def _reach_all(data: IndexData, tokens: tuple[str, ...]) -> list[tuple[str, Reac
     out: list[tuple[str, Reach | None]] = []
     for token, hit in zip(tokens, found, strict=True):
         parts = _compound_parts(data, token) if hit is None else None
-        out.extend((token, part) for part in parts) if parts else out.append((token, hit))
+        if parts:
+            out.extend((token, part) for part in parts)
+        else:
+            out.append((token, hit))
     return out
 
 

@@ -50,10 +50,7 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
     edits = _max_typo_edits(token)
     if not edits:
         return []
-    lengths = range(len(token) - edits, len(token) + edits + 1)
-    hits = _closest(
-        token, [w for n in lengths for w in data.vocab_by_len.get((token[0], n), ())], edits
-    )
+    hits = _closest_in_bucket(data, token, edits)
     if not hits and len(token) >= FIRST_LETTER_TYPO_LEN:
         # The first letter itself slipped ("xashier", "ohotographer"): one edit, any letter.
         lengths = range(len(token) - 1, len(token) + 2)
@@ -90,13 +87,9 @@ def in_context(data: IndexData, token: str, context: npt.NDArray[np.int32]) -> R
     edits = max(_max_typo_edits(token), 1 if len(token) >= 4 else 0)
     if not edits or not len(context):
         return None
-    lengths = range(len(token) - edits, len(token) + edits + 1)
-    hits = _closest(
-        token, [w for n in lengths for w in data.vocab_by_len.get((token[0], n), ())], edits
-    )
     fixes = [
         (word, dist)
-        for word, dist, _ in hits
+        for word, dist, _ in _closest_in_bucket(data, token, edits)
         if word != token and np.intersect1d(data.postings[word], context).size
     ]
     if len(fixes) != 1:
@@ -105,6 +98,14 @@ def in_context(data: IndexData, token: str, context: npt.NDArray[np.int32]) -> R
     fix = (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
     # A rare word that is itself indexed keeps its own labels: "mangler" is a job too.
     return _merge(data, [(token, 1.0), fix] if token in data.postings else [fix])
+
+
+def _closest_in_bucket(data: IndexData, token: str, edits: int) -> list[tuple[str, int, int]]:
+    """The closest indexed words of the same first letter and a length within `edits`."""
+    lengths = range(len(token) - edits, len(token) + edits + 1)
+    return _closest(
+        token, [w for n in lengths for w in data.vocab_by_len.get((token[0], n), ())], edits
+    )
 
 
 def _closest(token: str, choices: list[str], edits: int) -> list[tuple[str, int, int]]:
