@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint install bench clean
+.PHONY: run test lint install bench clean catalogues
 
 $(BIN)/.installed: pyproject.toml
 	@echo "installing willai and its dependencies into $(VENV) (first run only, about a minute)..."
@@ -44,6 +44,16 @@ bench: install
 	$(BIN)/python -m benchmarks.bot_burst
 	$(BIN)/python -m benchmarks.card_speed
 	$(BIN)/python -m benchmarks.api_import
+
+# Translators edit languages/locale/XX/LC_MESSAGES/willai.po; this pulls new messages from the
+# code into the template and every catalogue, then compiles the .mo files the bot reads.
+LOCALE := languages/locale
+catalogues: install
+	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k say -k N_ \
+		--project willai -o $(LOCALE)/willai.pot scoring languages willai bot
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D willai \
+		-i $(LOCALE)/willai.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D willai -d $(LOCALE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .bench-cache

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import SQLModel, create_engine
 
@@ -100,6 +100,7 @@ def make_engine(database_url: str, *, connect_timeout: float = CONNECT_TIMEOUT_S
             engine = _postgres_engine(url, connect_timeout)
         if not read_only:
             SQLModel.metadata.create_all(engine)
+            add_missing_columns(engine)
         else:
             with engine.connect():
                 pass
@@ -110,6 +111,32 @@ def make_engine(database_url: str, *, connect_timeout: float = CONNECT_TIMEOUT_S
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise StoreUnavailableError(f"cannot open the store at {shown}: {reason}") from None
     return engine
+
+
+#: Columns added to a table after its first release: (table, column, SQL type and default).
+#: ``create_all`` makes missing tables but never alters one, so a store made by an older
+#: willai gets these here, once, when it is opened for writing.
+ADDED_COLUMNS = (("guild_setting", "language", "VARCHAR(8) NOT NULL DEFAULT ''"),)
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """Bring a store made by an older version up to the columns this version reads."""
+    existing = inspect(engine)
+    missing = [
+        (table, column, ddl)
+        for table, column, ddl in ADDED_COLUMNS
+        if column not in {c["name"] for c in existing.get_columns(table)}
+    ]
+    if not missing:
+        return
+    for table, column, ddl in missing:
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+        except DBAPIError:
+            # Another process opening the same store added it first; anything else is real.
+            if column not in {c["name"] for c in inspect(engine).get_columns(table)}:
+                raise
 
 
 def _postgres_engine(url: URL, connect_timeout: float) -> Engine:

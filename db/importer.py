@@ -306,6 +306,7 @@ class _ReleaseLoader:
         self.occupations: dict[str, dict[str, str]] = {}
         self.relations: dict[str, tuple[list[str], list[str]]] = {}
         self.label_counts: Counter[str] = Counter()
+        self.description_counts: Counter[str] = Counter()
 
     def rows(self, csv_file: CsvFile, kind: str, *columns: str) -> Iterator[tuple[str, ...]]:
         return read_rows(csv_file, kind, columns, self.meter.file(csv_file))
@@ -325,6 +326,7 @@ class _ReleaseLoader:
             "relations": relation_count,
             "isco_groups": isco,
             "labels": dict(sorted(self.label_counts.items())),
+            "descriptions": dict(sorted(self.description_counts.items())),
             "language": self.base,
             "skill_labels": skill_labels,
         }
@@ -559,26 +561,46 @@ class _ReleaseLoader:
             raise BundleError(f"{occupations_file.name}: holds no occupations")
 
     def _load_other_labels(self) -> None:
+        """Labels and descriptions from occupations_XX.csv in the other languages.
+
+        The first description of an occupation in a language is kept; label files without a
+        ``description`` column (older ESCO versions) add labels only.
+        """
+        descriptions: dict[tuple[str, str], str] = {}
+
         def label_rows() -> Iterator[tuple[int, str, str, str, str]]:
             for csv_file in self.bundle.of_kind("occupations"):
                 if csv_file.language == self.base:
                     continue
-                for uri, label, alt, hidden in self.rows(
+                language = csv_file.language or ""
+                for uri, label, alt, hidden, description in self.rows(
                     csv_file,
                     "occupations_labels",
                     "conceptUri",
                     "preferredLabel",
                     "altLabels",
                     "hiddenLabels",
+                    "description",
                 ):
                     if uri not in self.occupations:
                         self.tally.note(
-                            f"{csv_file.language} rows of occupations not in the release skipped"
+                            f"{language} rows of occupations not in the release skipped"
                         )
                         continue
-                    yield from self._labels(uri, label, alt, hidden, csv_file.language or "")
+                    if description.strip():
+                        descriptions.setdefault((language, uri), description.strip())
+                    yield from self._labels(uri, label, alt, hidden, language)
 
         self.writer.insert(schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())
+        self.writer.insert(
+            schema.OccupationDescription.__table__,
+            ("release_id", "occupation_uri", "language", "description"),
+            (
+                (self.release_id, uri, language, text)
+                for (language, uri), text in descriptions.items()
+            ),
+        )
+        self.description_counts.update(language for language, _ in descriptions)
 
     def _load_relations(self) -> int:
         relations_file = self.bundle.required_file("relations")

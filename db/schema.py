@@ -72,6 +72,18 @@ class OccupationLabel(SQLModel, table=True):
     language: str = Field(max_length=8)
 
 
+class OccupationDescription(SQLModel, table=True):
+    """ESCO's description of an occupation in a language other than the release's own."""
+
+    __tablename__ = "occupation_description"
+    __table_args__ = (Index("ix_occupation_description_release_lang", "release_id", "language"),)
+
+    release_id: int = Field(primary_key=True)
+    occupation_uri: str = Field(primary_key=True, max_length=200)
+    language: str = Field(primary_key=True, max_length=8)
+    description: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class Skill(SQLModel, table=True):
     """An ESCO skill or knowledge item."""
 
@@ -185,12 +197,16 @@ class GuildSetting(SQLModel, table=True):
 
     guild_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     ephemeral: bool = False
+    #: The answer language for members whose Discord language willai does not speak; "" is
+    #: English. Added after the first schema: db.engine adds the column to older stores.
+    language: str = Field(default="", max_length=8)
     updated_at: datetime = Field(default_factory=_now)
 
 
 RELEASE_TABLES = (
     Occupation,
     OccupationLabel,
+    OccupationDescription,
     Skill,
     SkillLabel,
     SkillGroup,

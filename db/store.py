@@ -74,6 +74,14 @@ class ScoreSummary:
     ai_complementarity: float
 
 
+@dataclass(frozen=True, slots=True)
+class GuildSettings:
+    """A server's preferences: private answers, and the answer language ("" is English)."""
+
+    ephemeral: bool = False
+    language: str = ""
+
+
 def _aware(moment: datetime) -> datetime:
     """SQLite hands datetimes back naive; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
@@ -204,13 +212,8 @@ class Store:
         """
         if release_id is None:
             release_id = self.require_release().id
-        release_table = schema.Release.__table__
         with self.engine.connect() as conn:
-            counts_json = conn.execute(
-                select(release_table.c.counts_json).where(release_table.c.id == release_id)
-            ).scalar()
-            own = json.loads(counts_json or "{}").get("language", "en")
-            if language == own:
+            if language == self._own_language(conn, release_id):
                 skills = schema.Skill.__table__
                 query = select(skills.c.uri, skills.c.preferred_label).where(
                     skills.c.release_id == release_id
@@ -223,6 +226,54 @@ class Store:
                     labels.c.kind == "preferred",
                 )
             return dict(conn.execute(query).all())
+
+    def occupation_words(
+        self, language: str, *, release_id: int | None = None
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Occupation URI -> preferred label, and URI -> description, in ``language``.
+
+        The release's own language reads the occupations themselves; another reads the labels
+        and descriptions imported from occupations_XX.csv. An occupation missing from either
+        mapping has no ESCO text in that language (older imports kept no descriptions).
+        """
+        if release_id is None:
+            release_id = self.require_release().id
+        with self.engine.connect() as conn:
+            if language == self._own_language(conn, release_id):
+                table = schema.Occupation.__table__
+                rows = conn.execute(
+                    select(table.c.uri, table.c.preferred_label, table.c.description).where(
+                        table.c.release_id == release_id
+                    )
+                ).all()
+                return {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows if r[2]}
+            labels = schema.OccupationLabel.__table__
+            texts = schema.OccupationDescription.__table__
+            names = dict(
+                conn.execute(
+                    select(labels.c.occupation_uri, labels.c.label).where(
+                        labels.c.release_id == release_id,
+                        labels.c.language == language,
+                        labels.c.kind == "preferred",
+                    )
+                ).all()
+            )
+            descriptions = dict(
+                conn.execute(
+                    select(texts.c.occupation_uri, texts.c.description).where(
+                        texts.c.release_id == release_id, texts.c.language == language
+                    )
+                ).all()
+            )
+        return names, descriptions
+
+    @staticmethod
+    def _own_language(conn: Connection, release_id: int) -> str:
+        release_table = schema.Release.__table__
+        counts_json = conn.execute(
+            select(release_table.c.counts_json).where(release_table.c.id == release_id)
+        ).scalar()
+        return str(json.loads(counts_json or "{}").get("language", "en"))
 
     # --- inputs of the model and the matcher -------------------------------------------------
 
@@ -382,21 +433,47 @@ class Store:
     # --- per-server preferences --------------------------------------------------------------
 
     def guild_ephemeral(self, guild_id: int) -> bool:
+        return self.guild_settings(guild_id).ephemeral
+
+    def guild_language(self, guild_id: int) -> str:
+        """The answer language an admin chose for the server ("" when none was chosen)."""
+        return self.guild_settings(guild_id).language
+
+    def guild_settings(self, guild_id: int) -> GuildSettings:
         table = schema.GuildSetting.__table__
         with self.engine.connect() as conn:
-            value = conn.execute(
-                select(table.c.ephemeral).where(table.c.guild_id == guild_id)
-            ).scalar()
-        return bool(value)
+            row = conn.execute(
+                select(table.c.ephemeral, table.c.language).where(table.c.guild_id == guild_id)
+            ).first()
+        if row is None:
+            return GuildSettings()
+        return GuildSettings(bool(row.ephemeral), str(row.language or ""))
 
     def set_guild_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
+        self._set_guild(guild_id, ephemeral=ephemeral)
+
+    def set_guild_language(self, guild_id: int, language: str) -> None:
+        """Store the server's answer language ("" to go back to English)."""
+        self._set_guild(guild_id, language=language)
+
+    def _set_guild(self, guild_id: int, **changes: object) -> None:
+        """Change some of a guild's settings and keep the others, in one transaction."""
         table = schema.GuildSetting.__table__
         with self.engine.begin() as conn:
+            row = conn.execute(
+                select(table.c.ephemeral, table.c.language)
+                .where(table.c.guild_id == guild_id)
+                .with_for_update()
+            ).first()
+            values: dict[str, object] = (
+                {"ephemeral": False, "language": ""}
+                if row is None
+                else {"ephemeral": bool(row.ephemeral), "language": str(row.language or "")}
+            )
+            values.update(changes)
             conn.execute(delete(table).where(table.c.guild_id == guild_id))
             conn.execute(
-                insert(table).values(
-                    guild_id=guild_id, ephemeral=ephemeral, updated_at=datetime.now(UTC)
-                )
+                insert(table).values(guild_id=guild_id, updated_at=datetime.now(UTC), **values)
             )
             announce(conn, guild_payload(guild_id))
 

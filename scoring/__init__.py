@@ -1,10 +1,21 @@
-"""The AI disruption model: ESCO skills in, occupation scores out. Pure: no I/O, no discord."""
+"""The AI disruption model: ESCO skills in, occupation scores out. Pure: no I/O, no discord.
+
+The model itself (``score_release``, ``MODEL_VERSION``) is loaded at first use: it needs
+numpy, and the answer's words (``scoring.voice``, ``scoring.messages``) are read by commands
+that must start without it (``willai --help``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from scoring.bands import Band, band_for
 from scoring.descriptions import FACTORS, FactorInfo
-from scoring.model import MODEL_VERSION, score_release
 from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation, SkillRef
 from scoring.types import Occupation, Skill
+
+if TYPE_CHECKING:
+    from scoring.model import MODEL_VERSION, score_release
 
 __all__ = [
     "FACTORS",
@@ -20,3 +31,12 @@ __all__ = [
     "band_for",
     "score_release",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in {"MODEL_VERSION", "score_release"}:
+        from scoring import model  # noqa: PLC0415 - numpy only when the model is asked for
+
+        return getattr(model, name)
+    msg = f"module 'scoring' has no attribute {name!r}"
+    raise AttributeError(msg)

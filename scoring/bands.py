@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from scoring.messages import N_
+
 #: Lowest overall score (inclusive) of each band above "low".
 MODERATE_FROM = 25
 HIGH_FROM = 45
@@ -19,15 +21,37 @@ VERY_HIGH_FROM = 70
 class Band(Enum):
     """A risk band with the words and colour the bot shows for it."""
 
-    LOW = ("low", "low risk: AI is likelier to change the tools than the job", 0x2ECC71)
-    MODERATE = ("moderate", "moderate risk: some tasks are exposed to automation", 0xF1C40F)
-    HIGH = ("high", "high risk, but not a replacement-level threat", 0xE67E22)
-    VERY_HIGH = ("very high", "very high risk: a replacement-level threat", 0xE74C3C)
+    LOW = (
+        "low",
+        N_("low risk: AI is likelier to change the tools than the job"),
+        0x2ECC71,
+        N_("low risk"),
+    )
+    MODERATE = (
+        "moderate",
+        N_("moderate risk: some tasks are exposed to automation"),
+        0xF1C40F,
+        N_("moderate risk"),
+    )
+    HIGH = (
+        "high",
+        N_("high risk, but not a replacement-level threat"),
+        0xE67E22,
+        N_("high risk"),
+    )
+    VERY_HIGH = (
+        "very high",
+        N_("very high risk: a replacement-level threat"),
+        0xE74C3C,
+        N_("very high risk"),
+    )
 
-    def __init__(self, label: str, headline: str, colour: int) -> None:
+    def __init__(self, label: str, headline: str, colour: int, title: str) -> None:
         self.label = label
         self.headline = headline
         self.colour = colour
+        #: How the band is named on its own ("high risk"); ``label`` is its stored key.
+        self.title = title
 
     @classmethod
     def from_label(cls, label: str) -> Band:

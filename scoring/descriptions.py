@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoring.messages import N_
+
 
 @dataclass(frozen=True, slots=True)
 class FactorInfo:
@@ -19,27 +21,33 @@ FACTORS: dict[str, FactorInfo] = {
     for info in (
         FactorInfo(
             "skill_vulnerability",
-            "Skill vulnerability",
-            "How much of what this job needs - its ESCO skills and knowledge, essential ones "
-            "counting more than optional ones - today's AI can already do on its own. "
-            "Recording, processing and calculating information scores high; hands-on, "
-            "physical and person-to-person skills score low.",
+            N_("Skill vulnerability"),
+            N_(
+                "How much of what this job needs - its ESCO skills and knowledge, essential ones "
+                "counting more than optional ones - today's AI can already do on its own. "
+                "Recording, processing and calculating information scores high; hands-on, "
+                "physical and person-to-person skills score low."
+            ),
         ),
         FactorInfo(
             "task_automation",
-            "Task automation",
-            "The share of the job's essential day-to-day work that is routine and follows "
-            "fixed rules, whether paperwork or tending a machine. Routine work is the easiest "
-            "to hand over to software or machines in one piece, so it is where automation "
-            "starts.",
+            N_("Task automation"),
+            N_(
+                "The share of the job's essential day-to-day work that is routine and follows "
+                "fixed rules, whether paperwork or tending a machine. Routine work is the easiest "
+                "to hand over to software or machines in one piece, so it is where automation "
+                "starts."
+            ),
         ),
         FactorInfo(
             "ai_complementarity",
-            "AI complementarity",
-            "The share of the job where AI is more likely to help than to replace: work that "
-            "needs judgement and responsibility, people, a physical setting, or that uses "
-            "digital tools of the trade. A high value lowers the overall risk: AI then makes "
-            "the worker faster instead of making the worker unnecessary.",
+            N_("AI complementarity"),
+            N_(
+                "The share of the job where AI is more likely to help than to replace: work that "
+                "needs judgement and responsibility, people, a physical setting, or that uses "
+                "digital tools of the trade. A high value lowers the overall risk: AI then makes "
+                "the worker faster instead of making the worker unnecessary."
+            ),
         ),
     )
 }

@@ -25,7 +25,7 @@ from scoring.skill_attributes import attributes_for
 from scoring.types import Occupation, Skill
 
 #: Bump whenever a rule, weight or formula changes: stored scores carry it.
-MODEL_VERSION = "1.1.0"
+MODEL_VERSION = "1.2.0"
 
 #: Neighbours looked at per occupation: enough that the move rules still leave a few.
 NEIGHBOURS = 60
@@ -190,10 +190,12 @@ def score_release(
                     resilient=resilient[i],
                     grow=grow_skills,
                     moves=moves[i],
+                    uri=occupation.uri,
                 )
             ),
             similar_safer=moves[i],
             model_version=MODEL_VERSION,
+            manual_share=manual[i],
         )
     if progress:
         progress(n, n)
@@ -245,6 +247,13 @@ def _moves(
                 overall[j],
                 shared,
                 skill_phrase(bridge.label, knowledge=bridge.skill_type == "knowledge"),
+                SkillRef(
+                    bridge.uri,
+                    bridge.label,
+                    round(spec[example], 4),
+                    essential=True,
+                    knowledge=bridge.skill_type == "knowledge",
+                ),
             )
         )
     return [tuple(moves) for moves in out]

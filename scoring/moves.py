@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from scoring.results import SimilarOccupation
+from scoring.phrases import skill_phrase
+from scoring.results import SimilarOccupation, SkillRef
 from scoring.similar import Neighbour
 
 #: How many moves an answer offers.
@@ -32,8 +33,8 @@ class MoveContext:
     essential: Mapping[str, frozenset[str]]
     specificity: Mapping[str, float]
     occupation_labels: Mapping[str, str]
-    #: Each skill as it reads after "both involve" ("processing data", "anatomy").
-    skill_phrase: Callable[[str], str]
+    #: Each skill by URI, as a move names it.
+    skill_ref: Callable[[str], SkillRef]
 
     def weight(self, skills: frozenset[str]) -> float:
         """Sum of the skills' specificities: how much of a job they say."""
@@ -54,13 +55,15 @@ class MoveContext:
             if not own_weight or self.weight(shared) < MIN_SHARED_WEIGHT * own_weight:
                 continue
             example = max(sorted(shared), key=lambda s: self.specificity.get(s, 1.0), default=None)
+            bridge = self.skill_ref(example) if example else None
             out.append(
                 SimilarOccupation(
                     n.uri,
                     self.occupation_labels[n.uri],
                     other,
                     len(shared),
-                    self.skill_phrase(example) if example else "",
+                    skill_phrase(bridge.label, knowledge=bridge.knowledge) if bridge else "",
+                    bridge,
                 )
             )
             if len(out) == MOVES_SHOWN:

@@ -7,6 +7,11 @@ occupation. No free text and no language model: what the card says, the numbers 
 
 The score is an exposure estimate, so the words are too: tasks are "exposed to automation" or
 "likely to be automated first", never "will be taken over".
+
+Every sentence is said through a :class:`scoring.voice.Voice`: the English text here is the
+message id of the translation catalogues (``languages/``), and the rules stay the same in
+every language. A rule decides on the numbers and on ESCO's English labels, so an answer
+says the same thing in French as in English.
 """
 
 from __future__ import annotations
@@ -16,15 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scoring.bands import Band
-from scoring.phrases import (
-    indefinite_article,
-    join_words,
-    sentence,
-    skill_phrase,
-    title_case,
-    with_article,
-)
-from scoring.results import Report, SimilarOccupation, SkillRef
+from scoring.messages import N_
+from scoring.phrases import indefinite_article, with_article
+from scoring.results import OccupationScore, Report, SimilarOccupation, SkillRef
+from scoring.voice import ENGLISH, Voice
 
 #: At or above this task automation, much of the work "follows fixed rules".
 ROUTINE_FROM = 60.0
@@ -55,8 +55,16 @@ RESPONSIBILITY = re.compile(
     re.IGNORECASE,
 )
 #: Said when every essential task leans towards the human side.
-NOTHING_EXPOSED = "No single task stands out as exposed to automation."
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+NOTHING_EXPOSED = N_("No single task stands out as exposed to automation.")
+#: Section headings of "How AI is changing this role", in reading order.
+HEADINGS = (N_("Near term"), N_("Stays human"), N_("Long term"))
+#: A sentence ends at a stop before a capital (or Spanish's opening marks), unless the word
+#: before the stop is an abbreviation: German writes "z. B. Mikrometer".
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ¿¡])")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:[^\W\d_]|bzw|ca|etc|usw|sog|ggf|vgl|inkl|evtl|Nr|Dr|St|Sr|Sra|Mme|approx|"
+    r"e\.g|i\.e|p\.\s?ej|z\.\s?B|u\.\s?a|d\.\s?h)\.$"
+)
 _ARTICLE = re.compile(r"\b(an?) ([a-z][\w'-]*)")
 
 
@@ -77,67 +85,109 @@ class ReportFacts:
     resilient: tuple[SkillRef, ...]
     grow: tuple[SkillRef, ...]
     moves: tuple[SimilarOccupation, ...]
+    uri: str = ""
 
 
-def phrase(ref: SkillRef) -> str:
+def facts_of(score: OccupationScore, label: str, description: str) -> ReportFacts:
+    """The facts of a stored score, to say it again in another language."""
+    return ReportFacts(
+        label=label,
+        description=description,
+        overall=score.overall,
+        band=score.band,
+        task_automation=score.task_automation,
+        ai_complementarity=score.ai_complementarity,
+        skill_vulnerability=score.skill_vulnerability,
+        manual_share=score.manual_share,
+        exposed=score.exposed_skills,
+        resilient=score.resilient_skills,
+        grow=score.grow_skills,
+        moves=score.similar_safer,
+        uri=score.uri,
+    )
+
+
+def phrase(ref: SkillRef, voice: Voice = ENGLISH) -> str:
     """A skill as it reads inside a sentence: "processing data", "human anatomy"."""
-    return skill_phrase(ref.label, knowledge=ref.knowledge)
+    return voice.skill(ref)
 
 
-def _phrases(refs: Sequence[SkillRef], n: int) -> str:
-    return join_words([phrase(r) for r in refs[:n]])
+def _phrases(refs: Sequence[SkillRef], n: int, voice: Voice) -> str:
+    return voice.join([voice.skill(r) for r in refs[:n]])
 
 
 def _fix_article(match: re.Match[str]) -> str:
     return f"{indefinite_article(match.group(2))} {match.group(2)}"
 
 
-def summary(description: str) -> str:
+def _sentences(text: str) -> list[str]:
+    """``text`` cut into sentences, never after an abbreviation."""
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : end.start() + 1]):
+            continue
+        out.append(text[start : end.start() + 1])
+        start = end.end()
+    out.append(text[start:])
+    return out
+
+
+def summary(description: str, voice: Voice = ENGLISH) -> str:
     """ESCO's description cut to one or two whole sentences (SUMMARY_CHARS at most).
 
-    ESCO's few article slips ("a educational counsellor") are put right on the way.
+    ESCO's few English article slips ("a educational counsellor") are put right on the way.
     """
-    text = _ARTICLE.sub(_fix_article, " ".join(description.split()))
+    text = " ".join(description.split())
+    if voice.language == "en":
+        text = _ARTICLE.sub(_fix_article, text)
     if not text:
-        return "ESCO gives no description of this occupation."
-    parts = _SENTENCE_END.split(text)
+        return voice.say("ESCO gives no description of this occupation.")
+    parts = _sentences(text)
     out = parts[0]
     if len(parts) > 1 and len(out) + 1 + len(parts[1]) <= SUMMARY_CHARS:
         out = f"{out} {parts[1]}"
     if len(out) > SUMMARY_CHARS:
         return clip(out, SUMMARY_CHARS)
-    return sentence(out)
+    return voice.sentence(out)
 
 
-def verdict(f: ReportFacts) -> str:
+def verdict(f: ReportFacts, voice: Voice = ENGLISH) -> str:
     """The one-line verdict: the band's headline and the score."""
-    return sentence(f"{f.band.headline} ({f.overall}/100)")
+    return voice.sentence(
+        voice.say("{headline} ({score}/100)", headline=voice.say(f.band.headline), score=f.overall)
+    )
 
 
-def near_term(f: ReportFacts) -> str:
+def near_term(f: ReportFacts, voice: Voice = ENGLISH) -> str:
     """What gets automated first, and how much of the work follows fixed rules."""
     t = round(f.task_automation)
     if f.task_automation >= ROUTINE_FROM and f.manual_share >= MANUAL_FROM:
-        intro = (
-            f"Much of the work follows set procedures (task automation {t}/100), but it is "
-            "hands-on work that software cannot do by itself."
+        intro = voice.say(
+            "Much of the work follows set procedures (task automation {value}/100), but it is "
+            "hands-on work that software cannot do by itself.",
+            value=t,
         )
     elif f.task_automation >= ROUTINE_FROM and f.band is Band.LOW:
-        intro = (
-            f"Much of the work follows set procedures (task automation {t}/100), but little "
-            "of it is work today's AI can do on its own."
+        intro = voice.say(
+            "Much of the work follows set procedures (task automation {value}/100), but little "
+            "of it is work today's AI can do on its own.",
+            value=t,
         )
     elif f.task_automation >= ROUTINE_FROM:
-        intro = (
-            f"Much of the work follows fixed rules (task automation {t}/100), which makes it "
-            "exposed to automation."
+        intro = voice.say(
+            "Much of the work follows fixed rules (task automation {value}/100), which makes it "
+            "exposed to automation.",
+            value=t,
         )
     else:
-        intro = f"Only part of the work follows fixed rules (task automation {t}/100)."
+        intro = voice.say(
+            "Only part of the work follows fixed rules (task automation {value}/100).", value=t
+        )
     if not f.exposed:
-        return f"{intro} {NOTHING_EXPOSED}"
-    tasks = _phrases(f.exposed, SECTION_SKILLS)
-    return f"{intro} {sentence(f'The tasks likely to be automated first are {tasks}')}"
+        return f"{intro} {voice.say(NOTHING_EXPOSED)}"
+    tasks = _phrases(f.exposed, SECTION_SKILLS, voice)
+    first = voice.say("The tasks likely to be automated first are {skills}.", skills=tasks)
+    return f"{intro} {voice.sentence(first)}"
 
 
 def responsible_skill(refs: Sequence[SkillRef]) -> SkillRef | None:
@@ -145,83 +195,124 @@ def responsible_skill(refs: Sequence[SkillRef]) -> SkillRef | None:
     return next((r for r in refs if not r.knowledge and RESPONSIBILITY.search(r.label)), None)
 
 
-def stays_human(f: ReportFacts) -> str:
+def stays_human(f: ReportFacts, voice: Voice = ENGLISH) -> str:
     """The work AI is least able to do, and why, only as far as the numbers say."""
     skills = [r for r in f.resilient if not r.knowledge]
     knowledge = [r for r in f.resilient if r.knowledge]
     out = []
     if skills:
-        out.append(sentence(f"The work that needs a person is {_phrases(skills, SECTION_SKILLS)}"))
+        listed = _phrases(skills, SECTION_SKILLS, voice)
+        out.append(
+            voice.sentence(voice.say("The work that needs a person is {skills}.", skills=listed))
+        )
     if knowledge:
-        out.append(sentence(f"It draws on {_phrases(knowledge, SECTION_KNOWLEDGE)}"))
+        listed = _phrases(knowledge, SECTION_KNOWLEDGE, voice)
+        out.append(voice.sentence(voice.say("It draws on {knowledge}.", knowledge=listed)))
     accountable = responsible_skill(skills[:SECTION_SKILLS])
     if accountable is not None:
-        out.append(sentence(f"AI cannot take responsibility for {phrase(accountable)}"))
+        out.append(
+            voice.sentence(
+                voice.say(
+                    "AI cannot take responsibility for {skill}.", skill=voice.skill(accountable)
+                )
+            )
+        )
     c = round(f.ai_complementarity)
     if f.ai_complementarity >= AUGMENTED_FROM:
         out.append(
-            "AI is more likely to assist with this work than to do it "
-            f"(AI complementarity {c}/100)."
+            voice.say(
+                "AI is more likely to assist with this work than to do it "
+                "(AI complementarity {value}/100).",
+                value=c,
+            )
         )
     elif f.ai_complementarity < UNAIDED_BELOW:
-        out.append(f"AI complements little of this work (AI complementarity {c}/100).")
-    return " ".join(out) or "ESCO lists no clearly resilient skill for this job."
+        out.append(
+            voice.say(
+                "AI complements little of this work (AI complementarity {value}/100).", value=c
+            )
+        )
+    return " ".join(out) or voice.say("ESCO lists no clearly resilient skill for this job.")
 
 
-def long_term(f: ReportFacts) -> str:
+def long_term(f: ReportFacts, voice: Voice = ENGLISH) -> str:
     """Where the role moves: skills AI augments, worded by the band."""
     if f.grow:
-        grow = _phrases(f.grow, SECTION_SKILLS)
+        grow = _phrases(f.grow, SECTION_SKILLS, voice)
         if f.band is Band.LOW:
-            return "The job itself is likely to change little. " + sentence(
-                f"The skills that gain value beside it are {grow}"
+            return voice.sentence(
+                voice.say(
+                    "The job itself is likely to change little. "
+                    "The skills that gain value beside it are {skills}.",
+                    skills=grow,
+                )
             )
         if f.band is Band.VERY_HIGH:
-            return sentence(
-                f"The safest direction is towards {grow}, where AI assists the person "
-                "instead of replacing them"
+            return voice.sentence(
+                voice.say(
+                    "The safest direction is towards {skills}, where AI assists the person "
+                    "instead of replacing them.",
+                    skills=grow,
+                )
             )
-        return sentence(
-            f"In the long term, the role is likely to move towards {grow}, where AI assists "
-            "the person instead of replacing them"
+        return voice.sentence(
+            voice.say(
+                "In the long term, the role is likely to move towards {skills}, where AI assists "
+                "the person instead of replacing them.",
+                skills=grow,
+            )
         )
     if f.moves:
-        return sentence(f"The nearest lower-risk move is {title_case(f.moves[0].label)}")
-    return "ESCO's data shows no clear direction for this role beyond its current skills."
+        move = f.moves[0]
+        return voice.sentence(
+            voice.say(
+                "The nearest lower-risk move is {occupation}.",
+                occupation=voice.occupation(move.uri, move.label),
+            )
+        )
+    return voice.say(
+        "ESCO's data shows no clear direction for this role beyond its current skills."
+    )
 
 
-def why(f: ReportFacts) -> str:
+def why(f: ReportFacts, voice: Voice = ENGLISH) -> str:
     """The first takeaway: why the score is what it is, from the factors."""
     if f.band is Band.VERY_HIGH:
-        return "Most of the essential work is information work that AI can already do or speed up."
+        return voice.say(
+            "Most of the essential work is information work that AI can already do or speed up."
+        )
     if f.task_automation >= ROUTINE_FROM and f.manual_share >= MANUAL_FROM:
-        return "The routine in this job is mostly hands-on, which software cannot do by itself."
+        return voice.say(
+            "The routine in this job is mostly hands-on, which software cannot do by itself."
+        )
     if f.task_automation >= ROUTINE_FROM and f.band is Band.LOW:
-        return "Much of the work follows set procedures, but little of it is work AI can do alone."
+        return voice.say(
+            "Much of the work follows set procedures, but little of it is work AI can do alone."
+        )
     if f.task_automation >= ROUTINE_FROM and f.ai_complementarity >= AUGMENTED_FROM:
-        return (
+        return voice.say(
             "Much of the work is routine, but AI mostly assists with the rest, so the job is "
             "more likely to change than to disappear."
         )
     if f.ai_complementarity >= AUGMENTED_FROM:
-        return (
+        return voice.say(
             "Most of the work needs judgement, people or hands-on context, so AI is likelier "
             "to assist than to replace."
         )
     if f.task_automation >= ROUTINE_FROM:
-        return "Much of the work is routine information work, the kind AI is best at."
-    return "Only part of the work is routine, and AI assists with a limited share of it."
+        return voice.say("Much of the work is routine information work, the kind AI is best at.")
+    return voice.say("Only part of the work is routine, and AI assists with a limited share of it.")
 
 
-def _fitted(lead: str, refs: Sequence[SkillRef]) -> str | None:
+def _fitted(lead: str, refs: Sequence[SkillRef], voice: Voice) -> str | None:
     """``lead`` and as many skills as fit in TAKEAWAY_CHARS (at least one), or None."""
     for n in range(min(TAKEAWAY_SKILLS, len(refs)), 0, -1):
-        text = sentence(f"{lead} {_phrases(refs, n)}")
+        text = voice.sentence(voice.say(lead, skills=_phrases(refs, n, voice)))
         if len(text) <= TAKEAWAY_CHARS:
             return text
     if not refs:
         return None
-    return clip(sentence(f"{lead} {phrase(refs[0])}"), TAKEAWAY_CHARS)
+    return clip(voice.sentence(voice.say(lead, skills=voice.skill(refs[0]))), TAKEAWAY_CHARS)
 
 
 def clip(text: str, limit: int) -> str:
@@ -231,47 +322,82 @@ def clip(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def takeaways(f: ReportFacts) -> tuple[str, ...]:
+def takeaways(f: ReportFacts, voice: Voice = ENGLISH) -> tuple[str, ...]:
     """Three or four short lines, each at most TAKEAWAY_CHARS: the answer at a glance."""
-    out = [why(f)]
+    out = [why(f, voice)]
     if not f.exposed:
-        out.append(NOTHING_EXPOSED)
+        out.append(voice.say(NOTHING_EXPOSED))
     for lead, refs in (
-        ("Most exposed to automation:", f.exposed),
-        ("Hardest to automate:", f.resilient),
-        ("Worth growing:", f.grow),
+        (N_("Most exposed to automation: {skills}."), f.exposed),
+        (N_("Hardest to automate: {skills}."), f.resilient),
+        (N_("Worth growing: {skills}."), f.grow),
     ):
-        line = _fitted(lead, refs)
+        line = _fitted(lead, refs, voice)
         if line is not None:
             out.append(line)
     if len(out) < 4 and f.moves:
         move = f.moves[0]
         out.append(
             clip(
-                sentence(f"A lower-risk move: {title_case(move.label)} ({move.overall}/100)"),
+                voice.sentence(
+                    voice.say(
+                        "A lower-risk move: {occupation} ({score}/100).",
+                        occupation=voice.occupation(move.uri, move.label),
+                        score=move.overall,
+                    )
+                ),
                 TAKEAWAY_CHARS,
             )
         )
     return tuple(out[:4])
 
 
-def move_line(move: SimilarOccupation, overall: int) -> str:
+def move_line(move: SimilarOccupation, overall: int, voice: Voice = ENGLISH) -> str:
     """One move: its score, the gap, and the skill that bridges the two jobs."""
-    line = f"{title_case(move.label)}: {move.overall}/100, {overall - move.overall} points lower"
-    if move.shared_example:
-        line += f"; both involve {move.shared_example}"
-    return sentence(line)
+    name = voice.occupation(move.uri, move.label)
+    gap = overall - move.overall
+    bridge = voice.skill(move.bridge) if move.bridge is not None else move.shared_example
+    if bridge:
+        line = voice.say(
+            "{occupation}: {score}/100, {gap} points lower; both involve {skill}.",
+            occupation=name,
+            score=move.overall,
+            gap=gap,
+            skill=bridge,
+        )
+    else:
+        line = voice.say(
+            "{occupation}: {score}/100, {gap} points lower.",
+            occupation=name,
+            score=move.overall,
+            gap=gap,
+        )
+    return voice.sentence(line)
 
 
-def build_report(f: ReportFacts) -> Report:
-    """The whole report card for one occupation."""
+def question(label: str, uri: str = "", voice: Voice = ENGLISH) -> str:
+    """The heading over ESCO's description: "What does a medical records manager do?".
+
+    ``{a_job}`` is the English name behind its article; other languages head with the name
+    alone (``{job}``) and need no article or agreement with it.
+    """
+    plain = " ".join(label.split())
+    return voice.say(
+        "What does {a_job} do?", a_job=with_article(plain), job=voice.occupation(uri, plain)
+    )
+
+
+def build_report(f: ReportFacts, voice: Voice = ENGLISH) -> Report:
+    """The whole report card for one occupation, in ``voice``'s language."""
     return Report(
-        verdict=verdict(f),
-        question=f"What does {with_article(' '.join(f.label.split()))} do?",
-        summary=summary(f.description),
-        near_term=near_term(f),
-        stays_human=stays_human(f),
-        long_term=long_term(f),
-        takeaways=takeaways(f),
-        moves=tuple(move_line(m, f.overall) for m in f.moves),
+        verdict=verdict(f, voice),
+        question=question(f.label, f.uri, voice),
+        summary=summary(f.description, voice),
+        near_term=near_term(f, voice),
+        stays_human=stays_human(f, voice),
+        long_term=long_term(f, voice),
+        takeaways=takeaways(f, voice),
+        moves=tuple(move_line(m, f.overall, voice) for m in f.moves),
+        headings=tuple(voice.say(h) for h in HEADINGS),
+        language=voice.language,
     )

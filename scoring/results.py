@@ -54,8 +54,10 @@ class SimilarOccupation:
     label: str
     overall: int
     shared_skills: int
-    #: The most specific essential skill both jobs need, as the answer words it.
+    #: The most specific essential skill both jobs need, as the English answer words it.
     shared_example: str = ""
+    #: That skill itself, so other languages can name it in their own words.
+    bridge: SkillRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form."""
@@ -65,17 +67,20 @@ class SimilarOccupation:
             "overall": self.overall,
             "shared_skills": self.shared_skills,
             "shared_example": self.shared_example,
+            "bridge": None if self.bridge is None else self.bridge.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> SimilarOccupation:
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict` (scores stored before model 1.2.0 have no bridge)."""
+        bridge = d.get("bridge")
         return cls(
             str(d["uri"]),
             str(d["label"]),
             int(d["overall"]),
             int(d["shared_skills"]),
             str(d["shared_example"]),
+            None if bridge is None else SkillRef.from_dict(bridge),
         )
 
 
@@ -112,6 +117,10 @@ class FactorPercentiles:
         return float(getattr(self, factor))
 
 
+#: The report's section headings as English says them (scores stored before model 1.2.0).
+ENGLISH_HEADINGS = ("Near term", "Stays human", "Long term")
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The answer's words, in the report card's order; every line built by a stated rule.
@@ -128,13 +137,15 @@ class Report:
     long_term: str
     takeaways: tuple[str, ...]
     moves: tuple[str, ...]
+    #: The headings of :meth:`sections`, in the report's language.
+    headings: tuple[str, ...] = ENGLISH_HEADINGS
+    #: ISO 639-1 code of the language the report is written in.
+    language: str = "en"
 
     def sections(self) -> tuple[tuple[str, str], ...]:
         """The "How AI is changing this role" parts, headed, in reading order."""
-        return (
-            ("Near term", self.near_term),
-            ("Stays human", self.stays_human),
-            ("Long term", self.long_term),
+        return tuple(
+            zip(self.headings, (self.near_term, self.stays_human, self.long_term), strict=True)
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,6 +159,8 @@ class Report:
             "long_term": self.long_term,
             "takeaways": list(self.takeaways),
             "moves": list(self.moves),
+            "headings": list(self.headings),
+            "language": self.language,
         }
 
     @classmethod
@@ -162,6 +175,8 @@ class Report:
             long_term=str(d["long_term"]),
             takeaways=tuple(str(t) for t in d["takeaways"]),
             moves=tuple(str(m) for m in d["moves"]),
+            headings=tuple(str(h) for h in d.get("headings", ENGLISH_HEADINGS)),
+            language=str(d.get("language", "en")),
         )
 
 
@@ -191,6 +206,9 @@ class OccupationScore:
     report: Report
     similar_safer: tuple[SimilarOccupation, ...]
     model_version: str
+    #: Share of the essential tasks (by weight) that are hands-on: the report's wording
+    #: depends on it, so a report can be said again in another language.
+    manual_share: float = 0.0
 
     @property
     def takeaways(self) -> tuple[str, ...]:
@@ -224,6 +242,7 @@ class OccupationScore:
             "report": self.report.to_dict(),
             "similar_safer": [s.to_dict() for s in self.similar_safer],
             "model_version": self.model_version,
+            "manual_share": self.manual_share,
         }
 
     @classmethod
@@ -248,4 +267,5 @@ class OccupationScore:
             report=Report.from_dict(d["report"]),
             similar_safer=tuple(SimilarOccupation.from_dict(s) for s in d["similar_safer"]),
             model_version=str(d["model_version"]),
+            manual_share=float(d.get("manual_share", 0.0)),
         )

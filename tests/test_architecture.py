@@ -19,7 +19,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 ARCHITECTURE = REPO / "docs" / "architecture.md"
 #: Our packages; anything else imported (the standard library, discord, numpy) is not checked.
-PACKAGES = ("scoring", "matching", "db", "esco_api", "willai", "bot")
+PACKAGES = ("scoring", "matching", "db", "esco_api", "languages", "willai", "bot")
 _ROW = re.compile(r"^\| `(?P<package>\w+)/` \|.*\| (?P<allowed>[^|]*) \|$")
 
 

@@ -33,6 +33,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scoring import FACTORS, OccupationScore
 from scoring.phrases import title_case
+from scoring.voice import ENGLISH, Voice
 from willai import texts
 
 #: Final card size in pixels: the 1.91:1 ratio link previews and social cards use.
@@ -504,17 +505,25 @@ def _draw_footer(painter: _Painter, data_version: str) -> None:
         painter.text((left, FOOTER_BASELINE), shown, FOOTER_SIZE, MUTED)
 
 
-def render_card(score: OccupationScore, data_version: str) -> bytes:
+def render_card(
+    score: OccupationScore,
+    data_version: str,
+    *,
+    voice: Voice = ENGLISH,
+    name: str | None = None,
+) -> bytes:
     """The score card of ``score`` as PNG bytes (:data:`WIDTH` x :data:`HEIGHT`, opaque).
 
-    ``data_version`` names the data in the footer (e.g. "ESCO v1.1.1"). Never raises on the
-    text it is given; drawing is deterministic, so the same inputs give the same bytes.
+    ``data_version`` names the data in the footer (e.g. "ESCO v1.1.1"). ``voice`` is the
+    language of the card's words and ``name`` the occupation's name in it (the English label
+    when not given). Never raises on the text it is given; drawing is deterministic, so the
+    same inputs give the same bytes.
     """
     accent = _rgb(score.band.colour)
     painter = _Painter(SCALE)
     painter.outline((0, 0, WIDTH, HEIGHT), FRAME)
     painter.rect((0, 0, WIDTH, ACCENT_HEIGHT), accent)
-    label = title_case(clean_text(score.label)) or FALLBACK_LABEL
+    label = title_case(clean_text(name or score.label)) or FALLBACK_LABEL
     _draw_header(painter, label)
     _draw_gauge(painter, score, accent)
     _draw_factors(painter, score)
@@ -525,7 +534,7 @@ def render_card(score: OccupationScore, data_version: str) -> bytes:
     return out.getvalue()
 
 
-CacheKey = tuple[str, str, str]
+CacheKey = tuple[str, str, str, str]
 
 
 class CardCache:
@@ -549,13 +558,20 @@ class CardCache:
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(score: OccupationScore, data_version: str) -> CacheKey:
-        """The occupation, and the data and model versions that produced its score."""
-        return (score.uri, data_version, score.model_version)
+    def key(score: OccupationScore, data_version: str, language: str = "en") -> CacheKey:
+        """The occupation, the data and model versions that produced its score, the language."""
+        return (score.uri, data_version, score.model_version, language)
 
-    def get_or_render(self, score: OccupationScore, data_version: str) -> bytes:
+    def get_or_render(
+        self,
+        score: OccupationScore,
+        data_version: str,
+        *,
+        voice: Voice = ENGLISH,
+        name: str | None = None,
+    ) -> bytes:
         """The cached card, or the one on disk, or a fresh render that is then kept."""
-        key = self.key(score, data_version)
+        key = self.key(score, data_version, voice.language)
         with self._lock:
             cached = self._cards.get(key)
             if cached is not None:
@@ -563,7 +579,7 @@ class CardCache:
                 return cached
         png = self._read(key)
         if png is None:
-            png = render_card(score, data_version)
+            png = render_card(score, data_version, voice=voice, name=name)
             self._write(key, png)
         with self._lock:
             cached = self._cards.get(key)

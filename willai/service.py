@@ -11,20 +11,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import ReleaseInfo, Store
+from languages import ReleaseWords, Voices
 from matching import MatchIndex, MatchResult, Suggestion
 from matching.normalise import MAX_QUERY_CHARS
 from scoring import MODEL_VERSION, OccupationScore
+from scoring.results import Report
+from scoring.voice import ENGLISH, Voice
 from willai.texts import readable
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A scored occupation for what someone typed."""
+    """A scored occupation for what someone typed, in the language it is answered in."""
 
     query: str
     score: OccupationScore
     confidence: float | None  # None when the occupation was picked, not matched
     release: ReleaseInfo
+    #: The occupation's name as a heading, and its report card, in ``voice``'s language.
+    name: str = ""
+    report: Report | None = None
+    voice: Voice = ENGLISH
+
+    @property
+    def language(self) -> str:
+        return self.voice.language
+
+    @property
+    def words(self) -> Report:
+        """The report in the answer's language (the stored English one unless said anew)."""
+        return self.report if self.report is not None else self.score.report
+
+    @property
+    def title(self) -> str:
+        """The occupation's name as a heading in the answer's language."""
+        return self.name or ENGLISH.occupation(self.score.uri, self.score.label)
 
     @property
     def data_version(self) -> str:
@@ -34,11 +55,14 @@ class Answer:
         """The `willai ask --json` document."""
         score = self.score
         detail = score.to_dict()
+        report = self.words
         return {
             "query": self.query,
+            "language": self.language,
             "occupation": {
                 "uri": score.uri,
                 "label": score.label,
+                "name": self.title,
                 "code": score.code,
                 "isco_group": score.isco_group,
             },
@@ -50,8 +74,8 @@ class Answer:
                 "task_automation": score.task_automation,
                 "ai_complementarity": score.ai_complementarity,
             },
-            "report": detail["report"],
-            "takeaways": list(score.takeaways),
+            "report": report.to_dict(),
+            "takeaways": list(report.takeaways),
             "exposed_skills": detail["exposed_skills"],
             "resilient_skills": detail["resilient_skills"],
             "grow_skills": detail["grow_skills"],
@@ -78,6 +102,17 @@ def build_match_index(store: Store) -> MatchIndex:
     """The title matcher over every label of the serving release, in every language."""
     occupations, labels = store.match_inputs()
     return MatchIndex.build(occupations, labels)
+
+
+def release_voices(store: Store, release: ReleaseInfo) -> Voices:
+    """Every answer language of ``release``, each read from the store at its first answer."""
+
+    def load(language: str) -> ReleaseWords:
+        names, descriptions = store.occupation_words(language, release_id=release.id)
+        skills = store.skill_labels(language, release_id=release.id)
+        return ReleaseWords(skills=skills, occupations=names, descriptions=descriptions)
+
+    return Voices(load)
 
 
 class StoredScores(Mapping[str, OccupationScore]):
@@ -108,8 +143,10 @@ class AnswerService:
         index: MatchIndex,
         scores: Mapping[str, OccupationScore],
         release: ReleaseInfo,
+        voices: Voices | None = None,
     ) -> None:
         self.store, self.index, self.scores, self.release = store, index, scores, release
+        self.voices = voices or release_voices(store, release)
 
     @classmethod
     def load(cls, store: Store, *, preload_scores: bool = True) -> AnswerService:
@@ -123,22 +160,44 @@ class AnswerService:
         scores = store.all_scores() if preload_scores else StoredScores(store)
         return cls(store, index, scores, release)
 
-    def ask(self, query: str) -> Answer | Unresolved:
-        """Match a typed title and answer, or say why not."""
+    def voice(self, language: str = "en") -> Voice:
+        """The voice of ``language`` with this release's ESCO labels in it."""
+        return self.voices.voice(language)
+
+    def ask(self, query: str, language: str = "en") -> Answer | Unresolved:
+        """Match a typed title and answer in ``language``, or say why not."""
         query = readable(query)
         text = query[:MAX_QUERY_CHARS]
         result = self.index.match(text, top=10)
         best = result.best
         if result.abstain or best is None or best.uri not in self.scores:
             return Unresolved(query, result)
-        return Answer(query, self.scores[best.uri], best.confidence, self.release)
+        return self._answer(query, self.scores[best.uri], best.confidence, language)
 
-    def answer_for(self, uri: str, query: str | None = None) -> Answer | None:
+    def answer_for(self, uri: str, query: str | None = None, language: str = "en") -> Answer | None:
         """Answer for an occupation chosen from autocomplete or a did-you-mean menu."""
         score = self.scores.get(uri)
         if score is None:
             return None
-        return Answer(query or score.label, score, None, self.release)
+        return self._answer(query or score.label, score, None, language)
+
+    def _answer(
+        self, query: str, score: OccupationScore, confidence: float | None, language: str
+    ) -> Answer:
+        voice = self.voices.voice(language)
+        return Answer(
+            query,
+            score,
+            confidence,
+            self.release,
+            name=voice.occupation(score.uri, score.label),
+            report=self.voices.report(score, language),
+            voice=voice,
+        )
+
+    def occupation_name(self, uri: str, label: str, language: str = "en") -> str:
+        """An occupation's name as a heading in ``language`` (did-you-mean lists, menus)."""
+        return self.voices.voice(language).occupation(uri, label)
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
         return self.index.suggest(prefix[:MAX_QUERY_CHARS], limit=limit)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
-DISCLAIMER = "A measure of exposure, not a job-loss probability."
+from scoring.messages import N_
+from scoring.voice import ENGLISH, Voice
+
+ESCO_ATTRIBUTION = N_("This service uses the ESCO classification of the European Commission.")
+DISCLAIMER = N_("A measure of exposure, not a job-loss probability.")
 PRODUCT = "willai"
 #: When no occupation qualifies as a lower-risk move (scoring/moves.py says which do).
-NO_MOVES = (
+NO_MOVES = N_(
     "No occupation at least 5 points lower, at the same skill level or above, shares enough "
     "of this job's essential skills."
 )
 #: The terminal's no-match line, before the matcher's hint.
-NO_MATCH = "No occupation matches that title."
-METHOD_TITLE = "How the score is made"
-METHOD = (
+NO_MATCH = N_("No occupation matches that title.")
+#: Under an answer that shows an English label where ESCO has none in the asker's language.
+FALLBACK_NOTE = N_(
+    "(EN): ESCO has no label in this language for these yet, so the English one is shown."
+)
+METHOD_TITLE = N_("How the score is made")
+METHOD = N_(
     "Each ESCO occupation lists the skills and knowledge it needs. The model rates every skill "
     "for what today's AI can do with it, then combines three factors into a 0-100 score: "
     "skill vulnerability and task automation push it up, AI complementarity pulls it down. "
@@ -24,9 +31,20 @@ METHOD = (
 )
 
 
-def footer(data_version: str, model_version: str) -> str:
+def footer(data_version: str, model_version: str, voice: Voice = ENGLISH) -> str:
     """The one line under every answer: source, versions, and what the score is not."""
-    return f"{DISCLAIMER} {data_version}, model {model_version}. {ESCO_ATTRIBUTION}"
+    return voice.say(
+        "{disclaimer} {data_version}, model {model_version}. {attribution}",
+        disclaimer=voice.say(DISCLAIMER),
+        data_version=data_version,
+        model_version=model_version,
+        attribution=voice.say(ESCO_ATTRIBUTION),
+    )
+
+
+def has_fallback(*texts: str) -> bool:
+    """Whether any of ``texts`` shows an English label marked as a fallback."""
+    return any("(EN)" in text for text in texts)
 
 
 def score_bar(overall: int, width: int = 20) -> str:

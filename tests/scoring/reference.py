@@ -15,8 +15,7 @@ from scoring import explain, model, narrative
 from scoring.bands import band_for
 from scoring.factors import Factors, SkillWeights, Weighted, compute_factors, prepare, task_skills
 from scoring.moves import MoveContext
-from scoring.phrases import skill_phrase
-from scoring.results import FactorPercentiles, OccupationScore
+from scoring.results import FactorPercentiles, OccupationScore, SkillRef
 from scoring.similar import Neighbourhood, essential_sets, skill_level
 from scoring.skill_attributes import attributes_for, is_physical
 from scoring.types import Occupation, Skill
@@ -67,8 +66,12 @@ def reference_scores(
         essential=essential,
         specificity=specificity,
         occupation_labels={o.uri: o.label for o in occupations},
-        skill_phrase=lambda uri: skill_phrase(
-            skills[uri].label, knowledge=skills[uri].skill_type == "knowledge"
+        skill_ref=lambda uri: SkillRef(
+            uri,
+            skills[uri].label,
+            round(specificity.get(uri, 1.0), 4),
+            essential=True,
+            knowledge=skills[uri].skill_type == "knowledge",
         ),
     )
     columns = {
@@ -128,9 +131,11 @@ def reference_scores(
                     resilient=resilient,
                     grow=grow,
                     moves=similar,
+                    uri=occupation.uri,
                 )
             ),
             similar_safer=similar,
             model_version=model.MODEL_VERSION,
+            manual_share=_manual_share(items, skills),
         )
     return results

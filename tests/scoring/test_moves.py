@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from scoring.moves import MIN_GAP, MoveContext
+from scoring.results import SkillRef
 from scoring.similar import Neighbour, skill_level
 
 OWN = "o:records manager"
 SHARED = frozenset({"s:coding", "s:archives", "s:statistics", "s:staff"})
+LABELS = {
+    "s:coding": "clinical coding",
+    "s:archives": "manage archives",
+    "s:statistics": "statistics",
+    "s:staff": "supervise staff",
+}
 
 
 def context(**overrides: object) -> MoveContext:
@@ -16,7 +23,7 @@ def context(**overrides: object) -> MoveContext:
         "essential": {OWN: SHARED, "o:a": SHARED, "o:b": SHARED},
         "specificity": {"s:coding": 0.9, "s:archives": 0.6, "s:statistics": 0.5, "s:staff": 0.2},
         "occupation_labels": {OWN: "records manager", "o:a": "coder", "o:b": "archivist"},
-        "skill_phrase": {"s:coding": "clinical coding", "s:archives": "managing archives"}.get,
+        "skill_ref": lambda uri: SkillRef(uri, LABELS[uri], 0.5, knowledge=uri == "s:coding"),
     }
     values.update(overrides)
     return MoveContext(**values)  # type: ignore[arg-type]
@@ -34,6 +41,8 @@ def test_a_lower_scoring_neighbour_at_the_same_level_is_a_move() -> None:
 def test_the_bridge_skill_is_the_most_specific_shared_one() -> None:
     (move,) = context().moves(OWN, [near("o:a")])
     assert move.shared_example == "clinical coding"
+    assert move.bridge is not None
+    assert move.bridge.uri == "s:coding"
 
 
 def test_a_neighbour_less_than_the_gap_lower_is_not_a_move() -> None:
