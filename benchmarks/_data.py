@@ -20,6 +20,7 @@ FULL_SOURCES = [
     SHARED_DATA / "esco" / "v1.1.1",
     SHARED_DATA / "esco" / "v1.2.0" / "de",
     SHARED_DATA / "esco" / "v1.2.0" / "es",
+    SHARED_DATA / "esco" / "v1.0.x-skill-labels",
 ]
 CACHE = REPO / ".bench-cache"
 
@@ -31,7 +32,7 @@ def require_shared_data() -> None:
 
 
 def full_store_url() -> str:
-    """URL of a SQLite store holding the full data (en, fr, de, es), imported if needed."""
+    """URL of a SQLite store holding the full data (en, fr, de, es; fr/es skill labels)."""
     require_shared_data()
     from db.engine import make_engine
     from db.importer import import_bundle

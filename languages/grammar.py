@@ -55,24 +55,18 @@ _ASPIRATED_H = (
     "hu",
 )
 _FR_VOWEL = "aeiouyàâäéèêëîïôöùûüœæ"
+#: Marks where an inserted value begins: elision and contraction happen only at that seam, so
+#: a template's own words ("que de le faire") are never touched.
+SEAM = "\x00"
 _FR_ELIDED = re.compile(
-    rf"\b(de|que|le|la|ne|se|je|jusque|lorsque|puisque) (?=([{_FR_VOWEL}]|h)(\w*))",
+    rf"\b(de|que|le|la|ne|se|je|jusque|lorsque|puisque) {SEAM}(?=([{_FR_VOWEL}]|h)(\w*))",
     re.IGNORECASE,
 )
-_FR_CONTRACTED = {
-    "de le ": "du ",
-    "de les ": "des ",
-    "à le ": "au ",
-    "à les ": "aux ",
-    "De le ": "Du ",
-    "De les ": "Des ",
-    "À le ": "Au ",
-    "À les ": "Aux ",
-}
-_ES_CONTRACTED = re.compile(r"\b([Dd]e|[Aa]) el\b")
+_FR_CONTRACTED = re.compile(rf"\b([Dd]e|[Àà]) {SEAM}(les?) ")
+_ES_CONTRACTED = re.compile(rf"\b([Dd]e|[Aa]) {SEAM}el ")
 # Spanish "y" becomes "e" before a word that starts with the sound /i/ ("i-", "hi-"), but not
 # before a diphthong ("y hielo", "y hierro").
-_ES_Y_BEFORE_I = re.compile(r"\by (?=(?:[iíIÍ]|[hH][iíIÍ](?![aeoAEO])))")
+_ES_Y_BEFORE_I = re.compile(rf"\by {SEAM}?(?=(?:[iíIÍ]|[hH][iíIÍ](?![aeoAEO])))")
 
 
 def _french_elision(match: re.Match[str]) -> str:
@@ -82,16 +76,31 @@ def _french_elision(match: re.Match[str]) -> str:
     return word[:-1] + APOSTROPHE
 
 
+def _french_contraction(match: re.Match[str]) -> str:
+    word, article = match.group(1), match.group(2)
+    merged = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+    out = merged[word.lower(), article]
+    return (out.capitalize() if word[0].isupper() else out) + " "
+
+
 def contract(language: str, text: str) -> str:
-    """The language's obligatory elisions and contractions at the seams of ``text``."""
+    """The language's obligatory elisions and contractions where a value meets the template.
+
+    ``text`` carries :data:`SEAM` before each inserted value (:func:`fill` puts it there); the
+    marks are gone from what this returns.
+    """
     if language == "fr":
+        text = _FR_CONTRACTED.sub(_french_contraction, text)
         text = _FR_ELIDED.sub(_french_elision, text)
-        for wrong, right in _FR_CONTRACTED.items():
-            text = text.replace(wrong, right)
     elif language == "es":
-        text = _ES_CONTRACTED.sub(lambda m: "del" if m.group(1).lower() == "de" else "al", text)
+        text = _ES_CONTRACTED.sub(lambda m: "del " if m.group(1).lower() == "de" else "al ", text)
         text = _ES_Y_BEFORE_I.sub("e ", text)
-    return text
+    return text.replace(SEAM, "")
+
+
+def fill(language: str, template: str, values: dict[str, object]) -> str:
+    """``template`` with its placeholders filled, elided and contracted at each seam."""
+    return contract(language, template.format(**{k: f"{SEAM}{v}" for k, v in values.items()}))
 
 
 def join(language: str, items: Sequence[str]) -> str:
@@ -99,8 +108,8 @@ def join(language: str, items: Sequence[str]) -> str:
     words = [item for item in items if item.strip()]
     if len(words) <= 1:
         return "".join(words)
-    joined = f"{', '.join(words[:-1])} {AND.get(language, 'and')} {words[-1]}"
-    return contract(language, joined) if language == "es" else joined
+    joined = f"{', '.join(words[:-1])} {AND.get(language, 'and')} {SEAM}{words[-1]}"
+    return contract(language, joined)
 
 
 def french_spacing(text: str) -> str:
@@ -149,6 +158,8 @@ def paired_name(label: str) -> str:
     if len(halves) != 2 or not all(h.strip() for h in halves):
         return label
     a, b = halves[0].split(), halves[1].split()
+    if [w.casefold() for w in a] == [w.casefold() for w in b]:
+        return halves[0].strip()  # one name for both ("responsable …/responsable …")
     if len(a) < 2 and len(b) < 2:
         return label
     head = 0

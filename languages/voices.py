@@ -49,7 +49,7 @@ class ReleaseWords:
 def fallback(language: str, english: str) -> str:
     """The English ``english`` quoted and marked for an answer in ``language``."""
     opening, closing = QUOTES.get(language, QUOTES["en"])
-    return f"{opening}{english}{closing} {FALLBACK_MARK}"
+    return f"{opening}{' '.join(english.split())}{closing} {FALLBACK_MARK}"
 
 
 class CatalogueVoice:
@@ -74,9 +74,7 @@ class CatalogueVoice:
     def say(self, message: str, /, **values: object) -> str:
         """Translated, filled, and with the language's elisions at the seams."""
         text = self.template(message)
-        if values:
-            text = grammar.contract(self.language, text.format(**values))
-        return text
+        return grammar.fill(self.language, text, values) if values else text
 
     def skill(self, ref: SkillRef) -> str:
         """ESCO's label in this language as it is (infinitive or noun), or the marked English."""

@@ -21,6 +21,7 @@ FULL_SOURCES = [
     ESCO_V111,
     SHARED_DATA / "esco" / "v1.2.0" / "de",
     SHARED_DATA / "esco" / "v1.2.0" / "es",
+    SKILL_LABELS,
 ]
 POSTGRES_URL = os.environ.get("WILLAI_TEST_POSTGRES_URL")
 
@@ -95,7 +96,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store holding the full shared ESCO data (en, fr, de, es), imported once."""
+    """The full shared ESCO data (en, fr, de, es; fr/es skill labels) in SQLite, imported once."""
     if not ESCO_V111.is_dir():
         pytest.skip(f"shared ESCO data not found at {SHARED_DATA}")
     from db.engine import make_engine
