@@ -3,9 +3,11 @@
 The card must render in at most 30 ms at p99. The baseline is the floor any card pays: a blank
 image of the same size encoded to PNG the same way, so a slow machine shows up in both numbers.
 Cached lookups (:class:`willai.card.CardCache` hits) are timed too: that is what a repeated
-question costs.
+question costs. Cards in another language (`--lang`, French by default) are timed as well,
+with the occupation's name and every word of the card in that language: accented names and
+longer words must not make a card slower than the budget.
 
-    .venv/bin/python benchmarks/card_speed.py [--sample N] [--lookups N]
+    .venv/bin/python benchmarks/card_speed.py [--sample N] [--lookups N] [--lang XX]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PIL import Image
 
 from benchmarks._data import full_store, require_shared_data
 from benchmarks._timing import percentiles, time_each
+from scoring import OccupationScore
 from willai.card import (
     BACKGROUND,
     CACHE_SIZE,
@@ -35,6 +38,7 @@ from willai.card import (
     CardCache,
     render_card,
 )
+from willai.service import release_voices
 
 BUDGET_MS = 30.0
 
@@ -59,6 +63,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=0, help="cards to render (0: all)")
     parser.add_argument("--baseline", type=int, default=500, help="blank PNGs to time")
     parser.add_argument("--lookups", type=int, default=20000, help="cache hits to time")
+    parser.add_argument("--lang", default="fr", help="the other card language to time")
     args = parser.parse_args()
 
     require_shared_data()
@@ -74,11 +79,21 @@ def main() -> int:
     render_card(scores[0], data_version)
     print(f"first render (loads fonts): {(time.perf_counter() - started) * 1000:.1f} ms")
 
+    voices = release_voices(store, store.require_release())
+    voice = voices.voice(args.lang)
+    names = {s.uri: voice.occupation(s.uri, s.label) for s in scores}
+
+    def in_language(score: OccupationScore) -> bytes:
+        return render_card(score, data_version, voice=voice, name=names[score.uri])
+
+    in_language(scores[0])
     gc.collect()
     renders = time_each(lambda s: render_card(s, data_version), scores)
+    translated = time_each(in_language, scores)
     blanks = time_each(blank_png, scores[: args.baseline])
     sizes = [len(render_card(s, data_version)) for s in scores[:200]]
     print(line("render_card", renders, f"(median PNG {statistics.median(sizes) / 1000:.0f} KB)"))
+    print(line(f"render_card ({args.lang})", translated, "(names and words in the language)"))
     print(line("blank PNG (floor)", blanks, f"({len(blanks)} encodes)"))
     print(f"over the floor at p50: {statistics.median(renders) / statistics.median(blanks):.1f}x")
 
@@ -90,7 +105,7 @@ def main() -> int:
     hits = time_each(lambda s: cache.get_or_render(s, data_version), lookups)
     print(line("cached lookup", hits, f"({len(lookups)} hits over {len(warm)} cards)", "us"))
 
-    p99 = percentiles(renders)[1]
+    p99 = max(percentiles(renders)[1], percentiles(translated)[1])
     within = "yes" if p99 <= BUDGET_MS else "NO"
     print(f"render p99 within the {BUDGET_MS:.0f} ms budget: {within} ({p99:.1f} ms)")
     return 0 if p99 <= BUDGET_MS else 1

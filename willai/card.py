@@ -2,13 +2,22 @@
 
 An embed only lives inside Discord; a picture travels (screenshots, other chats, social posts)
 and still carries the number, the band, the three factors and what the score is not. The card
-is drawn with Pillow's own scalable default font (Pillow >= 10.1), so there is no font file to
-ship and nothing to download.
+speaks the asker's language: every word on it is said through a :class:`scoring.voice.Voice`,
+and the occupation's name is the one ESCO gives in that language.
 
-That font only covers ASCII and a little punctuation, and labels come from ESCO data we do not
-control, so every string is folded to what the font can draw first ("répétiteur" becomes
-"repetiteur"; characters with no close equivalent become "?" or are dropped). Rendering never
-raises on odd text: empty, enormous, emoji, control characters or lone surrogates.
+It is drawn in Inter (SIL Open Font License 1.1), which the ``fontpkg-inter`` wheel ships as
+package data and :func:`importlib.resources.files` finds; nothing is downloaded at run time.
+Pillow's own default font covers only ASCII, which would fold "répétiteur" to "repetiteur";
+Inter covers Latin-1 and Latin Extended-A (German, French and Spanish letters, « », „ “, and
+the no-break spaces French typography puts before ":" and "?"), Greek and Cyrillic. Its
+variable weight axis gives a real bold. Labels come from ESCO data we do not control, so
+whatever Inter still lacks is folded to what it draws (a base letter, an ASCII stand-in, "?"
+or nothing); should the wheel be missing, the card falls back to Pillow's default font and
+folds to ASCII rather than fail. Rendering never raises on odd text: empty, enormous, emoji,
+control characters or lone surrogates.
+
+Text is laid out with Pillow's basic layout on every machine, with or without libraqm, so the
+same inputs give the same bytes everywhere and widths can be summed from cached advances.
 
 Shapes are drawn at :data:`SCALE` times the size and reduced with a box filter, which
 anti-aliases the gauge and bars at a fraction of the cost of a LANCZOS resize; text is
@@ -21,27 +30,39 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
 import threading
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import cast
 
 from PIL import Image, ImageDraw, ImageFont
 
 from scoring import FACTORS, OccupationScore
+from scoring.messages import N_
 from scoring.phrases import title_case
 from scoring.voice import ENGLISH, Voice
 from willai import texts
+
+log = logging.getLogger(__name__)
 
 #: Final card size in pixels: the 1.91:1 ratio link previews and social cards use.
 WIDTH = 800
 HEIGHT = 418
 #: Supersampling factor: everything is drawn this many times larger, then box-reduced.
 SCALE = 2
-#: How far right the second pass of faux-bold text goes, in pixels.
+#: The typeface: the package that ships it, and the variable font file inside it.
+FONT_PACKAGE = "fontpkg_inter"
+FONT_FILE = "files/Inter[opsz,wght].ttf"
+#: Where its weight axis is set for regular and for bold text.
+REGULAR_WEIGHT = 400
+BOLD_WEIGHT = 700
+#: Where bold cannot be drawn from the font (Pillow's default font, or a FreeType without
+#: variable fonts): how far right a second pass of the text goes, in pixels.
 BOLD_OFFSET = 0.6
 #: zlib level for the PNG: 3 saves about 2 ms a card over Pillow's default 6 for ~10% more bytes.
 PNG_COMPRESS_LEVEL = 3
@@ -50,7 +71,7 @@ PNG_COMPRESS_LEVEL = 3
 #: answer uploads to Discord.
 PALETTE_COLOURS = 64
 #: Bumped when the card's look changes, so cards on disk from an older look are not served.
-CARD_FORMAT = "card-2"
+CARD_FORMAT = "card-3"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 #: Card background: a dark slate that reads on Discord's dark and light themes alike.
@@ -77,10 +98,10 @@ MARGIN = 40
 #: Height of the band-coloured strip along the top edge.
 ACCENT_HEIGHT = 6
 
-#: Small line above the label saying what the card answers.
-KICKER = "WILL AI REPLACE MY JOB?"
+#: Small line above the label saying what the card answers (drawn in capitals).
+KICKER = N_("Will AI replace my job?")
 #: Label shown when ESCO gives none (or nothing drawable is left).
-FALLBACK_LABEL = "Unnamed occupation"
+FALLBACK_LABEL = N_("Unnamed occupation")
 #: Characters of a label looked at at most: bounds the work on absurd input.
 MAX_LABEL_CHARS = 300
 #: Label font sizes tried in turn; the last one shortens with an ellipsis if still too long.
@@ -135,16 +156,24 @@ CARD_FACTORS = ("skill_vulnerability", "task_automation", "ai_complementarity")
 #: The factor whose high value is good news, drawn in :data:`PROTECTIVE_BAR`.
 PROTECTIVE_FACTOR = "ai_complementarity"
 #: Note next to the protective factor's name, so a full bar is not read as bad.
-PROTECTIVE_NOTE = "higher = safer"
+PROTECTIVE_NOTE = N_("higher = safer")
+#: Least space between a factor's name (and note) and its value on the right.
+FACTOR_GAP = 16
+#: Space between the protective factor's name and its note.
+NOTE_GAP = 8
 #: Footer wording: short enough to fit beside the product name and data version.
-FOOTER_DISCLAIMER = "Exposure estimate, not a job-loss probability"
+FOOTER_DISCLAIMER = N_("Exposure estimate, not a job-loss probability")
 
 #: Cards kept in memory (~13 KB each). Behind them, a folder keeps every card rendered for a
 #: release, so a card is drawn once per release per host: re-rendering evicted cards (~11 ms of
 #: the event loop each) was what kept a 400-a-second stream of answers from keeping up.
 CACHE_SIZE = 512
 
-#: Letters the default font lacks that Unicode does not decompose into ASCII.
+#: Spaces that keep their neighbours on one line: French puts them before ":" and "?", and
+#: between a guillemet and its word. Kept as they are when the font draws them.
+NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
+
+#: Letters a font may lack that Unicode does not decompose into a base letter.
 _FOLDS = {
     "ß": "ss",
     "ẞ": "SS",
@@ -175,25 +204,106 @@ Colour = tuple[int, int, int]
 Font = ImageFont.FreeTypeFont
 
 
-@lru_cache(maxsize=64)
-def _font(size: int) -> Font:
-    """Pillow's scalable default font at ``size`` px; loading it costs more than drawing."""
+@lru_cache(maxsize=1)
+def _typeface() -> str | bytes | None:
+    """Inter's file, or its bytes when installed zipped; None when the wheel is missing."""
+    try:
+        resource = files(FONT_PACKAGE).joinpath(FONT_FILE)
+        if isinstance(resource, Path):  # a normal install: FreeType maps the file itself
+            return str(resource) if resource.is_file() else None
+        return resource.read_bytes()
+    except (ModuleNotFoundError, OSError):
+        log.warning(
+            "%s is not installed: score cards fall back to ASCII text (reinstall willai)",
+            FONT_PACKAGE,
+        )
+        return None
+
+
+def _default_font(size: int) -> Font:
+    """Pillow's own scalable font: ASCII only, the last resort."""
     font = ImageFont.load_default(size=size)
     if not isinstance(font, ImageFont.FreeTypeFont):  # only a Pillow built without FreeType
-        msg = "the share card needs Pillow with FreeType (the scalable default font)"
+        msg = "the share card needs Pillow with FreeType"
         raise RuntimeError(msg)  # noqa: TRY004 - a missing feature, not a wrong argument
     return font
 
 
+def _set_axes(font: Font, size: int, bold: bool) -> bool:
+    """Set the weight, and the optical size to the pixel size (tighter, crisper large text).
+
+    False where the font or FreeType has no variations: the font stays as it loaded.
+    """
+    try:
+        axes = font.get_variation_axes()
+    except OSError:
+        return False
+    values = []
+    for axis in axes:
+        name = axis["name"]
+        name = name.decode("ascii", "replace") if isinstance(name, bytes) else str(name)
+        low, high = axis["minimum"], axis["maximum"]
+        if name == "Weight":
+            values.append(BOLD_WEIGHT if bold else REGULAR_WEIGHT)
+        elif name == "Optical size":
+            values.append(max(low, min(high, size)))
+        else:
+            values.append(axis["default"])
+    try:
+        font.set_variation_by_axes(values)
+    except OSError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _has_weights() -> bool:
+    """Whether bold comes from the font's weight axis (else it is drawn twice, offset)."""
+    return _typeface() is not None and _set_axes(_load(12), 12, bold=True)
+
+
+def _load(size: int) -> Font:
+    source = _typeface()
+    if source is None:
+        return _default_font(size)
+    return ImageFont.truetype(
+        source if isinstance(source, str) else io.BytesIO(source),
+        size,
+        layout_engine=ImageFont.Layout.BASIC,
+    )
+
+
+@lru_cache(maxsize=64)
+def _font(size: int, bold: bool = False) -> Font:
+    """The card's font at ``size`` px (bold from the weight axis); loading costs more than drawing.
+
+    Basic layout on purpose: libraqm, where Pillow finds it, would kern and shape, so widths
+    and bytes would depend on the machine.
+    """
+    font = _load(size)
+    if _typeface() is not None:
+        _set_axes(font, size, bold=bold and _has_weights())
+    return font
+
+
+def _weighted(size: int, bold: bool) -> Font:
+    """The font bold text is drawn and measured with (the regular one where no bold exists)."""
+    return _font(size, bold=bold and _has_weights())
+
+
 @lru_cache(maxsize=1)
 def _notdef_mask() -> bytes:
-    """What the font draws for a character it does not have (a private-use code point)."""
-    return bytes(_font(12).getmask("\ue000"))
+    """What the font draws for a character it does not have.
+
+    Asked with U+FFFF, a noncharacter no font maps (fonts do put glyphs on private-use code
+    points: Inter has one at U+E000).
+    """
+    return bytes(_font(12).getmask("\uffff"))
 
 
 @lru_cache(maxsize=4096)
 def _has_glyph(char: str) -> bool:
-    """Whether the default font really draws ``char`` rather than its empty-box glyph."""
+    """Whether the font really draws ``char`` rather than its empty-box glyph."""
     if char == " ":
         return True
     return bytes(_font(12).getmask(char)) != _notdef_mask()
@@ -201,14 +311,18 @@ def _has_glyph(char: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    """``char`` as the default font can draw it: itself, an ASCII stand-in, "?" or nothing."""
+    """``char`` as the font can draw it: itself, a stand-in, "?" or nothing."""
+    if char in NO_BREAK_SPACES:
+        return char if _has_glyph(char) else " "
     if char.isspace():
         return " "
+    category = unicodedata.category(char)
+    if category[0] == "C":  # controls, format marks, surrogates, unassigned: nothing to show
+        return ""
     if _has_glyph(char):
         return char
-    if char in _FOLDS:
+    if char in _FOLDS and all(_has_glyph(c) for c in _FOLDS[char]):
         return _FOLDS[char]
-    category = unicodedata.category(char)
     base = "".join(
         c
         for c in unicodedata.normalize("NFKD", char)
@@ -221,13 +335,16 @@ def _fold_char(char: str) -> str:
 
 
 def clean_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
-    """``text`` on one line, reduced to characters the default font draws.
+    """``text`` on one line, reduced to characters the font draws.
 
-    Whitespace of any kind (newlines, no-break spaces) becomes one space, so a label can never
-    turn into multi-line text that escapes its box.
+    Line breaks, tabs and runs of spaces become one space, so a label can never turn into
+    multi-line text that escapes its box; no-break spaces stay (they are what keeps a French
+    "?" on its word's line). Decomposed accents are composed first, so "e" and a combining
+    acute draw as the one "é" the font has.
     """
-    folded = "".join(_fold_char(c) for c in text[:limit])
-    return " ".join(folded.split())
+    composed = unicodedata.normalize("NFC", text[:limit])
+    folded = "".join(_fold_char(c) for c in composed)
+    return " ".join(part for part in folded.split(" ") if part).strip(" \u00a0\u202f\u2007")
 
 
 def _clamp(value: float) -> float:
@@ -248,50 +365,58 @@ def _mix(a: Colour, b: Colour, amount: float) -> Colour:
 
 
 @lru_cache(maxsize=8192)
-def _advance(char: str, size: int) -> float:
+def _advance(char: str, size: int, bold: bool) -> float:
     """How far one character moves the pen at ``size`` px."""
-    return _font(size).getlength(char)
+    return _weighted(size, bold).getlength(char)
 
 
-def text_width(text: str, size: int) -> float:
+def text_width(text: str, size: int, *, bold: bool = False) -> float:
     """Width of ``text`` at ``size`` px, summed from cached advances.
 
-    Pillow's basic layout applies no kerning with the default font, so this is exactly what
+    Pillow's basic layout applies no kerning to a font without a legacy kern table (Inter has
+    none; its kerning is in GPOS, which only libraqm reads), so this is exactly what
     ``getlength`` returns (a test checks it), without loading every glyph again: ``getlength``
     costs about 4 µs a character, and wrapping a long label measures it dozens of times.
     """
-    return sum(_advance(char, size) for char in text)
+    return sum(_advance(char, size, bold) for char in text)
 
 
-def _fitting_prefix(text: str, size: int, width: float, suffix: str = "") -> int:
+def _fitting_prefix(
+    text: str, size: int, width: float, suffix: str = "", *, bold: bool = False
+) -> int:
     """Length of the longest start of ``text`` that fits ``width`` with ``suffix`` after it."""
-    budget = width - text_width(suffix, size)
+    budget = width - text_width(suffix, size, bold=bold)
     used = 0.0
     for index, char in enumerate(text):
-        used += _advance(char, size)
+        used += _advance(char, size, bold)
         if used > budget:
             return index
     return len(text)
 
 
-def _ellipsize(text: str, size: int, width: float, *, force: bool = False) -> str:
+def _ellipsize(
+    text: str, size: int, width: float, *, force: bool = False, bold: bool = False
+) -> str:
     """``text`` if it fits ``width``, else its longest start that fits with "…" after it.
 
     ``force`` adds the ellipsis even when ``text`` fits: it was already cut short.
     """
-    if not force and text_width(text, size) <= width:
+    if not force and text_width(text, size, bold=bold) <= width:
         return text
-    return text[: _fitting_prefix(text, size, width, "…")].rstrip(" ,;:-") + "…"
+    kept = text[: _fitting_prefix(text, size, width, "…", bold=bold)]
+    return kept.rstrip(" ,;:-\u00a0\u202f") + "…"
 
 
-def _split_long_word(word: str, size: int, width: float, max_pieces: int) -> list[str]:
+def _split_long_word(
+    word: str, size: int, width: float, max_pieces: int, *, bold: bool = False
+) -> list[str]:
     """A word wider than the box cut into pieces that fit (long codes, unspaced scripts).
 
     Stops after ``max_pieces`` pieces; what is left comes last, uncut, to be shortened.
     """
     pieces = []
     while word and len(pieces) < max_pieces:
-        cut = max(1, _fitting_prefix(word, size, width))
+        cut = max(1, _fitting_prefix(word, size, width, bold=bold))
         pieces.append(word[:cut])
         word = word[cut:]
     if word:
@@ -299,26 +424,29 @@ def _split_long_word(word: str, size: int, width: float, max_pieces: int) -> lis
     return pieces
 
 
-def wrap(text: str, size: int, width: float, max_lines: int) -> tuple[list[str], bool]:
+def wrap(
+    text: str, size: int, width: float, max_lines: int, *, bold: bool = False
+) -> tuple[list[str], bool]:
     """Greedy word wrap at ``size`` px into at most ``max_lines`` lines of ``width`` pixels.
 
-    Returns the lines and whether everything fitted; when it did not, the last line ends in
-    "…", so the result can always be drawn as it is.
+    Breaks only at plain spaces, so no-break spaces hold their words together. Returns the
+    lines and whether everything fitted; when it did not, the last line ends in "…", so the
+    result can always be drawn as it is.
     """
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
         candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size) <= width:
+        if text_width(candidate, size, bold=bold) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        if text_width(word, size) <= width:
+        if text_width(word, size, bold=bold) <= width:
             current = word
         else:
             room = max_lines - len(lines) + 1
-            *whole, current = _split_long_word(word, size, width, room)
+            *whole, current = _split_long_word(word, size, width, room, bold=bold)
             lines.extend(whole)
         if len(lines) > max_lines:
             break
@@ -327,7 +455,7 @@ def wrap(text: str, size: int, width: float, max_lines: int) -> tuple[list[str],
     if len(lines) <= max_lines:
         return lines, True
     kept = lines[:max_lines]
-    kept[-1] = _ellipsize(f"{kept[-1]} {lines[max_lines]}", size, width, force=True)
+    kept[-1] = _ellipsize(f"{kept[-1]} {lines[max_lines]}", size, width, force=True, bold=bold)
     return kept, False
 
 
@@ -350,9 +478,9 @@ class _Painter:
         return (round(box[0] * s), round(box[1] * s), round(box[2] * s) - 1, round(box[3] * s) - 1)
 
     @staticmethod
-    def length(text: str, size: int) -> float:
+    def length(text: str, size: int, *, bold: bool = False) -> float:
         """Width of ``text`` in card pixels."""
-        return text_width(text, size)
+        return text_width(text, size, bold=bold)
 
     def rect(self, box: tuple[float, float, float, float], fill: Colour) -> None:
         self.draw.rectangle(self._box(box), fill=fill)
@@ -402,17 +530,18 @@ class _Painter:
         anchor: str = "ls",
         bold: bool = False,
     ) -> None:
-        """Text at ``xy`` (``anchor`` as in Pillow); ``bold`` thickens the one weight we have."""
+        """Text at ``xy`` (``anchor`` as in Pillow), in the font's bold weight if ``bold``."""
         self.texts.append((xy, text, size, fill, anchor, bold))
 
     def finish(self) -> Image.Image:
         """The card at its final size, text included."""
         image = self.image.reduce(self.scale) if self.scale > 1 else self.image
         draw = ImageDraw.Draw(image)
+        faux_bold = not _has_weights()
         for (x, y), text, size, fill, anchor, bold in self.texts:
-            font = _font(size)
+            font = _weighted(size, bold)
             draw.text((x, y), text, font=font, fill=fill, anchor=anchor)
-            if bold:  # a second pass a fraction of a pixel right: faux bold on any Pillow
+            if bold and faux_bold:  # a second pass a fraction of a pixel right
                 draw.text((x + BOLD_OFFSET, y), text, font=font, fill=fill, anchor=anchor)
         return image
 
@@ -422,15 +551,21 @@ def _label_lines(label: str) -> tuple[list[str], int]:
     width = WIDTH - 2 * MARGIN
     lines: list[str] = []
     for size in LABEL_SIZES:
-        lines, fitted = wrap(label, size, width, LABEL_LINES)
+        lines, fitted = wrap(label, size, width, LABEL_LINES, bold=True)
         if fitted:
             return lines, size
     return lines, LABEL_SIZES[-1]
 
 
-def _draw_header(painter: _Painter, label: str) -> None:
+def _said(voice: Voice, message: str, limit: int = 120) -> str:
+    """``message`` in the card's language, on one line and in letters the font draws."""
+    return clean_text(voice.say(message), limit)
+
+
+def _draw_header(painter: _Painter, label: str, voice: Voice) -> None:
     """The question the card answers, then the occupation: what the reader checks first."""
-    painter.text((MARGIN, KICKER_BASELINE), KICKER, KICKER_SIZE, FAINT)
+    kicker = _ellipsize(_said(voice, KICKER).upper(), KICKER_SIZE, WIDTH - 2 * MARGIN)
+    painter.text((MARGIN, KICKER_BASELINE), kicker, KICKER_SIZE, FAINT)
     lines, size = _label_lines(label)
     line_height = round(size * LABEL_LINE_HEIGHT)
     for index, line in enumerate(lines):
@@ -438,7 +573,7 @@ def _draw_header(painter: _Painter, label: str) -> None:
         painter.text((MARGIN, baseline), line, size, TEXT, bold=True)
 
 
-def _draw_gauge(painter: _Painter, score: OccupationScore, accent: Colour) -> None:
+def _draw_gauge(painter: _Painter, score: OccupationScore, accent: Colour, voice: Voice) -> None:
     """The score as a half ring in the band colour, the number inside and the band below."""
     overall = _clamp(score.overall)
     painter.arc(GAUGE_CENTRE, GAUGE_RADIUS, GAUGE_THICKNESS, (180, 360), TRACK)
@@ -448,7 +583,8 @@ def _draw_gauge(painter: _Painter, score: OccupationScore, accent: Colour) -> No
     cx, cy = GAUGE_CENTRE
     number = str(round(overall))
     out_of = "/100"
-    total = painter.length(number, SCORE_SIZE) + OUT_OF_GAP + painter.length(out_of, OUT_OF_SIZE)
+    number_width = painter.length(number, SCORE_SIZE, bold=True)
+    total = number_width + OUT_OF_GAP + painter.length(out_of, OUT_OF_SIZE)
     left = cx - total / 2
     baseline = cy - SCORE_RISE
     painter.text((left, baseline), number, SCORE_SIZE, TEXT, bold=True)
@@ -456,26 +592,37 @@ def _draw_gauge(painter: _Painter, score: OccupationScore, accent: Colour) -> No
         (left + total - painter.length(out_of, OUT_OF_SIZE), baseline), out_of, OUT_OF_SIZE, MUTED
     )
 
-    tag = clean_text(score.band.label, 40).upper() + " RISK"
-    half = painter.length(tag, BAND_SIZE) / 2 + TAG_PADDING
+    # The band tag may reach from the card's left margin to just short of the factor column.
+    widest = 2 * min(cx - MARGIN, BARS_LEFT - FACTOR_GAP - cx) - 2 * TAG_PADDING
+    tag = _ellipsize(_said(voice, score.band.title, 60).upper(), BAND_SIZE, widest, bold=True)
+    half = painter.length(tag, BAND_SIZE, bold=True) / 2 + TAG_PADDING
     top = cy + TAG_GAP
     tint = _mix(BACKGROUND, accent, TAG_TINT)
     painter.pill((cx - half, top, cx + half, top + TAG_HEIGHT), tint)
     painter.text((cx, top + TAG_HEIGHT / 2), tag, BAND_SIZE, accent, anchor="mm", bold=True)
 
 
-def _draw_factors(painter: _Painter, score: OccupationScore) -> None:
+def _draw_factors(painter: _Painter, score: OccupationScore, voice: Voice) -> None:
     """The three factors behind the score, each a 0-100 bar, so the number is not a black box."""
+    note = f"({_said(voice, PROTECTIVE_NOTE, 60)})"
     for row, name in enumerate(CARD_FACTORS):
         top = BARS_TOP + row * BARS_PITCH
         baseline = top + FACTOR_BASELINE
         value = _clamp(score.factor(name))
-        title = FACTORS[name].title
+        value_text = str(round(value))
+        room = (
+            BARS_RIGHT - BARS_LEFT - painter.length(value_text, FACTOR_SIZE, bold=True) - FACTOR_GAP
+        )
+        title = _ellipsize(_said(voice, FACTORS[name].title, 80), FACTOR_SIZE, room)
         painter.text((BARS_LEFT, baseline), title, FACTOR_SIZE, MUTED)
         if name == PROTECTIVE_FACTOR:
-            note_x = BARS_LEFT + painter.length(title, FACTOR_SIZE) + 8
-            painter.text((note_x, baseline), f"({PROTECTIVE_NOTE})", NOTE_SIZE, FAINT)
-        value_text = str(round(value))
+            note_x = painter.length(title, FACTOR_SIZE) + NOTE_GAP
+            if note_x + painter.length(note, NOTE_SIZE) <= room:
+                painter.text((BARS_LEFT + note_x, baseline), note, NOTE_SIZE, FAINT)
+            else:  # a longer translation: under the bar, the last row's spare space
+                under = top + BAR_OFFSET + BAR_HEIGHT + NOTE_SIZE + 2
+                shown = _ellipsize(note, NOTE_SIZE, BARS_RIGHT - BARS_LEFT)
+                painter.text((BARS_LEFT, under), shown, NOTE_SIZE, FAINT)
         painter.text((BARS_RIGHT, baseline), value_text, FACTOR_SIZE, TEXT, anchor="rs", bold=True)
         bar_top = top + BAR_OFFSET
         bar = (BARS_LEFT, bar_top, BARS_RIGHT, bar_top + BAR_HEIGHT)
@@ -486,19 +633,20 @@ def _draw_factors(painter: _Painter, score: OccupationScore) -> None:
             painter.pill((BARS_LEFT, bar_top, right, bar_top + BAR_HEIGHT), fill)
 
 
-def _draw_footer(painter: _Painter, data_version: str) -> None:
+def _draw_footer(painter: _Painter, data_version: str, voice: Voice) -> None:
     """Where the card comes from and what the score is not; the version gives way if long."""
     painter.rect((MARGIN, DIVIDER_Y, WIDTH - MARGIN, DIVIDER_Y + 1), DIVIDER)
     product = texts.PRODUCT
-    right_width = painter.length(FOOTER_DISCLAIMER, FOOTER_SIZE)
-    painter.text(
-        (WIDTH - MARGIN, FOOTER_BASELINE), FOOTER_DISCLAIMER, FOOTER_SIZE, FAINT, anchor="rs"
+    left = MARGIN + painter.length(product, FOOTER_SIZE, bold=True)
+    disclaimer = _ellipsize(
+        _said(voice, FOOTER_DISCLAIMER), FOOTER_SIZE, WIDTH - MARGIN - FOOTER_GAP - left
     )
+    right_width = painter.length(disclaimer, FOOTER_SIZE)
+    painter.text((WIDTH - MARGIN, FOOTER_BASELINE), disclaimer, FOOTER_SIZE, FAINT, anchor="rs")
     painter.text((MARGIN, FOOTER_BASELINE), product, FOOTER_SIZE, TEXT, bold=True)
     version = clean_text(data_version, 120)
     if not version:
         return
-    left = MARGIN + painter.length(product, FOOTER_SIZE)
     room = WIDTH - MARGIN - right_width - FOOTER_GAP - left
     shown = _ellipsize(f"  ·  {version}", FOOTER_SIZE, room)
     if shown != "…":
@@ -515,19 +663,19 @@ def render_card(
     """The score card of ``score`` as PNG bytes (:data:`WIDTH` x :data:`HEIGHT`, opaque).
 
     ``data_version`` names the data in the footer (e.g. "ESCO v1.1.1"). ``voice`` is the
-    language of the card's words and ``name`` the occupation's name in it (the English label
-    when not given). Never raises on the text it is given; drawing is deterministic, so the
-    same inputs give the same bytes.
+    language of the card's words and ``name`` the occupation's name in it (``Answer.title``;
+    the English label when not given). Never raises on the text it is given; drawing is
+    deterministic, so the same inputs give the same bytes.
     """
     accent = _rgb(score.band.colour)
     painter = _Painter(SCALE)
     painter.outline((0, 0, WIDTH, HEIGHT), FRAME)
     painter.rect((0, 0, WIDTH, ACCENT_HEIGHT), accent)
-    label = title_case(clean_text(name or score.label)) or FALLBACK_LABEL
-    _draw_header(painter, label)
-    _draw_gauge(painter, score, accent)
-    _draw_factors(painter, score)
-    _draw_footer(painter, data_version)
+    label = title_case(clean_text(name or score.label or "")) or _said(voice, FALLBACK_LABEL)
+    _draw_header(painter, label, voice)
+    _draw_gauge(painter, score, accent, voice)
+    _draw_factors(painter, score, voice)
+    _draw_footer(painter, data_version, voice)
     image = painter.finish().quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=PNG_COMPRESS_LEVEL)

@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from db.engine import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, masked, parse_database_url
+from languages.choice import SUPPORTED, supported
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/willai.sqlite"
 OFFICIAL_ESCO_API_URL = "https://ec.europa.eu/esco/api"
@@ -86,6 +87,10 @@ class Settings(BaseSettings):
     database_connect_timeout: float = Field(
         CONNECT_TIMEOUT_SECONDS, gt=0, description="Seconds to open a store connection."
     )
+    willai_lang: str | None = Field(
+        None,
+        description="Language of the terminal's answers (en, de, fr, es); default: the locale.",
+    )
 
     _split = field_validator("esco_languages", "owner_ids", "shard_ids", mode="before")(_split_list)
 
@@ -113,6 +118,17 @@ class Settings(BaseSettings):
         if not languages or any(len(code) != 2 or not code.isalpha() for code in languages):
             raise ValueError("must be two-letter language codes, e.g. en,de,fr")
         return languages
+
+    @field_validator("willai_lang")
+    @classmethod
+    def _valid_answer_language(cls, value: str | None) -> str | None:
+        """A language willai answers in, as its code; empty means "not set" (the locale)."""
+        if value is None or not value.strip():
+            return None
+        language = supported(value)
+        if language is None:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED)}")
+        return language
 
     @property
     def masked_database_url(self) -> str:

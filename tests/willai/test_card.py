@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from scoring import Band, OccupationScore, band_for
+from languages import ReleaseWords
+from languages.voices import CatalogueVoice
+from scoring import FACTORS, Band, OccupationScore, SkillRef, band_for
 from willai import card
 from willai.card import CardCache, clean_text, render_card
 
@@ -179,16 +182,157 @@ def test_out_of_range_values_render(value: float) -> None:
     assert open_png(render_card(score, DATA_VERSION)).size == (card.WIDTH, card.HEIGHT)
 
 
-def test_accents_fold_to_letters_the_font_has() -> None:
-    assert clean_text("répétiteur Ärztin Straße œuvre") == "repetiteur Arztin Strasse oeuvre"
+#: What German, French and Spanish answers put on a card: Latin-1 and Latin Extended-A letters,
+#: their quotation marks, and the no-break spaces of French typography.
+ANSWER_CHARACTERS = (
+    "éèêëàâçôöüäßñíóúáïîûùÿœŒæÆÉÈÊÀÂÇÔÖÜÄÑÍÓÚÁ"
+    "ąćęłńśźżčďěňřšťůžőű"  # the rest of Latin Extended-A that ESCO's own names use
+    "«»„“”\u2018\u2019\u2013—…·¿¡€\u00a0\u202f"
+)
 
 
-def test_any_whitespace_becomes_one_space() -> None:
-    assert clean_text("green\xa0coffee\n\tcoordinator ") == "green coffee coordinator"
+@pytest.mark.parametrize("char", ANSWER_CHARACTERS)
+def test_the_font_draws_every_character_of_the_answer_languages(char: str) -> None:
+    assert card._has_glyph(char)
+    assert clean_text(f"a{char}b") == f"a{char}b"
+
+
+def test_the_font_is_the_packaged_one_not_pillows_ascii_default() -> None:
+    assert isinstance(card._typeface(), str)
+    assert card._font(20).getname()[0] == "Inter"
+    assert card._has_weights()
+
+
+def test_accents_are_kept() -> None:
+    assert clean_text("répétiteur Ärztin Straße œuvre") == "répétiteur Ärztin Straße œuvre"
+
+
+def test_decomposed_accents_are_composed() -> None:
+    assert clean_text("re\u0301pe\u0301titeur") == "répétiteur"
+
+
+def test_letters_the_font_lacks_fold_to_ones_it_has() -> None:
+    assert clean_text("\ufb00 \u210c 5\u338f") == "ff H 5kg"
+
+
+def test_line_breaks_tabs_and_runs_of_spaces_become_one_space() -> None:
+    assert clean_text(" green  coffee\n\tcoordinator ") == "green coffee coordinator"
+
+
+def test_no_break_spaces_are_kept_inside_but_not_at_the_ends() -> None:
+    assert clean_text("\u00a0métier\u202f?\u00a0") == "métier\u202f?"
+
+
+def test_wrapping_never_breaks_at_a_no_break_space() -> None:
+    text = "Quel est ce métier\u202f? " * 3
+    lines, _ = card.wrap(text.strip(), 28, 260, 4)
+    assert all(not line.startswith("?") for line in lines)
 
 
 def test_unknown_letters_become_question_marks_and_emoji_go() -> None:
     assert clean_text("医生 nurse 👩\u200d⚕️") == "?? nurse"
+
+
+def test_controls_and_format_marks_are_dropped() -> None:
+    assert clean_text("\x00\x1b[31m nurse\u202e\u200b") == "[31m nurse"
+
+
+class RecordingVoice:
+    """A voice that says each message as a marked English text and records what it said."""
+
+    language = "xx"
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, message: str, /, **values: object) -> str:
+        self.said.append(message)
+        return "~" + (message.format(**values) if values else message)
+
+    def skill(self, ref: SkillRef) -> str:
+        return ref.label
+
+    def join(self, items: Sequence[str]) -> str:
+        return ", ".join(items)
+
+    def occupation(self, uri: str, label: str) -> str:
+        return label
+
+    def sentence(self, text: str) -> str:
+        return text
+
+
+def test_every_word_on_the_card_is_said_by_the_voice() -> None:
+    voice = RecordingVoice()
+    score = make_score(overall=84)
+    english = render_card(score, DATA_VERSION)
+    assert render_card(score, DATA_VERSION, voice=voice) != english
+    assert set(voice.said) == {
+        card.KICKER,
+        Band.VERY_HIGH.title,
+        *(FACTORS[name].title for name in card.CARD_FACTORS),
+        card.PROTECTIVE_NOTE,
+        card.FOOTER_DISCLAIMER,
+    }
+
+
+def test_a_card_without_a_name_is_headed_in_the_voices_words() -> None:
+    voice = RecordingVoice()
+    render_card(make_score(label=""), DATA_VERSION, voice=voice)
+    assert card.FALLBACK_LABEL in voice.said
+
+
+def test_a_french_card_differs_from_the_english_one() -> None:
+    french = CatalogueVoice("fr", ReleaseWords())
+    score = make_score()
+    english_card = render_card(score, DATA_VERSION)
+    french_card = render_card(score, DATA_VERSION, voice=french, name="Gestionnaire de dossiers")
+    assert open_png(french_card).size == (card.WIDTH, card.HEIGHT)
+    assert french_card != english_card
+    assert french_card == render_card(
+        score, DATA_VERSION, voice=french, name="Gestionnaire de dossiers"
+    )
+
+
+def test_accents_in_the_name_are_drawn_not_folded() -> None:
+    score = make_score()
+    accented = render_card(score, DATA_VERSION, name="Infirmière répétitrice à l\u2019œuvre")
+    folded = render_card(score, DATA_VERSION, name="Infirmiere repetitrice a l\u2019oeuvre")
+    assert accented != folded
+
+
+def test_a_marked_english_fallback_name_renders() -> None:
+    name = "\u00ab\u00a0Medical records manager\u00a0\u00bb (EN)"
+    image = open_png(render_card(make_score(), DATA_VERSION, name=name))
+    assert image.size == (card.WIDTH, card.HEIGHT)
+
+
+@pytest.mark.parametrize("size", [14, 19, 28, 40])
+def test_summed_bold_advances_match_pillows_measure(size: int) -> None:
+    text = "Infirmier/infirmière de soins généraux « répétiteur » Straße"
+    bold = card._font(size, bold=True)
+    assert card.text_width(text, size, bold=True) == pytest.approx(bold.getlength(text))
+    assert bold.getlength(text) > card._font(size).getlength(text)
+
+
+def test_a_long_translation_still_fits_its_place() -> None:
+    class Wordy(RecordingVoice):
+        def say(self, message: str, /, **values: object) -> str:
+            return "Überlange Übersetzung " * 12
+
+    image = open_png(render_card(make_score(), DATA_VERSION, voice=Wordy()))
+    assert image.size == (card.WIDTH, card.HEIGHT)
+    assert card.wrap("Überlange Übersetzung " * 12, card.FACTOR_SIZE, 300, 1)[0][0].endswith("…")
+
+
+def test_the_cache_keeps_one_card_per_language() -> None:
+    cache = CardCache()
+    score = make_score()
+    english = cache.get_or_render(score, DATA_VERSION)
+    french = cache.get_or_render(score, DATA_VERSION, voice=CatalogueVoice("fr", ReleaseWords()))
+    assert english != french
+    assert len(cache) == 2
+    assert CardCache.key(score, DATA_VERSION, "fr") in cache
 
 
 def test_cache_returns_the_same_bytes_object_for_the_same_key() -> None:
@@ -200,7 +344,7 @@ def test_cache_returns_the_same_bytes_object_for_the_same_key() -> None:
 def test_cache_renders_again_for_a_new_data_version(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def counting_render(score: OccupationScore, data_version: str) -> bytes:
+    def counting_render(score: OccupationScore, data_version: str, **_: object) -> bytes:
         calls.append(data_version)
         return data_version.encode()
 
@@ -251,7 +395,7 @@ def test_a_card_rendered_once_is_read_back_from_the_folder(
     first = CardCache(directory=tmp_path).get_or_render(make_score(), DATA_VERSION)
     assert len(list(tmp_path.glob("*.png"))) == 1
 
-    def no_render(*_args: object) -> bytes:
+    def no_render(*_args: object, **_kwargs: object) -> bytes:
         raise AssertionError("rendered again")
 
     monkeypatch.setattr(card, "render_card", no_render)

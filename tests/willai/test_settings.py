@@ -78,3 +78,26 @@ def test_dotenv_file_is_read(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".env").write_text("ESCO_SOURCE=esco-api:v1.2.0\n")
     monkeypatch.chdir(tmp_path)
     assert load_settings().esco_source == "esco-api:v1.2.0"
+
+
+@pytest.mark.parametrize(
+    ("value", "language"),
+    [("fr", "fr"), ("DE", "de"), ("es_ES.UTF-8", "es"), ("en-GB", "en"), ("", None), (" ", None)],
+)
+def test_willai_lang_is_read_as_an_answer_language(value: str, language: str | None) -> None:
+    assert load_settings(willai_lang=value).willai_lang == language
+
+
+def test_willai_lang_is_unset_by_default() -> None:
+    assert load_settings().willai_lang is None
+
+
+@pytest.mark.parametrize("value", ["pt", "C", "klingon"])
+def test_an_unsupported_willai_lang_names_the_key_and_the_choices(value: str) -> None:
+    with pytest.raises(SettingsError, match=r"WILLAI_LANG: must be one of en, de, fr, es"):
+        load_settings(willai_lang=value)
+
+
+def test_willai_lang_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WILLAI_LANG", "fr_CA.UTF-8")
+    assert load_settings().willai_lang == "fr"

@@ -11,15 +11,20 @@ from rich.console import Console
 from rich.text import Text
 
 from willai.cli.core import LoggedCommand
-from willai.texts import NO_MATCH
+from willai.cli.language import LANG_HELP, option_language, terminal_language
 
 if TYPE_CHECKING:
-    from willai.service import Answer, Unresolved
+    from willai.service import Answer, AnswerService, Unresolved
 
 
 def _err() -> Console:
     """Standard error as the command runs (made per call, so it follows the streams in use)."""
     return Console(stderr=True, highlight=False)
+
+
+def _error(message: str) -> Text:
+    """One red line; the message is never read as Rich markup."""
+    return Text(message, style="red")
 
 
 def ask(
@@ -28,25 +33,34 @@ def ask(
     card: Path | None = typer.Option(  # noqa: B008 - typer's idiom
         None, "--card", help="Also write the score card picture (PNG) to this file."
     ),
+    lang: str | None = typer.Option(None, "--lang", help=LANG_HELP),
 ) -> None:
     """Will AI replace this job? Match the title and show its AI-exposure score."""
-    if not title.strip():
-        _err().print('[red]error:[/red] give a job title, e.g. willai ask "nurse"')
-        raise typer.Exit(2)
-    from willai.cli.render import render_card
-    from willai.runtime import ensure_release, open_store
-    from willai.service import AnswerService, Unresolved
+    chosen = option_language(lang)
+    from languages.voices import interface_voice
     from willai.settings import get_settings
 
     settings = get_settings()
+    language = terminal_language(chosen, settings)
+    if not title.strip():
+        voice = interface_voice(language)
+        message = voice.say("error: give a job title, e.g. {example}", example='willai ask "nurse"')
+        _err().print(_error(message))
+        raise typer.Exit(2)
+    from willai.cli.answers import answer_document
+    from willai.cli.render import render_card
+    from willai.runtime import ensure_release, open_store
+    from willai.service import AnswerService, Unresolved
+
     store = open_store(settings)
     ensure_release(store, settings)
-    answer = AnswerService.load(store, preload_scores=False).ask(title)
+    service = AnswerService.load(store, preload_scores=False)
+    answer = service.ask(title, language)
     if isinstance(answer, Unresolved):
-        _unresolved(answer, json_out)
+        _unresolved(answer, json_out, service, language)
         raise typer.Exit(1)
     if json_out:
-        typer.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(answer_document(answer), indent=2, ensure_ascii=False))
     else:
         Console(highlight=False).print(render_card(answer))
     if card is not None:
@@ -54,22 +68,31 @@ def ask(
 
 
 def _write_picture(answer: Answer, target: Path) -> None:
-    """Save the shareable score card; a path that cannot be written is one clear line."""
+    """Save the shareable score card in the answer's language; a bad path is one clear line."""
     from willai.card import render_card as render_picture
 
-    err = _err()
+    err, voice = _err(), answer.voice
+    png = render_picture(answer.score, answer.data_version, voice=answer.voice, name=answer.title)
     try:
-        target.write_bytes(render_picture(answer.score, answer.data_version))
+        target.write_bytes(png)
     except OSError as exc:
-        err.print(f"[red]error:[/red] cannot write {target}: {exc.strerror}")
+        message = voice.say(
+            "error: cannot write {path}: {reason}", path=str(target), reason=exc.strerror or exc
+        )
+        err.print(_error(message))
         raise typer.Exit(1) from None
-    err.print(f"score card written to {target}")
+    err.print(Text(voice.say("score card written to {path}", path=str(target))))
 
 
-def _unresolved(answer: Unresolved, json_out: bool) -> None:
+def _unresolved(answer: Unresolved, json_out: bool, service: AnswerService, language: str) -> None:
     """Did-you-mean or no-match: on stderr for a person, as a JSON document for a program."""
     candidates = [
-        {"uri": c.uri, "label": c.label, "confidence": round(c.confidence, 3)}
+        {
+            "uri": c.uri,
+            "label": c.label,
+            "name": service.occupation_name(c.uri, c.label, language),
+            "confidence": round(c.confidence, 3),
+        }
         for c in answer.match.candidates[:5]
     ]
     if json_out:
@@ -77,6 +100,7 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
             json.dumps(
                 {
                     "query": answer.query,
+                    "language": language,
                     "abstain": True,
                     "status": str(answer.match.status),
                     "did_you_mean": candidates if answer.ambiguous else [],
@@ -87,19 +111,14 @@ def _unresolved(answer: Unresolved, json_out: bool) -> None:
             )
         )
         return
-    err = _err()
+    from willai.cli.render import render_choices, render_no_match
+
+    voice = service.voice(language)
     if answer.ambiguous:
-        line = Text()
-        line.append(f'"{answer.query[:80]}" could be several jobs.', style="yellow")
-        line.append(" Did you mean:")
-        err.print(line)
-        for candidate in candidates:
-            err.print(Text(f"  • {candidate['label']}"))
-        err.print("Ask again with one of these.")
+        names = [str(c["name"]) for c in candidates]
+        _err().print(render_choices(voice, answer.query, names, numbered=False))
     else:
-        line = Text(NO_MATCH, style="red")
-        line.append(f" {answer.match.hint or 'Try a plainer job title.'}", style="default")
-        err.print(line)
+        _err().print(render_no_match(voice, answer.match.hint))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,28 +8,41 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from willai.cli.language import LANG_HELP, option_language
+
 if TYPE_CHECKING:
     from willai.settings import Settings
 
 
-def run() -> None:
+def run(
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        help=f"{LANG_HELP} For the terminal session; the bot answers each user in theirs.",
+    ),
+) -> None:
     """Start the Discord bot; without DISCORD_TOKEN, willai in the terminal instead.
 
     Either way an empty store imports ESCO_SOURCE first, with progress.
     """
+    chosen = option_language(lang)
     from willai.frontend import discord_front_end
     from willai.settings import get_settings
 
     settings = get_settings()
     if not settings.has_token:
-        raise typer.Exit(run_terminal(settings))
+        raise typer.Exit(run_terminal(settings, chosen))
     discord_front_end().run_bot()
 
 
-def run_terminal(settings: Settings) -> int:
-    """The interactive session, on a store that holds a release (imported here if empty)."""
+def run_terminal(settings: Settings, language: str | None = None) -> int:
+    """The interactive session, on a store that holds a release (imported here if empty).
+
+    ``language`` is what `--lang` chose; without it, WILLAI_LANG or the locale decides.
+    """
     from rich.console import Console
 
+    from willai.cli.language import terminal_language
     from willai.cli.session import run_session
     from willai.runtime import ensure_release, open_store
     from willai.service import AnswerService
@@ -40,7 +53,13 @@ def run_terminal(settings: Settings) -> int:
     service = AnswerService.load(store)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     console = Console(highlight=False)
-    return run_session(service, console=console, stdin=sys.stdin, interactive=interactive)
+    return run_session(
+        service,
+        console=console,
+        stdin=sys.stdin,
+        interactive=interactive,
+        language=terminal_language(language, settings),
+    )
 
 
 def sync(

@@ -161,22 +161,41 @@ def export_scores(
 @app.command("export-answers", cls=LoggedCommand)
 def export_answers(
     target: Annotated[Path, typer.Argument(help="JSON Lines file to write.")],
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the answers: en (default), de, fr or es."),
+    ] = None,
 ) -> None:
     """Write every occupation's whole answer, one `willai ask --json` document per line.
 
-    The text a reader sees (verdict, sections, takeaways, moves) is all there, so the wording
-    can be read, diffed and checked across every occupation at once.
+    The text a reader sees (verdict, sections, takeaways, moves) is all there, in the language
+    asked for, as the bot and the terminal say it, so the wording can be read, diffed and
+    checked across every occupation at once. English unless `--lang` says otherwise: an
+    export is a file for checking, so the locale does not choose it.
     """
+    from willai.cli.answers import answer_document
+    from willai.cli.language import option_language
     from willai.runtime import open_store
-    from willai.service import Answer
+    from willai.service import Answer, release_voices
     from willai.settings import get_settings
 
+    language = option_language(lang) or "en"
     store = open_store(get_settings())
     release = store.require_release()
+    voices = release_voices(store, release)
+    voice = voices.voice(language)
     rows = 0
     with _written_whole(target) as stream:
         for score in sorted(store.all_scores().values(), key=lambda s: (s.label, s.uri)):
-            answer = Answer(score.label, score, None, release)
-            stream.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+            answer = Answer(
+                score.label,
+                score,
+                None,
+                release,
+                name=voice.occupation(score.uri, score.label),
+                report=voices.report(score, language),
+                voice=voice,
+            )
+            stream.write(json.dumps(answer_document(answer), ensure_ascii=False) + "\n")
             rows += 1
-    Console(highlight=False).print(f"wrote {rows:,} answers to {target}")
+    Console(highlight=False).print(f"wrote {rows:,} answers in {language} to {target}")
