@@ -20,10 +20,12 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from scoring.messages import N_
+
 T = TypeVar("T")
 
 #: The reply to a /willai turned away because the backlog is full.
-BUSY = "willai is answering a burst of questions right now: try again in a few seconds."
+BUSY = N_("willai is answering a burst of questions right now: try again in a few seconds.")
 
 
 class Backlog:

@@ -21,8 +21,9 @@ from bot import errors, views
 from bot.backlog import Backlog
 from bot.refresh import RefreshCoordinator
 from bot.serving import Serving
+from bot.translator import CommandTranslator
 from db.changes import GUILD_PREFIX, RELEASE, notifications
-from db.store import Store
+from db.store import GuildSettings, Store
 from willai.settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("willai.bot")
@@ -89,7 +90,7 @@ class WillaiMixin:
         self.refresher = RefreshCoordinator(self.store, settings, self)
         self.started_at = datetime.now(UTC)
         self._serving = None
-        self._ephemeral: dict[int, bool] = {}
+        self._guild_settings: dict[int, GuildSettings] = {}
         self.backlog = Backlog(settings.defer_backlog, settings.busy_backlog)
         self._reloading = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
@@ -104,6 +105,7 @@ class WillaiMixin:
         """
         bot: commands.Bot = self  # type: ignore[assignment]
         bot.tree.error(errors.on_app_command_error)
+        await bot.tree.set_translator(CommandTranslator())
         if self.serve:
             await self.reload_service()
             self._watcher = asyncio.create_task(self.watch_store(), name="willai-store-watch")
@@ -175,7 +177,7 @@ class WillaiMixin:
         try:
             while True:
                 await asyncio.sleep(STORE_CHECK_SECONDS)
-                self._ephemeral.clear()
+                self._guild_settings.clear()
                 await self.catch_up()
         finally:
             follower.cancel()
@@ -185,28 +187,39 @@ class WillaiMixin:
             if payload == RELEASE:
                 await self.catch_up()
             elif payload.startswith(GUILD_PREFIX) and payload[len(GUILD_PREFIX) :].isdigit():
-                self._ephemeral.pop(int(payload[len(GUILD_PREFIX) :]), None)
+                self._guild_settings.pop(int(payload[len(GUILD_PREFIX) :]), None)
 
-    # --- per-server preference ---------------------------------------------------------------
+    # --- per-server preferences -----------------------------------------------------------
 
-    async def answers_ephemeral(self, guild_id: int | None) -> bool:
-        """Whether answers in this guild are private.
+    async def guild_settings(self, guild_id: int) -> GuildSettings:
+        """A guild's stored preferences (private answers, default language).
 
         Cached per process; a miss reads the store off the event loop, so a slow store never
         stalls other answers. Changes from other processes clear the cache (watch_store).
         """
-        if guild_id is None:
-            return False
-        cached = self._ephemeral.get(guild_id)
+        cached = self._guild_settings.get(guild_id)
         if cached is None:
-            cached = await asyncio.to_thread(self.store.guild_ephemeral, guild_id)
-            self._ephemeral[guild_id] = cached
+            cached = await asyncio.to_thread(self.store.guild_settings, guild_id)
+            self._guild_settings[guild_id] = cached
         return cached
 
+    async def answers_ephemeral(self, guild_id: int | None) -> bool:
+        """Whether answers in this guild are private (never in direct messages)."""
+        return guild_id is not None and (await self.guild_settings(guild_id)).ephemeral
+
+    async def guild_language(self, guild_id: int | None) -> str:
+        """The answer language an admin set for this guild ("" for none, and in DMs)."""
+        return "" if guild_id is None else (await self.guild_settings(guild_id)).language
+
     async def set_answers_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
-        """Store a guild's preference (off the loop) and update the cache."""
+        """Store a guild's preference (off the loop); the next read takes it from the store."""
         await asyncio.to_thread(self.store.set_guild_ephemeral, guild_id, ephemeral)
-        self._ephemeral[guild_id] = ephemeral
+        self._guild_settings.pop(guild_id, None)
+
+    async def set_guild_language(self, guild_id: int, language: str) -> None:
+        """Store a guild's default language ("" for none) off the loop, like the above."""
+        await asyncio.to_thread(self.store.set_guild_language, guild_id, language)
+        self._guild_settings.pop(guild_id, None)
 
     async def close(self) -> None:
         """Close Discord first, then the backlog's worker and the database pool."""

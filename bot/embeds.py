@@ -3,6 +3,12 @@
 Every embed leaves through :func:`bot.limits.fit_embed`, so no occupation, however long its
 labels or skill lists, can produce a message Discord would reject. Text that came from a user
 (or from data we do not control, such as ESCO labels) is escaped before it is shown.
+
+Answers and their follow-ups are said in the language of the :class:`~willai.service.Answer`
+they are given (its voice, its report, its occupation name); the other embeds take a voice.
+The occupation's name only ever stands alone, as a title or after a colon, so no language has
+to agree an article or adjective with it. The admin status stays English: operators read it
+beside the English log.
 """
 
 from __future__ import annotations
@@ -16,9 +22,10 @@ import discord
 from bot import limits
 from bot.limits import clip, clip_lines, escape_user_text, fit_embed
 from db.store import ReleaseInfo
-from matching import Candidate
-from scoring import FACTORS, MODEL_VERSION, OccupationScore, SkillRef
-from scoring.phrases import title_case
+from scoring import FACTORS, MODEL_VERSION, SkillRef
+from scoring.bands import HIGH_FROM, MODERATE_FROM, VERY_HIGH_FROM, Band
+from scoring.messages import N_
+from scoring.voice import ENGLISH, Voice
 from willai import texts
 from willai.service import Answer
 
@@ -27,13 +34,18 @@ SIMILAR_SHOWN = 3
 SKILLS_SHOWN = 8
 NEUTRAL_COLOUR = 0x5865F2
 
+#: Headings and labels shared by the answer, its buttons and the follow-ups.
+HOW_AI_CHANGES = N_("How AI is changing this role")
+KEY_TAKEAWAYS = N_("Key takeaways")
+WHERE_SKILLS_TAKE_YOU = N_("Where your skills could take you")
+RESILIENT_SKILLS = N_("Resilient skills")
+DID_YOU_MEAN = N_("Did you mean…")
+#: A follow-up's title: what it explains, then the occupation's name on its own.
+FOLLOW_UP_TITLE = N_("{heading}: {name}")
+
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-def _pct(value: float) -> str:
-    return f"{round(value)}%"
 
 
 def score_line(overall: int) -> str:
@@ -41,23 +53,42 @@ def score_line(overall: int) -> str:
     return f"**{overall}/100** `{texts.score_bar(overall)}`"
 
 
-def factor_value(score: OccupationScore, name: str) -> str:
-    """A factor's value and where it stands among all occupations, in one short line."""
-    value = round(score.factor(name))
-    percentile = score.percentiles.get(name)
-    return f"**{value}**/100\nhigher than {_pct(percentile)} of jobs"
+def _skill_name(answer: Answer, skill: SkillRef) -> str:
+    """A skill as a list names it: ESCO's label in the answer's language.
+
+    The stored label is already in the release's own language; another voice looks up ESCO's
+    label in its language, or marks the English one (its ``skill`` does exactly that).
+    """
+    if answer.language == answer.score.report.language:
+        return skill.label
+    return answer.voice.skill(skill)
 
 
-def _skill_lines(skills: Sequence[SkillRef], limit: int = SKILLS_SHOWN) -> list[str]:
-    out = []
+def _skill_lines(answer: Answer, skills: Sequence[SkillRef], limit: int = SKILLS_SHOWN) -> str:
+    voice = answer.voice
+    lines = []
     for skill in skills[:limit]:
-        optional = "" if skill.essential else " (optional)"
-        out.append(f"• {escape_user_text(skill.label)}{optional}")
-    return out
+        name = escape_user_text(_skill_name(answer, skill))
+        if not skill.essential:
+            name = voice.say("{skill} (optional)", skill=name)
+        lines.append(f"• {name}")
+    return clip_lines(lines, limits.EMBED_FIELD_VALUE)
 
 
-def _footer(embed: discord.Embed, data_version: str, model_version: str) -> discord.Embed:
-    embed.set_footer(text=texts.footer(data_version, model_version))
+def _shown(embed: discord.Embed) -> list[str]:
+    """Every text of an embed a reader sees, to look for marked English fallbacks."""
+    fields = [text for f in embed.fields for text in (f.name or "", f.value or "")]
+    return [embed.title or "", embed.description or "", *fields]
+
+
+def _footer(
+    embed: discord.Embed, data_version: str, model_version: str, voice: Voice = ENGLISH
+) -> discord.Embed:
+    """Source, versions, what the score is not; and why some words are English, if any are."""
+    text = texts.footer(data_version, model_version, voice)
+    if texts.has_fallback(*_shown(embed)):
+        text = f"{text}\n{voice.say(texts.FALLBACK_NOTE)}"
+    embed.set_footer(text=text)
     return embed
 
 
@@ -69,21 +100,22 @@ def data_version(release: ReleaseInfo) -> str:
 def answer_embed(answer: Answer, picture: str | None = None) -> discord.Embed:
     """The report card: verdict, what the job is, how AI changes it, takeaways, moves.
 
-    The same parts in the same order as the terminal card. The factor values are on the
-    score card picture (``picture``, an attachment file name) and behind the buttons.
+    The same parts in the same order as the terminal card, in the answer's language. The
+    factor values are on the score card picture (``picture``, an attachment file name) and
+    behind the buttons.
     """
-    score = answer.score
-    report = score.report
+    score, report, voice = answer.score, answer.words, answer.voice
     lines = []
-    if not _same_text(answer.query, score.label):
-        lines.append(f"You asked: *{clip(escape_user_text(answer.query), 200)}*")
+    if not _same_text(answer.query, score.label) and not _same_text(answer.query, answer.title):
+        asked = f"*{clip(escape_user_text(answer.query), 200)}*"
+        lines.append(voice.say("You asked: {query}", query=asked))
     lines.append(score_line(score.overall))
     lines.append(f"**{escape_user_text(report.verdict)}**")
     lines.append(f"\n**{escape_user_text(report.question)}**")
     lines.append(escape_user_text(report.summary))
-    lines.append("\n**How AI is changing this role**")
+    lines.append(f"\n**{voice.say(HOW_AI_CHANGES)}**")
     embed = discord.Embed(
-        title=title_case(escape_user_text(score.label)),
+        title=escape_user_text(answer.title),
         description="\n".join(lines),
         colour=score.band.colour,
     )
@@ -94,211 +126,263 @@ def answer_embed(answer: Answer, picture: str | None = None) -> discord.Embed:
     takeaways = [f"• {escape_user_text(t)}" for t in report.takeaways[:TAKEAWAYS_SHOWN]]
     if takeaways:
         embed.add_field(
-            name="Key takeaways",
+            name=voice.say(KEY_TAKEAWAYS),
             value=clip_lines(takeaways, limits.EMBED_FIELD_VALUE),
             inline=False,
         )
-    embed.add_field(
-        name="Where your skills could take you", value=_moves_value(score), inline=False
-    )
+    embed.add_field(name=voice.say(WHERE_SKILLS_TAKE_YOU), value=_moves_value(answer), inline=False)
     if picture is not None:
         embed.set_image(url=f"attachment://{picture}")
-    _footer(embed, answer.data_version, score.model_version)
+    _footer(embed, answer.data_version, score.model_version, voice)
     return fit_embed(embed)
 
 
-def _moves_value(score: OccupationScore, limit: int = SIMILAR_SHOWN) -> str:
-    lines = [f"• {escape_user_text(line)}" for line in score.report.moves[:limit]]
+def _moves_value(answer: Answer, limit: int = SIMILAR_SHOWN) -> str:
+    lines = [f"• {escape_user_text(line)}" for line in answer.words.moves[:limit]]
     if not lines:
-        return texts.NO_MOVES
+        return answer.voice.say(texts.NO_MOVES)
     return clip_lines(lines, limits.EMBED_FIELD_VALUE)
 
 
-def factor_embed(score: OccupationScore, factor: str, data_version: str) -> discord.Embed:
+def _follow_up(heading: str, answer: Answer, description: str) -> discord.Embed:
+    """A follow-up answer: headed with what it explains and the occupation, in the band's colour."""
+    title = answer.voice.say(FOLLOW_UP_TITLE, heading=heading, name=escape_user_text(answer.title))
+    return discord.Embed(title=title, description=description, colour=answer.score.band.colour)
+
+
+def factor_embed(answer: Answer, factor: str) -> discord.Embed:
     """A factor button's answer: what it measures, the value, its drivers, its percentile."""
+    score, voice = answer.score, answer.voice
     info = FACTORS[factor]
-    embed = _follow_up(info.title, score, info.explanation)
+    embed = _follow_up(voice.say(info.title), answer, voice.say(info.explanation))
     embed.add_field(
-        name="This occupation", value=f"**{round(score.factor(factor))}**/100", inline=True
-    )
-    embed.add_field(
-        name="Among all occupations",
-        value=f"higher than {_pct(score.percentiles.get(factor))} of them",
+        name=voice.say("This occupation"),
+        value=f"**{round(score.factor(factor))}**/100",
         inline=True,
     )
-    drivers = _skill_lines(score.factor_drivers.get(factor, ()))
     embed.add_field(
-        name="Skills that drive it",
-        value=clip_lines(drivers, limits.EMBED_FIELD_VALUE) or "No single skill stands out.",
+        name=voice.say("Among all occupations"),
+        value=voice.say(
+            "higher than {percent}% of them", percent=round(score.percentiles.get(factor))
+        ),
+        inline=True,
+    )
+    embed.add_field(
+        name=voice.say("Skills that drive it"),
+        value=_skill_lines(answer, score.factor_drivers.get(factor, ()))
+        or voice.say("No single skill stands out."),
         inline=False,
     )
-    return fit_embed(_footer(embed, data_version, score.model_version))
+    return fit_embed(_footer(embed, answer.data_version, score.model_version, voice))
 
 
-def _follow_up(heading: str, score: OccupationScore, description: str) -> discord.Embed:
-    """A follow-up answer: headed with what it explains and the occupation, in the band's colour."""
-    return discord.Embed(
-        title=f"{heading}: {title_case(escape_user_text(score.label))}",
-        description=description,
-        colour=score.band.colour,
-    )
-
-
-def resilient_embed(score: OccupationScore, data_version: str) -> discord.Embed:
+def resilient_embed(answer: Answer) -> discord.Embed:
     """The "Resilient skills" button: what in this job AI is least likely to take over."""
+    score, voice = answer.score, answer.voice
     embed = _follow_up(
-        "Resilient skills",
-        score,
-        "The skills of this job that today's AI is least able "
-        "to do on its own. They are the part of the job to lean into.",
+        voice.say(RESILIENT_SKILLS),
+        answer,
+        voice.say(
+            "The skills of this job that today's AI is least able to do on its own. They are "
+            "the part of the job to lean into."
+        ),
     )
     embed.add_field(
-        name="Resilient",
-        value=clip_lines(_skill_lines(score.resilient_skills), limits.EMBED_FIELD_VALUE)
-        or "ESCO lists no clearly resilient skill for this job.",
+        name=voice.say("Resilient"),
+        value=_skill_lines(answer, score.resilient_skills)
+        or voice.say("ESCO lists no clearly resilient skill for this job."),
         inline=False,
     )
     if score.exposed_skills:
         embed.add_field(
-            name="Most exposed",
-            value=clip_lines(_skill_lines(score.exposed_skills, 5), limits.EMBED_FIELD_VALUE),
+            name=voice.say("Most exposed"),
+            value=_skill_lines(answer, score.exposed_skills, 5),
             inline=False,
         )
-    return fit_embed(_footer(embed, data_version, score.model_version))
+    return fit_embed(_footer(embed, answer.data_version, score.model_version, voice))
 
 
-def paths_embed(score: OccupationScore, data_version: str) -> discord.Embed:
+def paths_embed(answer: Answer) -> discord.Embed:
     """The "Where your skills could take you" button: lower-risk moves and skills to grow."""
+    score, voice = answer.score, answer.voice
     embed = _follow_up(
-        "Where your skills could take you",
-        score,
-        "Related occupations at least 5 points lower, at the same ISCO skill level or "
-        "above, ranked by the essential skills they share with this one; and skills worth "
-        "growing.",
+        voice.say(WHERE_SKILLS_TAKE_YOU),
+        answer,
+        voice.say(
+            "Related occupations at least 5 points lower, at the same ISCO skill level or "
+            "above, ranked by the essential skills they share with this one; and skills worth "
+            "growing."
+        ),
     )
     moves = [
-        f"• {escape_user_text(line)} ({s.shared_skills} shared essential skills)"
-        for line, s in zip(score.report.moves, score.similar_safer, strict=True)
+        "• "
+        + voice.say(
+            "{move} ({count} shared essential skills)",
+            move=escape_user_text(line),
+            count=similar.shared_skills,
+        )
+        for line, similar in zip(answer.words.moves, score.similar_safer, strict=True)
     ]
     embed.add_field(
-        name="Lower-risk occupations",
-        value=clip_lines(moves, limits.EMBED_FIELD_VALUE) or texts.NO_MOVES,
+        name=voice.say("Lower-risk occupations"),
+        value=clip_lines(moves, limits.EMBED_FIELD_VALUE) or voice.say(texts.NO_MOVES),
         inline=False,
     )
     embed.add_field(
-        name="Skills worth growing",
-        value=clip_lines(_skill_lines(score.grow_skills), limits.EMBED_FIELD_VALUE)
-        or "No particular skill stands out.",
+        name=voice.say("Skills worth growing"),
+        value=_skill_lines(answer, score.grow_skills)
+        or voice.say("No particular skill stands out."),
         inline=False,
     )
-    return fit_embed(_footer(embed, data_version, score.model_version))
+    return fit_embed(_footer(embed, answer.data_version, score.model_version, voice))
 
 
-def methodology_embed(data_version: str, model_version: str = MODEL_VERSION) -> discord.Embed:
+def methodology_embed(
+    data_version: str, voice: Voice = ENGLISH, model_version: str = MODEL_VERSION
+) -> discord.Embed:
     """The "Methodology" button: how the number is made, in a few paragraphs."""
     embed = discord.Embed(
-        title=texts.METHOD_TITLE,
-        description=texts.METHOD,
+        title=voice.say(texts.METHOD_TITLE),
+        description=voice.say(texts.METHOD),
         colour=NEUTRAL_COLOUR,
     )
     for info in FACTORS.values():
-        embed.add_field(name=info.title, value=info.explanation, inline=False)
-    return fit_embed(_footer(embed, data_version, model_version))
+        embed.add_field(name=voice.say(info.title), value=voice.say(info.explanation), inline=False)
+    return fit_embed(_footer(embed, data_version, model_version, voice))
 
 
-def did_you_mean_embed(query: str, candidates: Sequence[Candidate]) -> discord.Embed:
-    """Shown above the did-you-mean menu when the title fits several occupations."""
-    names = [f"• {escape_user_text(title_case(c.label))}" for c in candidates]
+def did_you_mean_embed(query: str, names: Sequence[str], voice: Voice = ENGLISH) -> discord.Embed:
+    """Shown above the did-you-mean menu; ``names`` are the candidates' names in ``voice``."""
+    lines = [f"• {escape_user_text(name)}" for name in names]
+    asked = f"*{clip(escape_user_text(query), 200)}*"
+    head = voice.say("{query} fits several occupations. Pick one below.", query=asked)
     embed = discord.Embed(
-        title="Did you mean…",
-        description=f"*{clip(escape_user_text(query), 200)}* fits several occupations. "
-        "Pick one below.\n" + "\n".join(names),
+        title=voice.say(DID_YOU_MEAN),
+        description="\n".join([head, *lines]),
         colour=NEUTRAL_COLOUR,
     )
+    if texts.has_fallback(*names):
+        embed.set_footer(text=voice.say(texts.FALLBACK_NOTE))
     return fit_embed(embed)
 
 
-def no_match_text(query: str, hint: str | None) -> str:
-    """The ephemeral reply when nothing plausible matches."""
-    head = f"No ESCO occupation matches *{clip(escape_user_text(query), 200)}*."
-    return clip(f"{head} {hint or 'Try a plainer job title.'}", limits.CONTENT)
+def no_match_text(query: str, hint: str | None, voice: Voice = ENGLISH) -> str:
+    """The ephemeral reply when nothing plausible matches.
+
+    The matcher's hint is English; it is said through the voice so that a catalogue holding
+    it translates it, and shown as it is otherwise.
+    """
+    asked = f"*{clip(escape_user_text(query), 200)}*"
+    head = voice.say("No ESCO occupation matches {query}.", query=asked)
+    tail = voice.say(hint) if hint else voice.say("Try a plainer job title.")
+    return clip(f"{head} {tail}", limits.CONTENT)
 
 
 def compare_embed(a: Answer, b: Answer) -> discord.Embed:
-    """``/willai-compare``: two occupations side by side, one inline column each."""
+    """``/willai-compare``: two occupations side by side, one inline column each.
+
+    In the language of ``a``; both answers are asked in the same one.
+    """
+    voice = a.voice
     left, right = a.score, b.score
     embed = discord.Embed(
         title=clip(
-            f"{title_case(escape_user_text(left.label))} vs {escape_user_text(right.label)}",
+            voice.say(
+                "{first} vs {second}",
+                first=escape_user_text(a.title),
+                second=escape_user_text(b.title),
+            ),
             limits.EMBED_TITLE,
         ),
         colour=left.band.colour if left.overall >= right.overall else right.band.colour,
     )
-    for score in (left, right):
-        lines = [score_line(score.overall), f"Band: **{score.band.label}**"]
+    for answer in (a, b):
+        score = answer.score
+        band = f"**{voice.say(score.band.title)}**"
+        lines = [score_line(score.overall), voice.say("Band: {band}", band=band)]
         lines += [
-            f"{info.title}: **{round(score.factor(name))}**" for name, info in FACTORS.items()
+            voice.say(
+                "{factor}: {value}",
+                factor=voice.say(info.title),
+                value=f"**{round(score.factor(name))}**",
+            )
+            for name, info in FACTORS.items()
         ]
-        if score.takeaways:
-            lines.append(f"\n{score.takeaways[0]}")
+        if answer.words.takeaways:
+            lines.append(f"\n{escape_user_text(answer.words.takeaways[0])}")
         embed.add_field(
-            name=title_case(escape_user_text(score.label)),
+            name=escape_user_text(answer.title),
             value=clip_lines(lines, limits.EMBED_FIELD_VALUE),
             inline=True,
         )
     gap = left.overall - right.overall
     if gap == 0:
-        verdict = "Both score the same."
+        verdict = voice.say("Both score the same.")
     else:
-        higher = left if gap > 0 else right
-        verdict = (
-            f"**{title_case(escape_user_text(higher.label))}** is more exposed, "
-            f"by {abs(gap)} points."
+        higher = a if gap > 0 else b
+        verdict = voice.say(
+            "Higher exposure: {name}, by {points} points.",
+            name=f"**{escape_user_text(higher.title)}**",
+            points=abs(gap),
         )
-    embed.add_field(name="In short", value=verdict, inline=False)
-    return fit_embed(_footer(embed, a.data_version, left.model_version))
+    embed.add_field(name=voice.say("In short"), value=verdict, inline=False)
+    return fit_embed(_footer(embed, a.data_version, left.model_version, voice))
 
 
-def about_embed(release: ReleaseInfo | None, occupations: int) -> discord.Embed:
+#: The bands with the scores each covers, lowest first, for the about text.
+BAND_RANGES = (
+    (0, MODERATE_FROM - 1, Band.LOW),
+    (MODERATE_FROM, HIGH_FROM - 1, Band.MODERATE),
+    (HIGH_FROM, VERY_HIGH_FROM - 1, Band.HIGH),
+    (VERY_HIGH_FROM, 100, Band.VERY_HIGH),
+)
+
+
+def about_embed(
+    release: ReleaseInfo | None, occupations: int, voice: Voice = ENGLISH
+) -> discord.Embed:
     """``/willai-about``: what the score means, where the data comes from, how to self-host."""
-    version = data_version(release) if release else "no data loaded"
     embed = discord.Embed(
-        title="About willai",
-        description=(
+        title=voice.say("About willai"),
+        description=voice.say(
             "**Will AI replace my job?** Type `/willai` and a job title. willai matches it to "
             "one of the ESCO occupations and shows its AI disruption score (0-100): how "
             "exposed the work is to what today's AI can do, from the skills ESCO lists for it. "
-            f"{texts.DISCLAIMER}"
+            "{disclaimer}",
+            disclaimer=voice.say(texts.DISCLAIMER),
         ),
         colour=NEUTRAL_COLOUR,
     )
+    bands = [f"{low}-{high} {voice.say(band.title)}" for low, high, band in BAND_RANGES]
+    embed.add_field(name=voice.say("Bands"), value=" · ".join(bands), inline=False)
     embed.add_field(
-        name="Bands",
-        value=("0-24 low · 25-44 moderate · 45-69 high · 70-100 very high"),
-        inline=False,
-    )
-    embed.add_field(
-        name="Sources",
-        value=(
-            f"{texts.ESCO_ATTRIBUTION} The ILO generative-AI exposure index (2025) is used to "
-            "validate the model, not to compute it."
+        name=voice.say("Sources"),
+        value=voice.say(
+            "{attribution} The ILO generative-AI exposure index (2025) is used to validate "
+            "the model, not to compute it.",
+            attribution=voice.say(texts.ESCO_ATTRIBUTION),
         ),
         inline=False,
     )
+    if release is None:
+        data = voice.say("No data loaded.")
+    else:
+        data = voice.say(
+            "{version}, {count} occupations, model {model}",
+            version=data_version(release),
+            count=occupations,
+            model=MODEL_VERSION,
+        )
+    embed.add_field(name=voice.say("Data"), value=data, inline=False)
     embed.add_field(
-        name="Data",
-        value=f"{version}, {occupations} occupations, model {MODEL_VERSION}",
-        inline=False,
-    )
-    embed.add_field(
-        name="Self-host",
-        value=(
+        name=voice.say("Self-host"),
+        value=voice.say(
             "The bot is open source: clone it, put your bot token in `.env` and run `make run`; "
             "the first start imports ESCO. See the README and docs/bot.md."
         ),
         inline=False,
     )
-    embed.set_footer(text=texts.ESCO_ATTRIBUTION)
+    embed.set_footer(text=voice.say(texts.ESCO_ATTRIBUTION))
     return fit_embed(embed)
 
 

@@ -12,33 +12,56 @@ import logging
 import discord
 from discord import app_commands
 
+from bot.language import error_voice
 from bot.limits import CONTENT, clip
+from scoring.messages import N_
+from scoring.voice import ENGLISH, Voice
 
 log = logging.getLogger("willai.bot.errors")
 
-GENERIC = "Something went wrong on our side; it has been logged. Please try again."
+GENERIC = N_("Something went wrong on our side; it has been logged. Please try again.")
+COOLDOWN = N_("Slow down a little: try again in {seconds} s.")
+SERVER_ONLY = N_("This command only works in a server.")
+NEEDS_MANAGE_SERVER = N_("You need the Manage Server permission for this.")
+NOT_HERE = N_("You cannot use this command here.")
 
 
-class UserFacingError(app_commands.AppCommandError):
+class RefusalError(Exception):
+    """An expected refusal, said in the language of whoever it answers.
+
+    ``message`` is an English catalogue id (marked with ``N_`` where it is raised) with
+    ``{named}`` placeholders; the exception's own text, for the log, is the English one.
+    """
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message, self.values = message, values
+
+    def said(self, voice: Voice) -> str:
+        """The refusal in ``voice``'s language."""
+        return voice.say(self.message, **self.values)
+
+
+class UserFacingError(RefusalError, app_commands.AppCommandError):
     """An expected refusal whose message is meant for the user as it is."""
 
 
-class NotAllowedError(app_commands.CheckFailure):
+class NotAllowedError(RefusalError, app_commands.CheckFailure):
     """The user may not run this command; the message says what is needed."""
 
 
-def user_message(error: Exception) -> str | None:
-    """The sentence to show for an expected error, or None for a bug."""
+def user_message(error: Exception, voice: Voice = ENGLISH) -> str | None:
+    """The sentence to show for an expected error, in ``voice``'s language; None for a bug."""
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down a little: try again in {error.retry_after:.0f} s."
-    if isinstance(error, NotAllowedError | UserFacingError):
-        return str(error)
+        return voice.say(COOLDOWN, seconds=f"{error.retry_after:.0f}")
+    if isinstance(error, RefusalError):
+        return error.said(voice)
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command only works in a server."
+        return voice.say(SERVER_ONLY)
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the Manage Server permission for this."
+        return voice.say(NEEDS_MANAGE_SERVER)
     if isinstance(error, app_commands.CheckFailure):
-        return "You cannot use this command here."
+        return voice.say(NOT_HERE)
     return None
 
 
@@ -71,12 +94,16 @@ async def reply_ephemeral(interaction: discord.Interaction, text: str) -> None:
 async def report(interaction: discord.Interaction, error: Exception) -> None:
     """Log and answer one error; shared by the command tree and the buttons."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-    message = user_message(original)
+    if interaction.type is discord.InteractionType.autocomplete:
+        voice: Voice = ENGLISH  # nothing is shown: only the log reads it
+    else:
+        voice = await error_voice(interaction)
+    message = user_message(original, voice)
     if message is None:
         log.error("error in %s", _context(interaction), exc_info=original)
-        message = GENERIC
+        message = voice.say(GENERIC)
     else:
-        log.info("refused %s: %s", _context(interaction), message)
+        log.info("refused %s: %s", _context(interaction), original)
     await reply_ephemeral(interaction, message)
 
 

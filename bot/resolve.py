@@ -17,12 +17,15 @@ class StaleChoice:
         self.value = value
 
 
-def resolve(serving: Serving, text: str) -> Answer | Unresolved | StaleChoice:
-    """A picked autocomplete choice skips matching; typed text goes to the matcher."""
+def resolve(serving: Serving, text: str, language: str = "en") -> Answer | Unresolved | StaleChoice:
+    """A picked autocomplete choice skips matching; typed text goes to the matcher.
+
+    An answer comes in ``language``.
+    """
     uri = serving.keys.from_choice(text)
     if uri is not None:
-        answer = serving.service.answer_for(uri)
+        answer = serving.service.answer_for(uri, language=language)
         return answer if answer is not None else StaleChoice(text)
     if text.strip().startswith(("occ:", "uri:")) and " " not in text.strip():
         return StaleChoice(text)
-    return serving.service.ask(text)
+    return serving.service.ask(text, language)

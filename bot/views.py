@@ -5,6 +5,10 @@ needs (``willai:<kind>:...:<occupation key>``), and the classes are registered a
 with ``bot.add_dynamic_items``. A click on a message sent by a previous process, or before a
 data refresh, is therefore parsed from the custom_id alone; nothing is kept in memory per
 message. Follow-up answers are ephemeral: the question is the clicker's, not the channel's.
+
+Labels are said in the asker's language when the answer is sent; a click is answered in the
+language of whoever clicks (``bot/language.py``), since the follow-up is theirs alone. The
+custom_ids never depend on the language, so buttons sent before this existed keep working.
 """
 
 from __future__ import annotations
@@ -22,19 +26,23 @@ from discord.ui import Button, DynamicItem, Select
 
 from bot import embeds, errors, limits
 from bot.keys import KEY_PATTERN
+from bot.language import error_voice, language_of
 from bot.limits import clip
 from bot.serving import ServesRelease, Serving
 from matching import Candidate
-from scoring import FACTORS, OccupationScore
+from scoring import FACTORS
+from scoring.messages import N_
+from scoring.voice import ENGLISH, Voice
 from willai.service import Answer
 
 log = logging.getLogger("willai.bot.views")
 
 NAMESPACE = "willai"
-STALE = (
+STALE = N_(
     "This occupation is not in the current data any more. "
     "Ask again with `/willai` to get a fresh answer."
 )
+METHODOLOGY = N_("Methodology")
 
 
 def _bot(interaction: discord.Interaction) -> ServesRelease:
@@ -58,9 +66,20 @@ class _SafeItem:
         raise NotImplementedError
 
 
-def _score_or_stale(serving: Serving, key: str) -> Any:
+async def _answer_or_stale(interaction: discord.Interaction, key: str) -> Answer | None:
+    """The occupation behind ``key`` in the clicker's language; None (and said) when gone."""
+    serving = _bot(interaction).serving
+    language = await language_of(interaction)
     uri = serving.keys.uri(key)
-    return None if uri is None else serving.service.scores.get(uri)
+    answer = None if uri is None else serving.service.answer_for(uri, language=language)
+    if answer is None:
+        await send_stale(interaction, serving.service.voice(language))
+    return answer
+
+
+async def send_stale(interaction: discord.Interaction, voice: Voice) -> None:
+    """Privately: the occupation a component names is not in the serving release."""
+    await interaction.response.send_message(voice.say(STALE), ephemeral=True)
 
 
 class FactorButton(
@@ -70,9 +89,9 @@ class FactorButton(
 ):
     """One factor of one occupation: what it measures, the value, drivers, percentile."""
 
-    def __init__(self, factor: str, key: str) -> None:
+    def __init__(self, factor: str, key: str, voice: Voice = ENGLISH) -> None:
         info = FACTORS.get(factor)
-        label = info.title if info else factor.replace("_", " ").capitalize()
+        label = voice.say(info.title) if info else factor.replace("_", " ").capitalize()
         super().__init__(
             Button(
                 label=clip(label, limits.BUTTON_LABEL),
@@ -90,27 +109,25 @@ class FactorButton(
         return cls(match["factor"], match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
-        serving = _bot(interaction).serving
-        score = _score_or_stale(serving, self.key)
-        if score is None or self.factor not in FACTORS:
-            await interaction.response.send_message(STALE, ephemeral=True)
+        if self.factor not in FACTORS:
+            await send_stale(interaction, await error_voice(interaction))
             return
-        embed = embeds.factor_embed(
-            score, self.factor, embeds.data_version(serving.service.release)
-        )
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        answer = await _answer_or_stale(interaction, self.key)
+        if answer is not None:
+            embed = embeds.factor_embed(answer, self.factor)
+            await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
 # The two per-occupation follow-ups that only differ in wording and embed. The embed builders
 # are looked up when clicked, not bound here, so the module stays the one place that owns them.
-DETAIL_BUTTONS: dict[str, tuple[str, Callable[[OccupationScore, str], discord.Embed]]] = {
+DETAIL_BUTTONS: dict[str, tuple[str, Callable[[Answer], discord.Embed]]] = {
     "resilient": (
-        "Resilient skills",
-        lambda score, version: embeds.resilient_embed(score, version),  # noqa: PLW0108
+        embeds.RESILIENT_SKILLS,
+        lambda answer: embeds.resilient_embed(answer),  # noqa: PLW0108
     ),
     "paths": (
-        "Where your skills could take you",
-        lambda score, version: embeds.paths_embed(score, version),  # noqa: PLW0108
+        embeds.WHERE_SKILLS_TAKE_YOU,
+        lambda answer: embeds.paths_embed(answer),  # noqa: PLW0108
     ),
 }
 
@@ -122,11 +139,11 @@ class DetailButton(
 ):
     """Resilient skills, or lower-risk occupations that share this one's skills."""
 
-    def __init__(self, kind: str, key: str) -> None:
+    def __init__(self, kind: str, key: str, voice: Voice = ENGLISH) -> None:
         label, _ = DETAIL_BUTTONS[kind]
         super().__init__(
             Button(
-                label=label,
+                label=clip(voice.say(label), limits.BUTTON_LABEL),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"{NAMESPACE}:{kind}:{key}",
             ),
@@ -141,14 +158,10 @@ class DetailButton(
         return cls(match["kind"], match["key"])
 
     async def respond(self, interaction: discord.Interaction) -> None:
-        serving = _bot(interaction).serving
-        score = _score_or_stale(serving, self.key)
-        if score is None:
-            await interaction.response.send_message(STALE, ephemeral=True)
-            return
-        _, render = DETAIL_BUTTONS[self.kind]
-        embed = render(score, embeds.data_version(serving.service.release))
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        answer = await _answer_or_stale(interaction, self.key)
+        if answer is not None:
+            _, render = DETAIL_BUTTONS[self.kind]
+            await interaction.response.send_message(embed=render(answer), ephemeral=True)
 
 
 class MethodologyButton(
@@ -158,10 +171,10 @@ class MethodologyButton(
 ):
     """How the score is made; the same for every occupation, so it carries no key."""
 
-    def __init__(self) -> None:
+    def __init__(self, voice: Voice = ENGLISH) -> None:
         super().__init__(
             Button(
-                label="Methodology",
+                label=clip(voice.say(METHODOLOGY), limits.BUTTON_LABEL),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"{NAMESPACE}:method",
             ),
@@ -175,8 +188,9 @@ class MethodologyButton(
         return cls()
 
     async def respond(self, interaction: discord.Interaction) -> None:
-        release = _bot(interaction).serving.service.release
-        embed = embeds.methodology_embed(embeds.data_version(release))
+        service = _bot(interaction).serving.service
+        voice = service.voice(await language_of(interaction))
+        embed = embeds.methodology_embed(embeds.data_version(service.release), voice)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
@@ -196,19 +210,11 @@ class PickSelect(
     """
 
     def __init__(
-        self, query: str, candidates: list[Candidate] | None = None, keys: list[str] | None = None
+        self, query: str, options: list[discord.SelectOption] | None = None, voice: Voice = ENGLISH
     ) -> None:
-        options = [
-            discord.SelectOption(
-                label=clip(embeds.title_case(c.label), limits.SELECT_OPTION_LABEL),
-                value=key,
-                description=clip(_option_description(c), limits.SELECT_OPTION_DESCRIPTION),
-            )
-            for c, key in zip(candidates or [], keys or [], strict=True)
-        ]
         select: Select[Any] = Select(
             custom_id=PICK_PREFIX + query[:PICK_QUERY_CHARS],
-            placeholder="Did you mean…",
+            placeholder=clip(voice.say(embeds.DID_YOU_MEAN), limits.SELECT_PLACEHOLDER),
             options=options or [discord.SelectOption(label="-", value="-")],
             min_values=1,
             max_values=1,
@@ -225,13 +231,17 @@ class PickSelect(
         return made
 
     async def respond(self, interaction: discord.Interaction) -> None:
-        bot = _bot(interaction)
-        serving = bot.serving
+        serving = _bot(interaction).serving
+        language = await language_of(interaction)
         values = self.item.values
         uri = serving.keys.uri(values[0]) if values else None
-        answer = None if uri is None else serving.service.answer_for(uri, self.query or None)
+        answer = (
+            None
+            if uri is None
+            else serving.service.answer_for(uri, self.query or None, language=language)
+        )
         if answer is None:
-            await interaction.response.send_message(STALE, ephemeral=True)
+            await send_stale(interaction, serving.service.voice(language))
             return
         message = answer_message(serving, answer)
         metadata = interaction.message.interaction_metadata if interaction.message else None
@@ -245,11 +255,14 @@ class PickSelect(
             )
 
 
-def _option_description(candidate: Candidate) -> str:
+def _option_description(candidate: Candidate, name: str, voice: Voice) -> str:
+    """Why the candidate is offered: the label the title matched, or how likely it is."""
     matched = candidate.matched_label
-    if matched and matched.casefold() != candidate.label.casefold():
-        return f"matched “{matched}”"
-    return f"{candidate.confidence:.0%} likely" if candidate.confidence else "ESCO occupation"
+    if matched and matched.casefold() not in {candidate.label.casefold(), name.casefold()}:
+        return voice.say("matched “{label}”", label=matched)
+    if candidate.confidence:
+        return voice.say("{percent}% likely", percent=round(candidate.confidence * 100))
+    return voice.say("ESCO occupation")
 
 
 DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
@@ -267,7 +280,7 @@ COMPONENT_TYPES: dict[type[DynamicItem[Any]], discord.ComponentType] = {
     MethodologyButton: discord.ComponentType.button,
     PickSelect: discord.ComponentType.string_select,
 }
-EXPIRED = "This menu has expired. Ask again with `/willai`."
+EXPIRED = N_("This menu has expired. Ask again with `/willai`.")
 #: A click one of our items claimed but has not answered by then gets EXPIRED: whatever
 #: happened (an item that could not be rebuilt, a crash before the callback), Discord's 3 s
 #: deadline must not pass in silence.
@@ -311,18 +324,19 @@ async def answer_unclaimed(interaction: discord.Interaction) -> None:
             return
     data: dict[str, Any] = cast("dict[str, Any]", interaction.data or {})
     log.info("answered an unclaimed component %r", str(data.get("custom_id", ""))[:100])
+    voice = await error_voice(interaction)
     with contextlib.suppress(discord.HTTPException):
-        await interaction.response.send_message(EXPIRED, ephemeral=True)
+        await interaction.response.send_message(voice.say(EXPIRED), ephemeral=True)
 
 
-def answer_view(key: str) -> discord.ui.View:
+def answer_view(key: str, voice: Voice = ENGLISH) -> discord.ui.View:
     """The follow-up buttons under an answer: one per factor, then three more."""
     view = discord.ui.View(timeout=None)
     for name in FACTORS:
-        view.add_item(FactorButton(name, key))
-    view.add_item(DetailButton("resilient", key))
-    view.add_item(DetailButton("paths", key))
-    view.add_item(MethodologyButton())
+        view.add_item(FactorButton(name, key, voice))
+    view.add_item(DetailButton("resilient", key, voice))
+    view.add_item(DetailButton("paths", key, voice))
+    view.add_item(MethodologyButton(voice))
     return view
 
 
@@ -339,19 +353,40 @@ PICTURE_NAME = "willai-score.png"
 
 
 def answer_message(serving: Serving, answer: Answer) -> AnswerMessage:
-    """Embed, buttons and picture of one answer (the picture is cached per release)."""
-    png = serving.cards.get_or_render(answer.score, answer.data_version)
+    """Embed, buttons and picture of one answer, in its language (pictures cached per release)."""
+    png = serving.cards.get_or_render(
+        answer.score, answer.data_version, voice=answer.voice, name=answer.title
+    )
     return AnswerMessage(
         embeds.answer_embed(answer, PICTURE_NAME),
-        answer_view(serving.keys.key(answer.score.uri)),
+        answer_view(serving.keys.key(answer.score.uri), answer.voice),
         discord.File(io.BytesIO(png), filename=PICTURE_NAME),
     )
 
 
-def did_you_mean_view(serving: Serving, query: str, candidates: list[Candidate]) -> discord.ui.View:
-    """The menu offering the matcher's candidates (at most five, as the matcher returns)."""
-    shown = [c for c in candidates if c.uri in serving.service.scores][:5]
-    keys = [serving.keys.key(c.uri) for c in shown]
+def offered(serving: Serving, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates a did-you-mean menu offers: scored ones, at most five."""
+    return [c for c in candidates if c.uri in serving.service.scores][:5]
+
+
+def did_you_mean_view(
+    serving: Serving, query: str, candidates: list[Candidate], language: str = "en"
+) -> discord.ui.View:
+    """The menu offering ``candidates`` (see :func:`offered`), named in ``language``."""
+    service = serving.service
+    voice = service.voice(language)
+    options = []
+    for candidate in candidates:
+        name = service.occupation_name(candidate.uri, candidate.label, language)
+        options.append(
+            discord.SelectOption(
+                label=clip(name, limits.SELECT_OPTION_LABEL),
+                value=serving.keys.key(candidate.uri),
+                description=clip(
+                    _option_description(candidate, name, voice), limits.SELECT_OPTION_DESCRIPTION
+                ),
+            )
+        )
     view = discord.ui.View(timeout=None)
-    view.add_item(PickSelect(query, shown, keys))
+    view.add_item(PickSelect(query, options, voice))
     return view

@@ -6,10 +6,13 @@ from typing import cast
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot import embeds
 from bot.client import WillaiBot
+from bot.language import language_of
+from scoring.messages import N_
 
 
 class AboutCog(commands.Cog):
@@ -19,13 +22,14 @@ class AboutCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(
-        name="willai-about",
-        description="What the willai score means, its sources and data version.",
+        name=N_("willai-about"),
+        description=locale_str(N_("What the willai score means, its sources and data version.")),
     )
     async def about(self, interaction: discord.Interaction) -> None:
         """Privately: it is reference text, not something the channel needs to see."""
         serving = self.bot.serving
-        embed = embeds.about_embed(serving.service.release, len(serving.keys))
+        voice = serving.service.voice(await language_of(interaction))
+        embed = embeds.about_embed(serving.service.release, len(serving.keys), voice)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
 

@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot import embeds, limits, views
 from bot.backlog import BUSY
 from bot.client import WillaiBot
 from bot.cooldowns import PerUserCooldown
+from bot.language import language_of
 from bot.resolve import StaleChoice, resolve
 from bot.views import STALE
+from scoring.messages import N_
 from willai.service import MAX_QUERY_CHARS, Answer
 
 if TYPE_CHECKING:
@@ -43,9 +46,14 @@ class AskCog(commands.Cog):
 
     @app_commands.command(
         name="willai",
-        description="Will AI replace my job? The AI exposure score (0-100) of an occupation.",
+        description=locale_str(
+            N_("Will AI replace my job? The AI exposure score (0-100) of an occupation.")
+        ),
     )
-    @app_commands.describe(job="Your job title, e.g. nurse, accountant, Krankenpfleger")
+    @app_commands.rename(job=locale_str(N_("job")))
+    @app_commands.describe(
+        job=locale_str(N_("Your job title, e.g. nurse, accountant, Krankenpfleger"))
+    )
     async def willai(
         self, interaction: discord.Interaction, job: app_commands.Range[str, 1, MAX_QUERY_CHARS]
     ) -> None:
@@ -55,19 +63,21 @@ class AskCog(commands.Cog):
         """
         backlog = self.bot.backlog
         with backlog.entered() as position:
-            if backlog.busy(position):
-                await interaction.response.send_message(BUSY, ephemeral=True)
-                return
             serving = self.bot.serving
+            language = await language_of(interaction)
+            if backlog.busy(position):
+                busy = serving.service.voice(language).say(BUSY)
+                await interaction.response.send_message(busy, ephemeral=True)
+                return
             ephemeral = await self.bot.answers_ephemeral(interaction.guild_id)
             if not backlog.defer(position):
-                reply = build_reply(serving, job)
+                reply = build_reply(serving, job, language)
                 await interaction.response.send_message(
                     **reply.message, ephemeral=ephemeral or reply.private
                 )
                 return
             await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-            reply = await backlog.run(lambda: build_reply(serving, job))
+            reply = await backlog.run(lambda: build_reply(serving, job, language))
             await deliver_deferred(interaction, reply, ephemeral=ephemeral)
 
     @willai.autocomplete("job")
@@ -86,23 +96,26 @@ class Reply:
     private: bool = False
 
 
-def build_reply(serving: Serving, job: str) -> Reply:
-    """The whole CPU side of an answer: match, embed, buttons, picture."""
-    result = resolve(serving, job)
+def build_reply(serving: Serving, job: str, language: str = "en") -> Reply:
+    """The whole CPU side of an answer in ``language``: match, embed, buttons, picture."""
+    service = serving.service
+    voice = service.voice(language)
+    result = resolve(serving, job, language)
     if isinstance(result, StaleChoice):
-        return Reply({"content": STALE}, private=True)
+        return Reply({"content": voice.say(STALE)}, private=True)
     if isinstance(result, Answer):
         message = views.answer_message(serving, result)
         return Reply({"embed": message.embed, "view": message.view, "file": message.picture})
     if result.ambiguous:
-        candidates = list(result.match.candidates)
+        shown = views.offered(serving, list(result.match.candidates))
+        names = [service.occupation_name(c.uri, c.label, language) for c in shown]
         return Reply(
             {
-                "embed": embeds.did_you_mean_embed(job, candidates),
-                "view": views.did_you_mean_view(serving, job, candidates),
+                "embed": embeds.did_you_mean_embed(job, names, voice),
+                "view": views.did_you_mean_view(serving, job, shown, language),
             }
         )
-    return Reply({"content": embeds.no_match_text(job, result.match.hint)}, private=True)
+    return Reply({"content": embeds.no_match_text(job, result.match.hint, voice)}, private=True)
 
 
 async def deliver_deferred(

@@ -6,29 +6,45 @@ from typing import cast
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot import embeds, limits
 from bot.client import WillaiBot
 from bot.cogs.ask import suggest_choices
 from bot.cooldowns import PerUserCooldown
+from bot.language import language_of
 from bot.limits import clip, escape_user_text
 from bot.resolve import StaleChoice, resolve
-from willai.service import MAX_QUERY_CHARS, Answer, Unresolved
+from scoring.messages import N_
+from willai.service import MAX_QUERY_CHARS, Answer, AnswerService, Unresolved
 
 
-def _why_not(text: str, result: Unresolved | StaleChoice) -> str:
-    """One line per title that did not resolve to a single occupation."""
-    shown = clip(escape_user_text(text), 100)
+def _why_not(
+    service: AnswerService, language: str, text: str, result: Unresolved | StaleChoice
+) -> str:
+    """One line per title that did not resolve to a single occupation, in ``language``."""
+    voice = service.voice(language)
+    shown = f"*{clip(escape_user_text(text), 100)}*"
     if isinstance(result, StaleChoice):
-        return f"*{shown}*: that choice is not in the current data; type the title again."
-    if result.ambiguous:
-        names = ", ".join(embeds.title_case(c.label) for c in result.match.candidates[:5])
-        return (
-            f"*{shown}* fits several occupations: {escape_user_text(names)}. Pick one "
-            "from the suggestions while typing."
+        return voice.say(
+            "{query}: that choice is not in the current data; type the title again.", query=shown
         )
-    return f"*{shown}*: {result.match.hint or 'no occupation matches.'}"
+    if result.ambiguous:
+        names = [
+            escape_user_text(service.occupation_name(c.uri, c.label, language))
+            for c in result.match.candidates[:5]
+        ]
+        return voice.say(
+            "{query} fits several occupations: {names}. Pick one from the suggestions while "
+            "typing.",
+            query=shown,
+            names="; ".join(names),
+        )
+    hint = (
+        voice.say(result.match.hint) if result.match.hint else voice.say("no occupation matches.")
+    )
+    return voice.say("{query}: {hint}", query=shown, hint=hint)
 
 
 class CompareCog(commands.Cog):
@@ -44,9 +60,13 @@ class CompareCog(commands.Cog):
         return True
 
     @app_commands.command(
-        name="willai-compare", description="Compare the AI exposure of two occupations."
+        name=N_("willai-compare"),
+        description=locale_str(N_("Compare the AI exposure of two occupations.")),
     )
-    @app_commands.describe(job_a="First job title", job_b="Second job title")
+    @app_commands.rename(job_a=locale_str(N_("job_a")), job_b=locale_str(N_("job_b")))
+    @app_commands.describe(
+        job_a=locale_str(N_("First job title")), job_b=locale_str(N_("Second job title"))
+    )
     async def compare(
         self,
         interaction: discord.Interaction,
@@ -55,7 +75,8 @@ class CompareCog(commands.Cog):
     ) -> None:
         """Both answers in one embed, or a private note on which title needs a choice."""
         serving = self.bot.serving
-        first, second = resolve(serving, job_a), resolve(serving, job_b)
+        language = await language_of(interaction)
+        first, second = resolve(serving, job_a, language), resolve(serving, job_b, language)
         if isinstance(first, Answer) and isinstance(second, Answer):
             await interaction.response.send_message(
                 embed=embeds.compare_embed(first, second),
@@ -63,7 +84,7 @@ class CompareCog(commands.Cog):
             )
             return
         problems = [
-            _why_not(text, result)
+            _why_not(serving.service, language, text, result)
             for text, result in ((job_a, first), (job_b, second))
             if not isinstance(result, Answer)
         ]

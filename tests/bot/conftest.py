@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,13 +12,100 @@ import pytest
 from bot import WillaiBot, create_bot
 from db.store import Store
 from tests.bot.support import sync_commands_at_setup
-from tests.bundle_factory import OCC, write_bundle
+from tests.bundle_factory import (
+    OCC,
+    OCCUPATION_COLUMNS,
+    write_bundle,
+    write_french_skill_labels,
+)
 from willai.importing import run_import
 from willai.settings import Settings, load_settings
 
 CLERK = OCC + "clerk"
 NURSE = OCC + "nurse"
 ROOFER = OCC + "roofer"
+
+#: occupations_XX.csv of the tiny bundle in other languages: suffix -> (name, description).
+#: Spanish lacks the clerk, so a Spanish answer about it falls back to the English name.
+ESCO_WORDS = {
+    "fr": {
+        "clerk": (
+            "employé de saisie/employée de saisie",
+            "Les employés de saisie saisissent, mettent à jour et sauvegardent des dossiers.",
+        ),
+        "nurse": (
+            "infirmier spécialisé/infirmière spécialisée",
+            "Les infirmiers spécialisés soignent les patients et conseillent les familles.",
+        ),
+        "roofer": (
+            "couvreur/couvreuse",
+            "Les couvreurs recouvrent les bâtiments de toitures et les réparent.",
+        ),
+    },
+    "de": {
+        "clerk": (
+            "Datenerfasser/Datenerfasserin",
+            "Datenerfasser geben Datensätze ein, pflegen sie und sichern sie.",
+        ),
+        "nurse": (
+            "Fachkrankenpfleger/Fachkrankenpflegerin",
+            "Fachkrankenpfleger versorgen Patienten und beraten Angehörige.",
+        ),
+        "roofer": (
+            "Dachdecker/Dachdeckerin",
+            "Dachdecker decken Gebäude mit Dächern und reparieren sie.",
+        ),
+    },
+    "es": {
+        "nurse": (
+            "enfermero especialista/enfermera especialista",
+            "Los enfermeros especialistas atienden a los pacientes y asesoran a las familias.",
+        ),
+        "roofer": (
+            "techador/techadora",
+            "Los techadores cubren los edificios con tejados y los reparan.",
+        ),
+    },
+}
+#: How each answer shows those names: the "m/f" pair written once, capitalised.
+NAMES = {
+    "en": {"clerk": "Data entry clerk", "nurse": "Specialist nurse", "roofer": "Roofer"},
+    "fr": {
+        "clerk": "Employé/employée de saisie",
+        "nurse": "Infirmier spécialisé/infirmière spécialisée",
+        "roofer": "Couvreur/couvreuse",
+    },
+    "de": {
+        "clerk": "Datenerfasser/Datenerfasserin",
+        "nurse": "Fachkrankenpfleger/Fachkrankenpflegerin",
+        "roofer": "Dachdecker/Dachdeckerin",
+    },
+    "es": {
+        "clerk": "\u00abData entry clerk\u00bb (EN)",
+        "nurse": "Enfermero/enfermera especialista",
+        "roofer": "Techador/techadora",
+    },
+}
+
+
+def write_occupation_words(root: Path, language: str, rows: dict[str, tuple[str, str]]) -> Path:
+    """A labels-only source as ESCO ships one language: XX/occupations_XX.csv."""
+    directory = root / language
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / f"occupations_{language}.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, OCCUPATION_COLUMNS, restval="")
+        writer.writeheader()
+        for suffix, (name, description) in rows.items():
+            writer.writerow(
+                {
+                    "conceptType": "Occupation",
+                    "conceptUri": OCC + suffix,
+                    "preferredLabel": name,
+                    "status": "released",
+                    "description": description,
+                }
+            )
+    return directory
 
 
 @pytest.fixture
@@ -58,5 +146,36 @@ def make_bot(make_settings: Callable[..., Settings]) -> Callable[..., WillaiBot]
 
     def make(**overrides: Any) -> WillaiBot:
         return sync_commands_at_setup(create_bot(make_settings(**overrides)))
+
+    return make
+
+
+@pytest.fixture
+def multilingual_store_url(database_url: str, tmp_path: Path, bundle_path: Path) -> str:
+    """The tiny bundle with French, German and Spanish names and descriptions, and French
+    skill labels, on SQLite and (when configured) PostgreSQL."""
+    labels = tmp_path / "labels"
+    sources = [
+        bundle_path,
+        *(write_occupation_words(labels, lang, rows) for lang, rows in ESCO_WORDS.items()),
+        write_french_skill_labels(labels),
+    ]
+    run_import(
+        Store.from_url(database_url),
+        load_settings(database_url=database_url),
+        [str(source) for source in sources],
+    )
+    return database_url
+
+
+@pytest.fixture
+def make_multilingual_bot(
+    multilingual_store_url: str, make_settings: Callable[..., Settings]
+) -> Callable[..., WillaiBot]:
+    """Like ``make_bot``, over the store that speaks four languages."""
+
+    def make(**overrides: Any) -> WillaiBot:
+        settings = make_settings(database_url=multilingual_store_url, **overrides)
+        return sync_commands_at_setup(create_bot(settings))
 
     return make

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from bot import WillaiBot
-from bot.embeds import title_case
 from bot.views import PICTURE_NAME
+from scoring.phrases import title_case
 from tests.bot.conftest import CLERK, NURSE, ROOFER
 from tests.fake_discord import (
     ADMIN_PERMISSIONS,

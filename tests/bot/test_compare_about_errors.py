@@ -20,7 +20,7 @@ async def test_compare_side_by_side(fake_discord: FakeDiscord, make_bot: Callabl
         )
         callback = await rec.wait_response()
     (embed,) = callback["data"]["embeds"]
-    assert embed["title"] == "Data entry clerk vs roofer"
+    assert embed["title"] == "Data entry clerk vs Roofer"
     left, right, verdict = embed["fields"]
     assert left["name"] == "Data entry clerk"
     assert left["inline"]
@@ -82,7 +82,7 @@ async def test_unexpected_error_answers_privately_and_logs_context(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ):
-    def boom(query: str) -> None:
+    def boom(query: str, language: str = "en") -> None:
         raise RuntimeError("matcher exploded")
 
     async with fake_discord.run_bot(make_bot()) as bot:

@@ -8,8 +8,9 @@ import pytest
 from bot import embeds, limits
 from bot.keys import CHOICE_PREFIX, OccupationKeys, natural_key
 from db.store import Store
+from languages.choice import SUPPORTED
 from scoring import FACTORS
-from willai.service import Answer, AnswerService
+from willai.service import AnswerService
 
 
 def assert_within_limits(embed: discord.Embed) -> None:
@@ -83,27 +84,28 @@ def test_keys_are_compact_and_round_trip():
 
 
 @pytest.mark.full_data
-def test_every_embed_of_every_occupation_fits(full_store: Store):
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_embed_of_every_occupation_fits(full_store: Store, language: str):
     service = AnswerService.load(full_store)
     release = service.release
     version = embeds.data_version(release)
+    voice = service.voice(language)
     long_query = "@everyone " + "very long job title " * 20
     scores = list(service.scores.values())
     assert len(scores) > 2900
     for i, score in enumerate(scores):
-        assert_within_limits(embeds.answer_embed(Answer(long_query, score, 0.5, release)))
+        answer = service.answer_for(score.uri, long_query, language)
+        assert answer is not None
+        assert_within_limits(embeds.answer_embed(answer))
         for factor in FACTORS:
-            assert_within_limits(embeds.factor_embed(score, factor, version))
-        assert_within_limits(embeds.resilient_embed(score, version))
-        assert_within_limits(embeds.paths_embed(score, version))
-        other = scores[(i + 1) % len(scores)]
-        assert_within_limits(
-            embeds.compare_embed(
-                Answer(score.label, score, None, release), Answer(other.label, other, None, release)
-            )
-        )
-    assert_within_limits(embeds.methodology_embed(version))
-    assert_within_limits(embeds.about_embed(release, len(scores)))
+            assert_within_limits(embeds.factor_embed(answer, factor))
+        assert_within_limits(embeds.resilient_embed(answer))
+        assert_within_limits(embeds.paths_embed(answer))
+        other = service.answer_for(scores[(i + 1) % len(scores)].uri, language=language)
+        assert other is not None
+        assert_within_limits(embeds.compare_embed(answer, other))
+    assert_within_limits(embeds.methodology_embed(version, voice))
+    assert_within_limits(embeds.about_embed(release, len(scores), voice))
     keys = OccupationKeys(service.scores)
     assert len(keys) == len(scores)
     assert all(len(keys.key(s.uri)) <= 40 for s in scores)

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from bot import WillaiBot, create_bot
-from bot.embeds import title_case
 from bot.serving import Serving
+from scoring.phrases import title_case
 from tests.bot.support import sync_commands_at_setup
-from tests.fake_discord import FakeDiscord
+from tests.fake_discord import FakeDiscord, all_custom_ids
 from willai.settings import load_settings
 
 pytestmark = pytest.mark.full_data
@@ -114,4 +114,30 @@ async def test_compare_on_full_data(fake_discord: FakeDiscord, full_bot: Callabl
             "willai-compare", {"job_a": "accountant", "job_b": "roofer"}
         )
         (embed,) = (await rec.wait_response())["data"]["embeds"]
-    assert embed["title"] == "Accountant vs roofer"
+    assert embed["title"] == "Accountant vs Roofer"
+
+
+async def test_moves_behind_the_button_are_said_in_the_clickers_language(
+    fake_discord: FakeDiscord, full_bot: Callable[[], WillaiBot]
+):
+    asker = fake_discord.add_user("françoise", locale="fr")
+    clicker = fake_discord.add_user("dieter", locale="de")
+    async with fake_discord.run_bot(full_bot()) as bot:
+        rec = await fake_discord.interact_command(
+            "willai", {"job": "medical records manager"}, user=asker
+        )
+        message = await rec.wait_final()
+        paths = next(i for i in all_custom_ids(message["components"]) if ":paths:" in i)
+        click = await fake_discord.click(message, paths, user=clicker)
+        (embed,) = (await click.wait_response())["data"]["embeds"]
+    service = bot.serving.service
+    uri = service.ask("medical records manager").score.uri  # type: ignore[union-attr]
+    french = service.voices.report(service.scores[uri], "fr").moves
+    german = service.voices.report(service.scores[uri], "de").moves
+    assert german
+    assert german != french
+    moves = message["embeds"][0]["fields"][-1]["value"]
+    assert all(line in moves for line in french[:3])
+    value = embed["fields"][0]["value"]
+    assert all(line in value for line in german)
+    assert embed["title"].endswith(service.occupation_name(uri, "", "de"))

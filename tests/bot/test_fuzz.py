@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import embeds, limits, views
+from bot import embeds, limits
+from bot.cogs.ask import build_reply
 from bot.keys import OccupationKeys
 from bot.serving import Serving
 from db.store import Store
+from languages.choice import SUPPORTED
 from tests.bundle_factory import write_bundle
 from willai.card import CardCache
 from willai.runtime import ensure_release
@@ -58,6 +60,8 @@ def assert_within_limits(embed: discord.Embed) -> None:
 def assert_view_within_limits(view: discord.ui.View) -> None:
     for item in view.children:
         assert len(getattr(item, "custom_id", "") or "") <= limits.CUSTOM_ID
+        assert 0 < len(getattr(item, "label", "x") or "") <= limits.BUTTON_LABEL
+        assert len(getattr(item, "placeholder", "") or "") <= limits.SELECT_PLACEHOLDER
         for option in getattr(item, "options", []):
             assert 0 < len(option.label) <= limits.SELECT_OPTION_LABEL
             assert 0 < len(option.value) <= limits.SELECT_OPTION_VALUE
@@ -65,18 +69,20 @@ def assert_view_within_limits(view: discord.ui.View) -> None:
 
 
 @FUZZ
-@given(text=TEXT)
-def test_any_text_gets_an_answer_within_discords_limits(serving: Serving, text: str) -> None:
-    result = serving.service.ask(text)
-    if isinstance(result, Answer):
-        assert_within_limits(embeds.answer_embed(result, views.PICTURE_NAME))
-        assert_within_limits(embeds.compare_embed(result, result))
-    elif result.ambiguous:
-        candidates = list(result.match.candidates)
-        assert_within_limits(embeds.did_you_mean_embed(text, candidates))
-        assert_view_within_limits(views.did_you_mean_view(serving, text, candidates))
+@given(text=TEXT, language=st.sampled_from(SUPPORTED))
+def test_any_text_gets_an_answer_within_discords_limits(
+    serving: Serving, text: str, language: str
+) -> None:
+    reply = build_reply(serving, text, language).message
+    if "embed" in reply:
+        assert_within_limits(reply["embed"])
+        assert_view_within_limits(reply["view"])
     else:
-        assert len(embeds.no_match_text(text, result.match.hint)) <= limits.CONTENT
+        assert 0 < len(reply["content"]) <= limits.CONTENT
+    result = serving.service.ask(text, language)
+    if isinstance(result, Answer):
+        assert result.language == language
+        assert_within_limits(embeds.compare_embed(result, result))
 
 
 @FUZZ

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from languages.catalogue import translations
+from scoring import FACTORS
 from tests.bundle_factory import write_bundle
 from tests.conftest import POSTGRES_URL, REPO, run_cli
 from tests.fake_discord import ADMIN_PERMISSIONS, MESSAGE_FLAG_EPHEMERAL, FakeDiscord
@@ -72,6 +74,13 @@ async def about_version(fake: FakeDiscord, guild_id: int) -> str:
     return next(f["value"] for f in embed["fields"] if f["name"] == "Data")
 
 
+async def first_button(fake: FakeDiscord, guild_id: int, locale: str) -> str:
+    """The first button's label under an answer to a member who reads Discord in ``locale``."""
+    user = fake.add_user(f"u{time.monotonic_ns()}", locale=locale)
+    rec = await fake.interact_command("willai", {"job": "occ:roofer"}, user=user, guild_id=guild_id)
+    return (await rec.wait_response(timeout=10))["data"]["components"][0]["components"][0]["label"]
+
+
 async def asks_privately(fake: FakeDiscord, guild_id: int) -> bool:
     user = fake.add_user(f"u{time.monotonic_ns()}")
     rec = await fake.interact_command("willai", {"job": "occ:roofer"}, user=user, guild_id=guild_id)
@@ -112,6 +121,25 @@ async def test_two_processes_share_releases_guild_settings_and_survive_a_kill(
             )
             await rec.wait_response(timeout=10)
             await eventually(lambda: asks_privately(fake_b, guild), "B using A's guild setting")
+
+            # So is the server's default language, for members whose own willai lacks.
+            english = FACTORS["skill_vulnerability"].title
+            french = translations("fr").gettext(english)
+            assert french != english
+            assert await first_button(fake_b, guild, "pt-BR") == english
+            rec = await fake_a.interact_command(
+                "willai-admin language",
+                {"language": "fr"},
+                permissions=ADMIN_PERMISSIONS,
+                guild_id=guild,
+            )
+            await rec.wait_response(timeout=10)
+
+            async def speaks_french() -> bool:
+                return await first_button(fake_b, guild, "pt-BR") == french
+
+            await eventually(speaks_french, "B using A's server language")
+            assert await first_button(fake_b, guild, "de") != french
 
             # A release imported through the CLI is served by both.
             bundle = write_bundle(tmp_path / "b", version="v1.2.0")

@@ -77,7 +77,7 @@ async def test_sync_payload_names_descriptions_and_sizes(
     admin = next(c for c in sent if c["name"] == "willai-admin")
     assert int(admin["default_member_permissions"]) == discord.Permissions.manage_guild.flag
     assert admin["contexts"] == [0] or admin.get("dm_permission") is False
-    assert {o["name"] for o in admin["options"]} == {"refresh", "status", "ephemeral"}
+    assert {o["name"] for o in admin["options"]} == {"refresh", "status", "ephemeral", "language"}
 
 
 def test_every_cog_module_is_an_extension():

@@ -26,6 +26,7 @@ import discord
 from aiohttp import WSMsgType, web
 
 from . import payloads as p
+from .commands import command_problems
 from .harness import run_bot
 from .records import (
     AUTOCOMPLETE_RESULT,
@@ -83,11 +84,16 @@ class NoBotConnectedError(RuntimeError):
 
 @dataclass
 class FakeUser:
-    """A Discord user the fake knows about; ``payload`` is the wire shape."""
+    """A Discord user the fake knows about; ``payload`` is the wire shape.
+
+    ``locale`` is the language the user set in Discord, sent as ``locale`` with each of
+    their interactions.
+    """
 
     id: int
     username: str
     bot: bool = False
+    locale: str = "en-US"
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -107,6 +113,8 @@ class FakeGuild:
     id: int
     name: str
     owner_id: int
+    #: The server's preferred locale, sent as ``guild_locale`` with its interactions.
+    locale: str = "en-US"
     roles: list[dict[str, Any]] = field(default_factory=list)
     channels: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
@@ -146,7 +154,7 @@ class FakeGuild:
             "stage_instances": [],
             "guild_scheduled_events": [],
             "soundboard_sounds": [],
-            "preferred_locale": "en-US",
+            "preferred_locale": self.locale,
             "premium_tier": 0,
             "verification_level": 0,
             "default_message_notifications": 0,
@@ -228,6 +236,8 @@ class FakeDiscord:
         self.synced_commands: dict[int | None, list[dict[str, Any]]] = {}
         #: Every bulk overwrite: (guild_id or None, payload exactly as sent).
         self.sync_log: list[tuple[int | None, list[dict[str, Any]]]] = []
+        #: Bulk overwrites refused as Discord would (bad names, descriptions, localisations).
+        self.refused_syncs: list[tuple[int | None, list[str]]] = []
         self.interactions: dict[int, InteractionRecord] = {}
         self._by_token: dict[str, InteractionRecord] = {}
         self.requests: list[RequestRecord] = []
@@ -303,9 +313,9 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ configuration
 
-    def add_user(self, username: str, *, bot: bool = False) -> FakeUser:
-        """Create a user (not yet a member of any guild)."""
-        user = FakeUser(self.snowflake(), username, bot=bot)
+    def add_user(self, username: str, *, bot: bool = False, locale: str = "en-US") -> FakeUser:
+        """Create a user (not yet a member of any guild) who reads Discord in ``locale``."""
+        user = FakeUser(self.snowflake(), username, bot=bot, locale=locale)
         self.users[user.id] = user
         return user
 
@@ -317,6 +327,7 @@ class FakeDiscord:
         channel_names: Sequence[str] = ("general",),
         everyone_permissions: int = p.MEMBER_PERMISSIONS,
         members: Iterable[FakeUser] = (),
+        locale: str = "en-US",
     ) -> FakeGuild:
         """Add (or replace) a guild announced on the next IDENTIFY.
 
@@ -324,7 +335,7 @@ class FakeDiscord:
         discord.py builds ``Member`` objects for them.
         """
         gid = guild_id or self.snowflake()
-        guild = FakeGuild(id=gid, name=name, owner_id=self.owner.id)
+        guild = FakeGuild(id=gid, name=name, owner_id=self.owner.id, locale=locale)
         guild.roles.append(p.role_payload(gid, "@everyone", permissions=everyone_permissions))
         for pos, cname in enumerate(channel_names):
             guild.channels.append(
@@ -550,6 +561,10 @@ class FakeDiscord:
         gid_raw = request.match_info.get("guild_id")
         gid = int(gid_raw) if gid_raw else None
         self.sync_log.append((gid, json.loads(json.dumps(body))))
+        problems = [problem for cmd in body for problem in command_problems(cmd)]
+        if problems:
+            self.refused_syncs.append((gid, problems))
+            return _error(400, 50035, "Invalid Form Body: " + "; ".join(problems))
         previous = {
             (c["name"], c.get("type", 1)): c["id"] for c in self.synced_commands.get(gid, [])
         }
@@ -1106,14 +1121,19 @@ class FakeDiscord:
         channel_id: int | None,
         dm: bool,
         roles: Sequence[int] = (),
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> dict[str, Any]:
-        """The who/where part common to every interaction payload."""
+        """The who/where part common to every interaction payload.
+
+        ``locale`` defaults to the user's, ``guild_locale`` to the guild's.
+        """
         user = user or self.user
         self.users.setdefault(user.id, user)
         ctx: dict[str, Any] = {
             "application_id": str(self.application_id),
             "version": 1,
-            "locale": "en-US",
+            "locale": locale or user.locale,
             "entitlements": [],
             "attachment_size_limit": 10 * 1024 * 1024,
             "app_permissions": str(p.BOT_PERMISSIONS),
@@ -1131,10 +1151,11 @@ class FakeDiscord:
         channel = guild.channel(cid) or p.text_channel_payload(cid, gid, "unknown")
         if permissions is None:
             permissions = p.ADMIN_PERMISSIONS if user.id == guild.owner_id else p.MEMBER_PERMISSIONS
+        server_locale = guild_locale or guild.locale
         ctx.update(
             guild_id=str(gid),
-            guild={"id": str(gid), "locale": "en-US", "features": []},
-            guild_locale="en-US",
+            guild={"id": str(gid), "locale": server_locale, "features": []},
+            guild_locale=server_locale,
             channel_id=str(cid),
             channel={**channel, "permissions": str(permissions)},
             member=p.member_payload(user.payload, roles=list(roles), permissions=permissions),
@@ -1259,6 +1280,8 @@ class FakeDiscord:
         channel_id: int | None = None,
         dm: bool = False,
         resolved: dict[str, Any] | None = None,
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> InteractionRecord:
         """Invoke a slash command as a user would (INTERACTION_CREATE type 2).
 
@@ -1266,7 +1289,8 @@ class FakeDiscord:
         names to values; types come from the synced command definition (or are
         inferred), and :class:`FakeUser` or ``{"id": ...}`` values are put into
         ``resolved``. ``permissions`` is the member's permission integer (default:
-        an ordinary member; the guild owner gets admin).
+        an ordinary member; the guild owner gets admin). ``locale`` and ``guild_locale``
+        override the user's and the guild's Discord languages for this one interaction.
         """
         ctx = self._context(
             user=user,
@@ -1275,6 +1299,8 @@ class FakeDiscord:
             channel_id=channel_id,
             dm=dm,
             roles=roles,
+            locale=locale,
+            guild_locale=guild_locale,
         )
         member_perms = None if dm else int(ctx["member"]["permissions"])
         data = self._command_data(
@@ -1299,11 +1325,19 @@ class FakeDiscord:
         guild_id: int | None = None,
         channel_id: int | None = None,
         dm: bool = False,
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> InteractionRecord:
         """Send an autocomplete request (type 4); ``focused`` defaults to the last option."""
         focused = focused or list(options)[-1]
         ctx = self._context(
-            user=user, permissions=permissions, guild_id=guild_id, channel_id=channel_id, dm=dm
+            user=user,
+            permissions=permissions,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            dm=dm,
+            locale=locale,
+            guild_locale=guild_locale,
         )
         member_perms = None if dm else int(ctx["member"]["permissions"])
         data = self._command_data(
@@ -1343,6 +1377,8 @@ class FakeDiscord:
         permissions: int | None,
         force: bool,
         expected_types: tuple[int, ...],
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> InteractionRecord:
         msg = self.resolve_message(message)
         component = find_component(msg.get("components", []), custom_id)
@@ -1366,6 +1402,8 @@ class FakeDiscord:
             guild_id=guild_id,
             channel_id=int(msg["channel_id"]),
             dm=guild_id is None,
+            locale=locale,
+            guild_locale=guild_locale,
         )
         data = {"custom_id": custom_id, "component_type": ctype, **extra}
         return await self._dispatch_interaction(
@@ -1380,6 +1418,8 @@ class FakeDiscord:
         user: FakeUser | None = None,
         permissions: int | None = None,
         force: bool = False,
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> InteractionRecord:
         """Click a button (component type 2) on a message the bot sent."""
         return await self._component(
@@ -1390,6 +1430,8 @@ class FakeDiscord:
             permissions=permissions,
             force=force,
             expected_types=(2,),
+            locale=locale,
+            guild_locale=guild_locale,
         )
 
     async def select(
@@ -1402,6 +1444,8 @@ class FakeDiscord:
         permissions: int | None = None,
         resolved: dict[str, Any] | None = None,
         force: bool = False,
+        locale: str | None = None,
+        guild_locale: str | None = None,
     ) -> InteractionRecord:
         """Choose ``values`` in a select menu; string-select values must be offered options."""
         msg = self.resolve_message(message)
@@ -1422,6 +1466,8 @@ class FakeDiscord:
             permissions=permissions,
             force=force,
             expected_types=(3, 5, 6, 7, 8),
+            locale=locale,
+            guild_locale=guild_locale,
         )
 
 
