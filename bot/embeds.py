@@ -163,7 +163,8 @@ def factor_embed(answer: Answer, factor: str) -> discord.Embed:
     embed.add_field(
         name=voice.say("Among all occupations"),
         value=voice.say(
-            "higher than {percent}% of them", percent=round(score.percentiles.get(factor))
+            "higher than {percent} of them",
+            percent=texts.percent(score.percentiles.get(factor), voice),
         ),
         inline=True,
     )

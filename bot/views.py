@@ -33,6 +33,7 @@ from matching import Candidate
 from scoring import FACTORS
 from scoring.messages import N_
 from scoring.voice import ENGLISH, Voice
+from willai import texts
 from willai.service import Answer
 
 log = logging.getLogger("willai.bot.views")
@@ -261,7 +262,9 @@ def _option_description(candidate: Candidate, name: str, voice: Voice) -> str:
     if matched and matched.casefold() not in {candidate.label.casefold(), name.casefold()}:
         return voice.say("matched “{label}”", label=matched)
     if candidate.confidence:
-        return voice.say("{percent}% likely", percent=round(candidate.confidence * 100))
+        return voice.say(
+            "{percent} likely", percent=texts.percent(candidate.confidence * 100, voice)
+        )
     return voice.say("ESCO occupation")
 
 

@@ -15,6 +15,12 @@ NO_MOVES = N_(
 )
 #: The terminal's no-match line, before the matcher's hint.
 NO_MATCH = N_("No occupation matches that title.")
+#: The matcher's hint when nothing matches: ``matching.matcher.NO_MATCH_HINT``, marked here for
+#: the catalogues because the pure matcher imports nothing of ours (a test keeps them equal).
+MATCHER_HINT = N_(
+    "Try the plain job name without company, place or contract details, e.g. "
+    '"nurse", "software developer" or "Elektriker".'
+)
 #: Under an answer that shows an English label where ESCO has none in the asker's language.
 FALLBACK_NOTE = N_(
     "(EN): ESCO has no label in this language for these yet, so the English one is shown."
@@ -40,6 +46,15 @@ def footer(data_version: str, model_version: str, voice: Voice = ENGLISH) -> str
         model_version=model_version,
         attribution=voice.say(ESCO_ATTRIBUTION),
     )
+
+
+def percent(value: float, voice: Voice = ENGLISH) -> str:
+    """A whole percentage the language's way: "85%" in English, "85 %" in French.
+
+    Messages take the percentage whole ("higher than {percent} of them"), so no message id
+    holds a "%" that gettext tools would read as a printf conversion.
+    """
+    return voice.say("{value}%", value=round(value))
 
 
 def has_fallback(*texts: str) -> bool:

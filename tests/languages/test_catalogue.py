@@ -14,7 +14,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from languages.catalogue import DOMAIN, LOCALE_DIR
+from matching.matcher import NO_MATCH_HINT
 from tests.conftest import REPO
+from willai.texts import MATCHER_HINT
 
 LANGUAGES = ("de", "fr", "es")
 SOURCES = ("scoring", "languages", "willai", "bot")
@@ -79,3 +81,8 @@ def test_the_compiled_catalogue_matches_its_source(language: str) -> None:
     with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as f:
         shipped = gettext.GNUTranslations(f)
     assert shipped._catalog == fresh._catalog, "run `make catalogues` to compile the .po files"
+
+
+def test_the_matcher_s_hint_is_in_the_catalogue() -> None:
+    """The pure matcher cannot mark its hint; willai/texts.py holds the marked copy."""
+    assert MATCHER_HINT == NO_MATCH_HINT

@@ -130,10 +130,10 @@ def render_factors(answer: Answer, only: str | None = None) -> Panel:
         drivers = _skill_lines(voice, score.factor_drivers.get(name, ()))
         shown.append(drivers)
         line = voice.say(
-            "{factor}: {value}/100, higher than {rank}% of jobs",
+            "{factor}: {value}/100, higher than {rank} of jobs",
             factor=voice.say(info.title),
             value=round(score.factor(name)),
-            rank=round(score.percentiles.get(name)),
+            rank=texts.percent(score.percentiles.get(name), voice),
         )
         parts += [
             Text(line, style="bold"),
