@@ -8,6 +8,9 @@ from scoring.voice import ENGLISH, Voice
 ESCO_ATTRIBUTION = N_("This service uses the ESCO classification of the European Commission.")
 DISCLAIMER = N_("A measure of exposure, not a job-loss probability.")
 PRODUCT = "willai"
+#: Languages that write a decimal comma (36,26), and the comma itself.
+DECIMAL_COMMA_LANGUAGES = frozenset({"de", "fr", "es"})
+DECIMAL_COMMA = ","
 #: When no occupation qualifies as a lower-risk move (scoring/moves.py says which do).
 NO_MOVES = N_(
     "No occupation at least 5 points lower, at the same skill level or above, shares enough "
@@ -55,6 +58,12 @@ def percent(value: float, voice: Voice = ENGLISH) -> str:
     holds a "%" that gettext tools would read as a printf conversion.
     """
     return voice.say("{value}%", value=round(value))
+
+
+def decimal(value: float, digits: int, voice: Voice = ENGLISH) -> str:
+    """A number with ``digits`` decimals, its mark the language's: "36.26", or "36,26" in French."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", DECIMAL_COMMA) if voice.language in DECIMAL_COMMA_LANGUAGES else text
 
 
 def has_fallback(*texts: str) -> bool:

@@ -83,7 +83,7 @@ def render_card(answer: Answer) -> Panel:
     head.append(f"\n{report.verdict}", style=f"italic {colour}")
     factors = Table(show_header=False, box=None, pad_edge=False)
     for name, info in FACTORS.items():
-        factors.add_row(voice.say(info.title), f"{score.factor(name):.2f}")
+        factors.add_row(voice.say(info.title), texts.decimal(score.factor(name), 2, voice))
     parts: list[RenderableType] = [head, Text(""), factors]
     parts += _section(report.question, report.summary)
     changing = Text()
