@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: The word each language joins the last item of a list with.
 AND = {"en": "and", "de": "und", "fr": "et", "es": "y"}
@@ -62,6 +63,9 @@ _FR_ELIDED = re.compile(
     rf"\b(de|que|le|la|ne|se|je|jusque|lorsque|puisque) {SEAM}(?=([{_FR_VOWEL}]|h)(\w*))",
     re.IGNORECASE,
 )
+#: How every French word that elides or contracts before a value ends (de, que, la, à …),
+#: with the space and the seam after it.
+_FR_SEAMS = tuple(f"{end} {SEAM}" for end in ("e", "a", "à"))
 _FR_CONTRACTED = re.compile(rf"\b([Dd]e|[Àà]) {SEAM}(les?) ")
 _ES_CONTRACTED = re.compile(rf"\b([Dd]e|[Aa]) {SEAM}el ")
 # Spanish "y" becomes "e" before a word that starts with the sound /i/ ("i-", "hi-"), but not
@@ -89,12 +93,15 @@ def contract(language: str, text: str) -> str:
     ``text`` carries :data:`SEAM` before each inserted value (:func:`fill` puts it there); the
     marks are gone from what this returns.
     """
-    if language == "fr":
+    # The searches are skipped when no seam can match: most seams follow a colon.
+    if language == "fr" and any(seam in text for seam in _FR_SEAMS):
         text = _FR_CONTRACTED.sub(_french_contraction, text)
         text = _FR_ELIDED.sub(_french_elision, text)
     elif language == "es":
-        text = _ES_CONTRACTED.sub(lambda m: "del " if m.group(1).lower() == "de" else "al ", text)
-        text = _ES_Y_BEFORE_I.sub("e ", text)
+        if f" {SEAM}el " in text:
+            text = _ES_CONTRACTED.sub(lambda m: "del " if m.group(1).lower() == "de" else "al ", text)
+        if "y " in text:
+            text = _ES_Y_BEFORE_I.sub("e ", text)
     return text.replace(SEAM, "")
 
 
@@ -122,13 +129,18 @@ def french_spacing(text: str) -> str:
     return re.sub(r"[ \u00a0\u202f]*([;!?])(?=\s|$|[\u00bb\"'])", rf"{NNBSP}\1", text)
 
 
+_BLANKS = re.compile(r"[ \t\r\n]+")
+
+
 def sentence(text: str) -> str:
     """One tidy sentence in any of the answer languages: a capital and one final stop.
 
     Unlike the English helper, it keeps no-break spaces (French needs them before ":" and
     "?") and lets a sentence end in "?", "!", "…" or a closing quote.
     """
-    text = re.sub(r"[ \t\r\n]+", " ", text).strip()
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        text = _BLANKS.sub(" ", text)
+    text = text.strip()
     if not text:
         return ""
     first = next((i for i, char in enumerate(text) if char.isalnum()), None)
@@ -145,6 +157,7 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=8192)
 def paired_name(label: str) -> str:
     """ESCO's "m/f" pair of a name, written once with only the differing words paired.
 
