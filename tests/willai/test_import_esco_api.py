@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from languages.grammar import paired_name
 from tests.bundle_factory import write_bundle
 from tests.conftest import ESCO_V111, SKILL_LABELS, Cli
 from tests.fakes.fake_esco_api import FakeEscoApi, build_data
@@ -167,3 +168,30 @@ def test_malformed_api_version_is_refused(cli: Cli, tmp_path: Path, dead_url: st
     )
     assert result.returncode != 0
     assert "not an ESCO version" in result.stderr
+
+
+@pytest.mark.full_data
+def test_esco_languages_bring_names_and_descriptions_to_answer_in(
+    cli: Cli, tmp_path: Path, esco_api: FakeEscoApi
+) -> None:
+    """An answer in French from a web-service import shows ESCO's French name and description."""
+    _imported_in_french(cli, tmp_path, esco_api)
+    occupation = next(r for r in esco_api.data.resources.values() if r["className"] == "Occupation")
+    env = _env(tmp_path, esco_api.base_url) | {"ESCO_LANGUAGES": "fr"}
+    answer = json.loads(
+        cli(
+            "ask",
+            occupation["preferredLabel"]["en"],
+            "--lang",
+            "fr",
+            "--json",
+            env=env,
+            cwd=tmp_path,
+        ).stdout
+    )
+    assert answer["language"] == "fr"
+    french = occupation["description"]["fr"]["literal"]
+    assert answer["report"]["summary"].split()[:4] == french.split()[:4]
+    assert answer["occupation"]["name"].casefold() == (
+        paired_name(occupation["preferredLabel"]["fr"]).casefold()
+    )
