@@ -380,6 +380,21 @@ class Store:
                 )
             }
 
+    def score_details(self) -> Iterator[tuple[str, str]]:
+        """(occupation URI, stored score document) of the serving release, as stored.
+
+        For a process that keeps the scores compact (willai.caches): no document is decoded.
+        """
+        release = self.require_release()
+        table = schema.OccupationScore.__table__
+        with self.engine.connect() as conn:
+            for row in conn.execute(
+                select(table.c.occupation_uri, table.c.detail_json)
+                .where(table.c.release_id == release.id)
+                .order_by(table.c.occupation_uri)
+            ):
+                yield row.occupation_uri, row.detail_json
+
     def score_summaries(self) -> Iterator[ScoreSummary]:
         release = self.require_release()
         occ, sc = schema.Occupation.__table__, schema.OccupationScore.__table__

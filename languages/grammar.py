@@ -87,6 +87,10 @@ def _french_contraction(match: re.Match[str]) -> str:
     return (out.capitalize() if word[0].isupper() else out) + " "
 
 
+def _spanish_contraction(match: re.Match[str]) -> str:
+    return "del " if match.group(1).lower() == "de" else "al "
+
+
 def contract(language: str, text: str) -> str:
     """The language's obligatory elisions and contractions where a value meets the template.
 
@@ -99,7 +103,7 @@ def contract(language: str, text: str) -> str:
         text = _FR_ELIDED.sub(_french_elision, text)
     elif language == "es":
         if f" {SEAM}el " in text:
-            text = _ES_CONTRACTED.sub(lambda m: "del " if m.group(1).lower() == "de" else "al ", text)
+            text = _ES_CONTRACTED.sub(_spanish_contraction, text)
         if "y " in text:
             text = _ES_Y_BEFORE_I.sub("e ", text)
     return text.replace(SEAM, "")

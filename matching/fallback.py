@@ -11,7 +11,8 @@ import math
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from matching.index import IndexData, char_histograms
+from matching.build import char_histograms
+from matching.index import IndexData
 from matching.scratch import SCRATCH
 
 FALLBACK_CUTOFF = 82.0  # rapidfuzz ratio needed when no token of the query is known

@@ -1,180 +1,294 @@
-"""The in-memory search structures over every label of every occupation.
+"""The search structures over every label of every occupation, read from flat arrays.
 
-Built once per ESCO release from the store's records. Everything the ranker needs per query is
-a dictionary lookup or a short scan here, so a match costs about a millisecond instead of the
-tens of milliseconds a fuzzy scan over ~90,000 label strings would take.
+`build.build_arrays` lays the arrays out once per ESCO release; `IndexData` wraps them, freshly
+built or memory mapped from the cache (`stored`), in the lookups the ranker makes per query: a
+word's postings and IDF, a label's words and text, the stems an occupation is called by.
+Everything per query is then a dictionary lookup or a short scan, so a match costs about a
+millisecond instead of the tens of milliseconds a fuzzy scan over ~90,000 label strings would.
+
+Only what is small or probed on every query becomes Python objects on load (the word and stem
+dicts, the occupations' names): a few MB and a few milliseconds. The rest stays in the arrays,
+shared between the processes that map the same file.
 """
 
 from __future__ import annotations
 
-import math
-import sys
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from matching.normalise import (
-    STOPWORDS,
-    fold,
-    label_tokens,
-    label_variants,
-    singular,
-    stem,
-)
-from matching.prior import occupation_features, packaged_prior
-from matching.types import LabelKind, LabelRecord, OccupationRecord
-
-KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
-_LANGUAGE_ORDER = {"en": 0, "de": 1, "fr": 2, "es": 3}
-_DESCRIPTION_TERMS = 60
-"""Description words kept per occupation: enough to tell a cook from a chef de partie."""
+from matching.build import build_arrays
+from matching.tables import Arrays, Rows, StringTable, Vocabulary, scalars
+from matching.types import LabelRecord, OccupationRecord
 
 
-@dataclass(slots=True)
+class WordRows(Mapping[str, npt.NDArray[np.int32]]):
+    """Word -> its row of a `Rows` table (postings: the ascending ids of labels holding it)."""
+
+    __slots__ = ("_at", "_ids", "_values")
+
+    def __init__(self, vocabulary: Vocabulary, rows: Rows) -> None:
+        self._ids = vocabulary.ids
+        self._values = rows.values
+        self._at = scalars(rows.values_at)
+
+    def __getitem__(self, word: str) -> npt.NDArray[np.int32]:
+        i = self._ids[word]
+        return self._values[self._at[i] : self._at[i + 1]]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        i = self._ids.get(word)
+        return default if i is None else self._values[self._at[i] : self._at[i + 1]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class WordValues(Mapping[str, float]):
+    """Word -> one float per word (its IDF)."""
+
+    __slots__ = ("_ids", "_values")
+
+    def __init__(self, vocabulary: Vocabulary, values: npt.NDArray[np.float64]) -> None:
+        self._ids = vocabulary.ids
+        self._values = scalars(values)
+
+    def __getitem__(self, word: str) -> float:
+        return self._values[self._ids[word]]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        i = self._ids.get(word)
+        return default if i is None else self._values[i]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class StemGroups(Mapping[str, tuple[str, ...]]):
+    """Stem -> the indexed words sharing it, in first-seen order (only stems of 2+ words)."""
+
+    __slots__ = ("_rows", "_stems", "_words")
+
+    def __init__(self, stems: Vocabulary, rows: Rows, words: Sequence[str]) -> None:
+        self._stems, self._rows, self._words = stems.ids, rows, words
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._stems.get(key)
+        if i is None:
+            return default
+        row = self._rows[i]
+        if not len(row):
+            return default
+        words = self._words
+        return tuple(words[w] for w in row.tolist())
+
+    def __iter__(self) -> Iterator[str]:
+        return (s for s, i in self._stems.items() if len(self._rows[i]))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class StemHolders(Mapping[str, npt.NDArray[np.int32]]):
+    """Stem -> the ascending ids of the occupations some label of which holds it."""
+
+    __slots__ = ("_rows", "_stems")
+
+    def __init__(self, stems: Vocabulary, rows: Rows) -> None:
+        self._stems, self._rows = stems.ids, rows
+
+    def __getitem__(self, key: str) -> npt.NDArray[np.int32]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._stems.get(key)
+        if i is None:
+            return default
+        row = self._rows[i]
+        return row if len(row) else default
+
+    def __iter__(self) -> Iterator[str]:
+        return (s for s, i in self._stems.items() if len(self._rows[i]))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class OccupationStems(Sequence[tuple[str, ...]]):
+    """Occupation id -> its stems (sorted), stored as sorted keys occ * len(stems) + stem id."""
+
+    __slots__ = ("_at", "_keys", "_rows", "_scalar_keys", "_stems")
+
+    def __init__(self, stems: Vocabulary, rows: Rows) -> None:
+        self._stems, self._rows, self._keys = stems, rows, rows.values
+        self._scalar_keys = scalars(rows.values)
+        self._at = scalars(rows.values_at)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, occ: Any) -> Any:  # an int; slices are not needed
+        words, width = self._stems.words, len(self._stems)
+        return tuple(words[k - occ * width] for k in self._rows[occ].tolist())
+
+    def has(self, occ: int, stem: str) -> bool:
+        """Whether one occupation holds one stem: a binary search of its row, no numpy call."""
+        i = self._stems.ids.get(stem)
+        if i is None:
+            return False
+        key, end = occ * len(self._stems) + i, self._at[occ + 1]
+        found = bisect_left(self._scalar_keys, key, self._at[occ], end)
+        return found < end and self._scalar_keys[found] == key
+
+    def holds(self, occs: npt.NDArray[np.integer], stems: Sequence[str]) -> npt.NDArray[np.intp]:
+        """Per occupation of `occs`, how many of `stems` (repeats counted) it holds."""
+        ids = [i for i in map(self._stems.ids.get, stems) if i is not None]
+        keys = self._keys
+        if not ids or not len(occs) or not len(keys):
+            return np.zeros(len(occs), dtype=np.intp)
+        wanted = np.add.outer(occs.astype(np.int64) * len(self._stems), ids)
+        at = keys.searchsorted(wanted)
+        at[at == len(keys)] = 0  # past the end: compared with the first key, never equal
+        return (keys.take(at) == wanted).sum(axis=1)
+
+
+LABEL_CACHE = 8192
+"""Labels whose words are kept decoded: the candidates of the titles people type again."""
+
+
+class LabelTokens(Sequence[tuple[str, ...]]):
+    """Label id -> its content words, in label order."""
+
+    __slots__ = ("_at", "_decoded", "_values", "_words")
+
+    def __init__(self, rows: Rows, words: Sequence[str]) -> None:
+        self._values = scalars(rows.values)
+        self._at = scalars(rows.values_at)
+        self._words = words
+        self._decoded: dict[int, tuple[str, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    def __getitem__(self, label_id: Any) -> Any:  # an int; slices are not needed
+        found = self._decoded.get(label_id)
+        if found is not None:
+            return found
+        words = self._words
+        found = tuple([words[w] for w in self._values[self._at[label_id] : self._at[label_id + 1]]])
+        if len(self._decoded) >= LABEL_CACHE:
+            self._decoded.clear()  # cheaper than LRU bookkeeping, as `reach.REACH_CACHE`
+        self._decoded[label_id] = found
+        return found
+
+
 class IndexData:
-    """Parallel arrays over label variants, plus token-level lookup tables.
+    """Parallel arrays over label variants, plus word-level lookup tables.
 
-    Arrays instead of one object per label keep the full four-language index near 50 MB.
+    Attribute names are those the ranker and the fitting scripts read; `arrays` holds what is
+    written to the cache.
     """
 
-    occ_uris: list[str]
-    occ_labels: list[str]
-    occ_desc: list[frozenset[str]]  # stems of description words
-    occ_breadth: list[float]  # 0..1, how many names an occupation goes by (commonness)
-    occ_major: bytearray  # ISCO major group (first digit of the unit group), 0 when unknown
-    occ_depth: list[float]  # 0 for an occupation right under its ISCO group, 1 for a specialisation
-    # Stems of every label token: what the occupation is called. Tuples, not sets: ~20 short
-    # strings each, scanned a few times per query, at a sixth of a set's memory.
-    occ_stems: list[tuple[str, ...]]
-    name_occs: dict[str, npt.NDArray[np.int32]]  # the same, inverted: stem -> occupation ids
-    uri_index: dict[str, int]
-    lab_occ: list[int]  # label id -> occupation id (a list: indexing an array boxes a new int)
-    lab_kind: bytearray  # label id -> KIND_CODES value
-    lab_text: list[str]  # label id -> the label as ESCO writes it
-    lab_tokens: list[tuple[str, ...]]  # label id -> content tokens
-    lab_foreign: bytearray  # label id -> 1 when not English, the language most users type
-    # token -> label ids containing it, ascending. numpy arrays, like the label columns below:
-    # the ranker adds up and scores every label a query reaches ("technician" alone is in
-    # ~2,000) in C, not one by one in Python.
-    postings: dict[str, npt.NDArray[np.int32]]
-    lab_occ_arr: npt.NDArray[np.int32]
-    lab_kind_arr: npt.NDArray[np.uint8]
-    lab_foreign_arr: npt.NDArray[np.bool_]
-    lab_weight: npt.NDArray[np.float64]  # label id -> summed IDF of its tokens
-    lab_len_arr: npt.NDArray[np.uint8]  # label id -> how many content tokens it has
-    occ_prior: npt.NDArray[np.float64]  # occupation id -> `prior.OCCUPATION_FEATURES` row
-    idf: dict[str, float]
-    job_words: frozenset[str]  # words that alone are an English name of an occupation
-    stem_groups: dict[str, tuple[str, ...]]  # stem -> indexed tokens sharing it
-    vocab_by_len: dict[tuple[str, int], list[str]]  # (first letter, length) -> tokens
+    def __init__(self, arrays: Arrays) -> None:
+        for array in arrays.values():
+            array.flags.writeable = False  # as mapped ones are: a fresh build behaves the same
+        self.arrays = arrays
+        words = Vocabulary(arrays, "word")
+        stems = Vocabulary(arrays, "stem")
+        self.words = words
+        postings = Rows(arrays, "postings")
+        self.postings_rows = postings
+        # word -> label ids containing it, ascending. The ranker adds up and scores every
+        # label a query reaches ("technician" alone is in ~2,000) in numpy, not one by one.
+        self.postings = WordRows(words, postings)
+        self.idf = WordValues(words, arrays["word_idf"])
+        self.stem_groups = StemGroups(stems, Rows(arrays, "stem_group"), words.words)
+        self.name_occs = StemHolders(stems, Rows(arrays, "name_occs"))
+        self.occ_stems = OccupationStems(stems, Rows(arrays, "occ_name"))
+        self.occ_desc = OccupationStems(stems, Rows(arrays, "occ_desc"))
 
-    # Whole-string fuzzy lookup (fallback.close_labels): every label's tokens joined, sorted by
-    # (length, label id), so a query scans only the run of lengths that can reach the cutoff.
-    fallback_texts: list[str]
-    fallback_ids: list[int]  # label id of each entry of fallback_texts
-    fallback_lens: npt.NDArray[np.int32]  # length of each entry of fallback_texts, ascending
-    fallback_chars: npt.NDArray[np.uint8]  # `char_histograms` of fallback_texts, row by row
-    lab_key: list[str]  # label id -> the cleaned label variant, for prefix search
-    # cleaned English preferred label -> its label id, for names only one occupation has
-    preferred_keys: dict[str, int]
-    # token -> where it leads (reach.Reach), filled as queries come; reach bounds its size.
-    reach_cache: dict[str, Any] = field(default_factory=dict)
+        self.occ_uris = StringTable(arrays, "occ_uri").to_list()
+        self.occ_labels = StringTable(arrays, "occ_label").to_list()
+        self.uri_index = {uri: i for i, uri in enumerate(self.occ_uris)}
+        # 0..1, how many names an occupation goes by (commonness); 0 for an occupation right
+        # under its ISCO group, 1 for a specialisation; the ISCO major group (0 unknown).
+        self.occ_breadth: list[float] = arrays["occ_breadth"].tolist()
+        self.occ_depth: list[float] = arrays["occ_depth"].tolist()
+        self.occ_major = arrays["occ_major"].tobytes()
+        self.occ_prior = arrays["occ_prior"]  # occupation id -> `prior.OCCUPATION_FEATURES` row
 
+        # Label id -> owner, kind (`build.KIND_CODES`), 1 when not English, text and words:
+        # as memoryviews for the loops that read one at a time, as arrays for numpy.
+        self.lab_occ = scalars(arrays["lab_occ"])
+        self.lab_kind = scalars(arrays["lab_kind"])
+        self.lab_foreign = scalars(arrays["lab_foreign"])
+        self.lab_text = StringTable(arrays, "lab_text")
+        self.lab_chars = arrays["lab_chars"]  # len(lab_text[i])
+        self.lab_tokens = LabelTokens(Rows(arrays, "lab_tokens"), words.words)
+        self.lab_occ_arr = arrays["lab_occ"]
+        self.lab_kind_arr = arrays["lab_kind"]
+        self.lab_foreign_arr = arrays["lab_foreign"].view(np.bool_)
+        self.lab_weight = arrays["lab_weight"]  # summed IDF of the label's words
+        self.lab_len_arr = arrays["lab_len"]  # how many content words it has
 
-def _description_terms(description: str) -> frozenset[str]:
-    """The first distinct content words of a description, stemmed."""
-    terms: list[str] = []
-    seen: set[str] = set()
-    for raw in fold(description).replace("-", " ").split():
-        word = raw.strip(".,;:()[]\"'")
-        if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
-            continue
-        term = sys.intern(stem(singular(word)))
-        if term not in seen:
-            seen.add(term)
-            terms.append(term)
-        if len(terms) >= _DESCRIPTION_TERMS:
-            break
-    return frozenset(terms)
+        # Words that alone are an English name of an occupation; (first letter, length) ->
+        # words, for the typo search; cleaned English preferred names one occupation alone
+        # has -> label id. Small, probed per query: Python objects.
+        self.job_words = frozenset(words.words[i] for i in arrays["job_words"].tolist())
+        buckets = Rows(arrays, "bucket")
+        self.vocab_by_len: dict[tuple[str, int], list[str]] = {
+            (letter, length): [words.words[w] for w in buckets[b].tolist()]
+            for b, (letter, length) in enumerate(
+                zip(
+                    StringTable(arrays, "bucket_letter").to_list(),
+                    arrays["bucket_len"].tolist(),
+                    strict=True,
+                )
+            )
+        }
+        self.preferred_keys: dict[str, int] = dict(
+            zip(
+                StringTable(arrays, "preferred").to_list(),
+                arrays["preferred_ids"].tolist(),
+                strict=True,
+            )
+        )
 
-
-def _preferred_keys(
-    keys: Sequence[str], kinds: bytearray, foreign: bytearray, owners: Sequence[int]
-) -> dict[str, int]:
-    """Each English preferred name that one occupation alone has, as cleaned, -> its label id.
-
-    Typed as it is, such a name is the answer, whatever words of it a job ad would call noise
-    ("early years teacher", "contract manager").
-    """
-    holders: dict[str, set[int]] = defaultdict(set)
-    first: dict[str, int] = {}
-    for label_id, (key, kind, other) in enumerate(zip(keys, kinds, foreign, strict=True)):
-        if kind == 0 and not other:
-            holders[key].add(owners[label_id])
-            first.setdefault(key, label_id)
-    return {key: first[key] for key, occs in holders.items() if len(occs) == 1}
-
-
-def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) -> frozenset[str]:
-    """Words that are, alone, an English name of an occupation: "teacher", "plumber", "nurse".
-
-    Heads of longer labels would add words such as "executive" or "specialist" that in job ads
-    mostly qualify the job named next to them ("sales executive").
-    """
-    return frozenset(
-        tokens[0]
-        for tokens, foreign in zip(lab_tokens, lab_foreign, strict=True)
-        if len(tokens) == 1 and not foreign
-    )
-
-
-def _major(isco_group: str) -> int:
-    """ISCO major group 1-9 (0: armed forces or unknown), from a unit group code like "2512"."""
-    head = (isco_group or "").strip()[:1]
-    return int(head) if head.isdigit() else 0
-
-
-CHAR_BUCKETS = 32
-"""a-z, the space, and five shared buckets for every other character."""
-
-
-def char_histograms(texts: Sequence[str]) -> npt.NDArray[np.uint8]:
-    """How many characters of each text fall in each bucket: one row per text.
-
-    Two strings share at most, bucket by bucket, the smaller of their counts as common
-    characters, so the rows bound rapidfuzz's ratio from above for a whole batch at once.
-    Buckets that lump characters together only loosen the bound, never break it.
-    """
-    lens = [len(text) for text in texts]
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    buckets = np.where(
-        (codes >= ord("a")) & (codes <= ord("z")),
-        codes - ord("a"),
-        np.where(codes == ord(" "), 26, 27 + codes % 5),
-    )
-    rows = np.repeat(np.arange(len(texts), dtype=np.intp), lens)
-    counts = np.bincount(
-        rows * CHAR_BUCKETS + buckets, minlength=len(texts) * CHAR_BUCKETS
-    ).reshape(len(texts), CHAR_BUCKETS)
-    return np.minimum(counts, 255).astype(np.uint8)  # a query may repeat a letter 255+ times
-
-
-def _fallback_tables(lab_tokens: Sequence[tuple[str, ...]]) -> dict[str, Any]:
-    """Joined label tokens sorted by length (ties by label id), with their ids and lengths."""
-    order = sorted(range(len(lab_tokens)), key=lambda i: (len(" ".join(lab_tokens[i])), i))
-    # Joined afresh in scan order, so neighbouring strings sit next to each other in memory: the
-    # fuzzy scan touches every string of its slice, and scattered ones cost cache misses.
-    texts = [" ".join(lab_tokens[i]) for i in order]
-    return {
-        "fallback_texts": texts,
-        "fallback_ids": order,
-        "fallback_lens": np.array([len(text) for text in texts], dtype=np.int32),
-        "fallback_chars": char_histograms(texts),
-    }
+        # Whole-string fuzzy lookup (fallback.close_labels): labels' words joined, sorted by
+        # length, with their label ids, lengths and `build.char_histograms`.
+        self.fallback_texts = StringTable(arrays, "fallback")
+        self.fallback_ids = scalars(arrays["fallback_ids"])
+        self.fallback_lens = arrays["fallback_lens"]
+        self.fallback_chars = arrays["fallback_chars"]
+        # Autocomplete: every label's folded text, sorted, and its label id (`suggest`).
+        self.suggest_keys = StringTable(arrays, "suggest")
+        self.suggest_ids = arrays["suggest_ids"]
+        # word -> where it leads (reach.Reach), filled as queries come; reach bounds its size.
+        self.reach_cache: dict[str, Any] = {}
 
 
 def build_index(
@@ -182,101 +296,8 @@ def build_index(
     labels: Iterable[LabelRecord],
     everyday: Mapping[str, int] | None = None,
 ) -> IndexData:
-    """Normalise every label variant once and lay out the lookup tables.
+    """Lay out the arrays (`build.build_arrays`) and wrap them.
 
-    `everyday` counts how often people mean each occupation (the commonness prior's evidence);
-    by default the shipped prior's.
+    `everyday` counts how often people mean each occupation; by default the shipped prior's.
     """
-    occ_uris = [o.uri for o in occupations]
-    uri_index = {uri: i for i, uri in enumerate(occ_uris)}
-    ordered = sorted(
-        (lab for lab in labels if lab.occupation_uri in uri_index and lab.label.strip()),
-        key=lambda lab: (KIND_CODES.get(lab.kind, 2), _LANGUAGE_ORDER.get(lab.language, 9)),
-    )
-    seen: set[tuple[int, tuple[str, ...]]] = set()
-    lab_occ: list[int] = []
-    lab_kind = bytearray()
-    lab_text: list[str] = []
-    lab_tokens: list[tuple[str, ...]] = []
-    lab_foreign = bytearray()
-    lab_key: list[str] = []
-    postings_lists: dict[str, list[int]] = defaultdict(list)
-    occ_terms: dict[str, set[int]] = defaultdict(set)
-    for lab in ordered:
-        occ = uri_index[lab.occupation_uri]
-        for variant in label_variants(lab.label):
-            tokens = label_tokens(variant)
-            key = (occ, tuple(tokens))
-            if not tokens or key in seen:
-                continue
-            seen.add(key)
-            toks = tuple(sys.intern(t) for t in dict.fromkeys(tokens))
-            label_id = len(lab_text)
-            lab_occ.append(occ)
-            lab_kind.append(KIND_CODES.get(lab.kind, 2))
-            lab_text.append(lab.label.strip())
-            lab_key.append(variant)
-            lab_tokens.append(toks)
-            lab_foreign.append(lab.language != "en")
-            for tok in toks:
-                postings_lists[tok].append(label_id)
-                occ_terms[tok].add(occ)
-    n_occ = max(len(occ_uris), 1)
-    idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in occ_terms.items()}
-    # Rounded through float32, as the weights the confidence model was fitted on were.
-    lab_weight = np.array(
-        [sum(idf[t] for t in toks) for toks in lab_tokens], dtype=np.float32
-    ).astype(np.float64)
-    stem_lists: dict[str, list[str]] = defaultdict(list)
-    vocab_by_len: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for tok in postings_lists:
-        stem_lists[stem(tok)].append(tok)
-        vocab_by_len[tok[0], len(tok)].append(tok)
-    names = [0] * len(occ_uris)
-    occ_stems: list[set[str]] = [set() for _ in occ_uris]
-    for occ, toks in zip(lab_occ, lab_tokens, strict=True):
-        names[occ] += 1
-        occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
-    top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
-    breadth = [math.log1p(n) / top_names for n in names]
-    depth = [1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations]
-    name_lists: dict[str, list[int]] = defaultdict(list)
-    for occ, found in enumerate(occ_stems):
-        for word in found:
-            name_lists[word].append(occ)
-    return IndexData(
-        occ_uris=occ_uris,
-        occ_breadth=breadth,
-        occ_major=bytearray(_major(o.isco_group) for o in occupations),
-        occ_depth=depth,
-        occ_stems=[tuple(sorted(found)) for found in occ_stems],
-        name_occs={word: np.array(occs, dtype=np.int32) for word, occs in name_lists.items()},
-        occ_labels=[o.label for o in occupations],
-        occ_desc=[_description_terms(o.description or "") for o in occupations],
-        uri_index=uri_index,
-        lab_occ=lab_occ,
-        lab_kind=lab_kind,
-        lab_text=lab_text,
-        lab_tokens=lab_tokens,
-        lab_foreign=lab_foreign,
-        postings={tok: np.array(ids, dtype=np.int32) for tok, ids in postings_lists.items()},
-        lab_occ_arr=np.array(lab_occ, dtype=np.int32),
-        lab_kind_arr=np.array(lab_kind, dtype=np.uint8),
-        lab_foreign_arr=np.array(lab_foreign, dtype=np.bool_),
-        lab_weight=lab_weight,
-        lab_len_arr=np.array([min(len(t), 255) for t in lab_tokens], dtype=np.uint8),
-        occ_prior=occupation_features(
-            occ_uris,
-            [o.code for o in occupations],
-            depth,
-            breadth,
-            packaged_prior().everyday if everyday is None else everyday,
-        ),
-        idf=idf,
-        job_words=_job_words(lab_tokens, lab_foreign),
-        stem_groups={s: tuple(toks) for s, toks in stem_lists.items() if len(toks) > 1},
-        vocab_by_len=dict(vocab_by_len),
-        **_fallback_tables(lab_tokens),
-        lab_key=lab_key,
-        preferred_keys=_preferred_keys(lab_key, lab_kind, lab_foreign, lab_occ),
-    )
+    return IndexData(build_arrays(occupations, labels, everyday))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
+from matching.build import build_arrays
 from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.index import IndexData, build_index
 from matching.names import NameEvidence, exact_name, name_evidence
@@ -13,7 +15,9 @@ from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_term
 from matching.prior import PriorModel, packaged_prior
 from matching.rank import Ranking, rank
 from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
-from matching.suggest import SuggestIndex, suggest
+from matching.stored import index_identity, load_or_build
+from matching.suggest import suggest
+from matching.tables import Arrays
 from matching.types import LabelRecord, OccupationRecord
 
 NO_MATCH_HINT = (
@@ -34,7 +38,6 @@ class MatchIndex:
 
     def __init__(self, data: IndexData, prior: PriorModel | None = None) -> None:
         self._data = data
-        self._suggest = SuggestIndex.build(data)
         self._prior = prior or packaged_prior()  # the model whose everyday counts `data` holds
 
     @classmethod
@@ -50,6 +53,32 @@ class MatchIndex:
         """
         prior = prior or packaged_prior()
         return cls(build_index(occupations, labels, prior.everyday), prior)
+
+    @classmethod
+    def from_arrays(cls, arrays: Arrays) -> MatchIndex:
+        """The index over arrays `build_arrays` laid out with the shipped prior (the cache's)."""
+        return cls(IndexData(arrays))
+
+    @classmethod
+    def cached(
+        cls,
+        root: Path | None,
+        release: Mapping[str, str],
+        inputs: Callable[[], tuple[Sequence[OccupationRecord], Iterable[LabelRecord]]],
+    ) -> MatchIndex:
+        """The index of `release`, mapped from the cache under `root` or built (and cached).
+
+        `release` names the data (e.g. its id and checksum); the matcher's own version is
+        added, so a changed matcher rebuilds. `inputs` is read only when building.
+        """
+        return load_or_build(
+            root, index_identity(release), lambda: build_arrays(*inputs()), cls.from_arrays
+        )
+
+    @property
+    def arrays(self) -> Arrays:
+        """What the index is made of, as the cache stores it (`stored.save`)."""
+        return self._data.arrays
 
     def __len__(self) -> int:
         return len(self._data.occ_uris)
@@ -120,7 +149,7 @@ class MatchIndex:
         """Autocomplete choices for a partly typed title; at most 25, as Discord allows."""
         text = prefix if isinstance(prefix, str) else ""
         limit = max(0, min(int(limit), 25))
-        found = suggest(self._data, self._suggest, text[:MAX_QUERY_CHARS], limit)
+        found = suggest(self._data, text[:MAX_QUERY_CHARS], limit)
         if found or len(text.strip()) < FALLBACK_MIN_CHARS:
             return found
         terms = query_terms(text[:MAX_QUERY_CHARS])

@@ -220,11 +220,10 @@ def _other_job(data: IndexData, terms: QueryTerms, occ: int) -> str | None:
     two, and the user should say which. Words in brackets or after "cum" are left out: job ads
     put the job first and its extras after.
     """
-    names = data.occ_stems[occ]
     for token in terms.tokens:
         if token in terms.soft or token in terms.minor or token not in data.job_words:
             continue
-        if stem(token) not in names:
+        if not data.occ_stems.has(occ, stem(token)):
             return token
     return None
 
@@ -289,20 +288,18 @@ def candidate_features(
     l_cover: float,
     second: float,
     names_cover: float,
+    described: int,
 ) -> CandidateFeatures:
     """Evidence that one occupation is the one meant, read by the re-rankers.
 
-    `names_cover` is the occupation's entry of `_names_covers`, worked out for all at once.
+    `names_cover` is the occupation's entry of `_names_covers`, and `described` how many of
+    the query's stems its description holds, both worked out for all candidates at once.
     """
     kind = data.lab_kind[label_id]
     tokens = data.lab_tokens[label_id]
     exact = float(q_cover >= 0.999 and l_cover >= 0.999 and tokens == query.tokens)
     query_stems = query.stems
-    desc_share = (
-        sum(map(data.occ_desc[occ].__contains__, query_stems)) / len(query_stems)
-        if query_stems
-        else 0.0
-    )
+    desc_share = described / len(query_stems) if query_stems else 0.0
     # fuzz.token_sort_ratio, with the query's half of the sorting done once per query.
     chars = fuzz.ratio(query.sorted_text, " ".join(sorted(tokens))) / 100.0
     head = query.head
@@ -412,7 +409,7 @@ def _score_labels(
     query = _QueryFacts.of(data, terms)
     model = linear()
     rescored: list[tuple[float, int, int, float, float, CandidateFeatures]] = []
-    for occ_id, label_id, best_score, q, lab, sec, names in zip(
+    for occ_id, label_id, best_score, q, lab, sec, names, described in zip(
         top_occ.tolist(),
         best_label[top_occ].tolist(),
         best[top_occ].tolist(),
@@ -420,11 +417,20 @@ def _score_labels(
         l_cover[at].tolist(),
         second[top_occ].tolist(),
         _names_covers(data, query.stem_shares, top_occ),
+        data.occ_desc.holds(top_occ, query.stems).tolist(),
         strict=True,
     ):
         base = best_score + SECOND_LABEL * sec
         feats = candidate_features(
-            data, query, occ_id, label_id, q_cover=q, l_cover=lab, second=sec, names_cover=names
+            data,
+            query,
+            occ_id,
+            label_id,
+            q_cover=q,
+            l_cover=lab,
+            second=sec,
+            names_cover=names,
+            described=described,
         )
         final = model.base * base + model.major_prior[data.occ_major[occ_id]]
         final += sum(map(operator.mul, model.weights, feats))

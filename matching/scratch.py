@@ -12,7 +12,7 @@ import threading
 import numpy as np
 import numpy.typing as npt
 
-from matching.index import CHAR_BUCKETS
+from matching.build import CHAR_BUCKETS
 
 _BYTE_SUM = np.uint64(0x0101010101010101)  # times a word of 8 bytes: their sum in the top byte
 

@@ -7,7 +7,9 @@ recorded for `status` and the serving release stays as it was.
 from __future__ import annotations
 
 import asyncio
+import logging
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from db.sources import gather_bundle
 from db.store import Store
 from esco_api import EscoApiError, is_api_source, parse_source
 from willai.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class ImportFailedError(Exception):
@@ -62,7 +66,7 @@ def run_import(
             paths, api_version = _materialise(resolved, settings, Path(scratch), progress)
             bundle = gather_bundle(paths, settings.cache_dir)
             bundle.sources = resolved
-            return import_bundle(
+            report = import_bundle(
                 store.engine, bundle, version=version or api_version, progress=progress, force=force
             )
     except (BundleError, EscoApiError) as exc:
@@ -73,6 +77,28 @@ def run_import(
     except KeyboardInterrupt:
         record_failure(store.engine, resolved, "interrupted")
         raise
+    _prepare_caches(store, settings, report, progress)
+    return report
+
+
+def _prepare_caches(
+    store: Store, settings: Settings, report: ImportReport, progress: Progress | None
+) -> None:
+    """Lay out the match index and scores of the release now serving, for every process.
+
+    Part of the import's report (its seconds and timings). The release is already committed:
+    should the cache fail, the import still stands, and the first process to answer builds
+    the index itself.
+    """
+    # Here, not at the top: the matcher is loaded only once the data is in.
+    from willai import caches  # noqa: PLC0415
+
+    started = time.perf_counter()
+    try:
+        report.timings.update(caches.prepare(store, settings.cache_dir, progress))
+    except Exception as exc:  # noqa: BLE001 - the import succeeded; a cache is an optimisation
+        log.warning("the match index and scores were not cached (%s): built on first use", exc)
+    report.seconds += time.perf_counter() - started
 
 
 def _materialise(

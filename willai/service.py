@@ -1,13 +1,15 @@
 """The answer to "will AI replace my job?", independent of where it is shown.
 
-The CLI and the Discord bot both ask this service; it keeps the match index and every score
-of the serving release in memory, so an answer costs a match and a dict lookup.
+The CLI and the Discord bot both ask this service; it maps the match index and every score
+of the serving release from this host's cache (`willai.caches`), so an answer costs a match
+and a lookup, and starting to answer costs milliseconds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from db.store import ReleaseInfo, Store
@@ -17,6 +19,7 @@ from matching.normalise import MAX_QUERY_CHARS
 from scoring import MODEL_VERSION, OccupationScore
 from scoring.results import Report
 from scoring.voice import ENGLISH, Voice
+from willai import caches
 from willai.texts import readable
 
 
@@ -98,10 +101,13 @@ class Unresolved:
         return bool(self.match.candidates) and self.match.status != "no_match"
 
 
-def build_match_index(store: Store) -> MatchIndex:
-    """The title matcher over every label of the serving release, in every language."""
-    occupations, labels = store.match_inputs()
-    return MatchIndex.build(occupations, labels)
+def build_match_index(store: Store, cache_dir: Path | None = None) -> MatchIndex:
+    """The title matcher over every label of the serving release, in every language.
+
+    Mapped from CACHE_DIR (or `cache_dir`) when this release's index is there; built, and
+    cached for the next process, when it is not (`willai.caches`).
+    """
+    return caches.match_index(store, cache_dir)
 
 
 def release_voices(store: Store, release: ReleaseInfo) -> Voices:
@@ -149,15 +155,18 @@ class AnswerService:
         self.voices = voices or release_voices(store, release)
 
     @classmethod
-    def load(cls, store: Store, *, preload_scores: bool = True) -> AnswerService:
-        """Build the index; keep every score in memory unless the caller answers only once.
+    def load(
+        cls, store: Store, *, preload_scores: bool = True, cache_dir: Path | None = None
+    ) -> AnswerService:
+        """Map the index and, unless the caller answers only once, every score.
 
-        The index is built first: the scores then settle into the memory its build freed,
-        which keeps the bot ~40 MB smaller than the other way round.
+        Both come from CACHE_DIR (or `cache_dir`), built there first when missing: a process
+        serving many answers shares their pages with the others on its host. A one-shot
+        command reads its one score from the store instead.
         """
         release = store.require_release()
-        index = build_match_index(store)
-        scores = store.all_scores() if preload_scores else StoredScores(store)
+        index = build_match_index(store, cache_dir)
+        scores = caches.scores(store, release, cache_dir) if preload_scores else StoredScores(store)
         return cls(store, index, scores, release)
 
     def voice(self, language: str = "en") -> Voice:

@@ -1,6 +1,6 @@
 import numpy as np
 
-from matching.index import char_histograms
+from matching.build import char_histograms
 from matching.scratch import Scratch
 
 

@@ -17,8 +17,9 @@ from tests.bundle_factory import write_bundle
 from tests.conftest import REPO
 
 #: Loaded by other commands or sources (`ask`, `match`, a URL, `esco-api`, PostgreSQL), never
-#: by the import of a bundle directory.
-NOT_NEEDED = ("matching", "rapidfuzz", "aiohttp", "psycopg", "discord", "esco_api.client")
+#: by the import of a bundle directory. The import lays out the match index (matching.build),
+#: but never loads the ranker that searches it (matching.matcher, rapidfuzz).
+NOT_NEEDED = ("matching.matcher", "rapidfuzz", "aiohttp", "psycopg", "discord", "esco_api.client")
 
 PROBE = f"""
 import json, sys

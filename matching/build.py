@@ -1,0 +1,296 @@
+"""Lay out the index of one release as flat arrays, once; `index.IndexData` reads them.
+
+Every label variant is normalised here, and every table the matcher consults per query is
+derived here: the postings of each word, its IDF, the words sharing a stem, what each
+occupation is called and described with, the whole-string and prefix search tables. The
+result is a dict of numpy arrays and nothing else, so it can be written to disk as it is and
+memory mapped by every process that answers (`stored`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.normalise import STOPWORDS, fold, label_tokens, label_variants, singular, stem
+from matching.prior import occupation_features, packaged_prior
+from matching.tables import Arrays, pack_rows, pack_strings
+from matching.types import LabelKind, LabelRecord, OccupationRecord
+
+KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
+_LANGUAGE_ORDER = {"en": 0, "de": 1, "fr": 2, "es": 3}
+_DESCRIPTION_TERMS = 60
+"""Description words kept per occupation: enough to tell a cook from a chef de partie."""
+CHAR_BUCKETS = 32
+"""a-z, the space, and five shared buckets for every other character."""
+_SPACES = re.compile(r"[^\w+#]+|_")
+_HISTOGRAM_BATCH = 4096
+
+
+def prefix_key(text: str) -> str:
+    """Comparable form of a label or typed prefix: folded, punctuation as single spaces."""
+    return " ".join(_SPACES.sub(" ", text).split())
+
+
+def char_histograms(texts: Sequence[str]) -> npt.NDArray[np.uint8]:
+    """How many characters of each text fall in each bucket: one row per text.
+
+    Two strings share at most, bucket by bucket, the smaller of their counts as common
+    characters, so the rows bound rapidfuzz's ratio from above for a whole batch at once.
+    Buckets that lump characters together only loosen the bound, never break it. Counted a
+    few thousand texts at a time: all ~75,000 labels at once would take ~75 MB of temporaries.
+    """
+    if len(texts) > _HISTOGRAM_BATCH:
+        return np.concatenate(
+            [
+                char_histograms(texts[start : start + _HISTOGRAM_BATCH])
+                for start in range(0, len(texts), _HISTOGRAM_BATCH)
+            ]
+        )
+    lens = [len(text) for text in texts]
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    buckets = np.where(
+        (codes >= ord("a")) & (codes <= ord("z")),
+        codes - ord("a"),
+        np.where(codes == ord(" "), 26, 27 + codes % 5),
+    )
+    rows = np.repeat(np.arange(len(texts), dtype=np.intp), lens)
+    counts = np.bincount(
+        rows * CHAR_BUCKETS + buckets, minlength=len(texts) * CHAR_BUCKETS
+    ).reshape(len(texts), CHAR_BUCKETS)
+    return np.minimum(counts, 255).astype(np.uint8)  # a query may repeat a letter 255+ times
+
+
+def _description_terms(description: str) -> frozenset[str]:
+    """The first distinct content words of a description, stemmed."""
+    terms: list[str] = []
+    seen: set[str] = set()
+    for raw in fold(description).replace("-", " ").split():
+        word = raw.strip(".,;:()[]\"'")
+        if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
+            continue
+        term = sys.intern(stem(singular(word)))
+        if term not in seen:
+            seen.add(term)
+            terms.append(term)
+        if len(terms) >= _DESCRIPTION_TERMS:
+            break
+    return frozenset(terms)
+
+
+def _preferred_keys(
+    keys: Sequence[str], kinds: bytearray, foreign: bytearray, owners: Sequence[int]
+) -> dict[str, int]:
+    """Each English preferred name that one occupation alone has, as cleaned, -> its label id.
+
+    Typed as it is, such a name is the answer, whatever words of it a job ad would call noise
+    ("early years teacher", "contract manager").
+    """
+    holders: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for label_id, (key, kind, other) in enumerate(zip(keys, kinds, foreign, strict=True)):
+        if kind == 0 and not other:
+            holders[key].add(owners[label_id])
+            first.setdefault(key, label_id)
+    return {key: first[key] for key, occs in holders.items() if len(occs) == 1}
+
+
+def _job_words(lab_tokens: Sequence[tuple[str, ...]], lab_foreign: bytearray) -> list[str]:
+    """Words that are, alone, an English name of an occupation: "teacher", "plumber", "nurse".
+
+    Heads of longer labels would add words such as "executive" or "specialist" that in job ads
+    mostly qualify the job named next to them ("sales executive").
+    """
+    return sorted(
+        {
+            tokens[0]
+            for tokens, foreign in zip(lab_tokens, lab_foreign, strict=True)
+            if len(tokens) == 1 and not foreign
+        }
+    )
+
+
+def _major(isco_group: str) -> int:
+    """ISCO major group 1-9 (0: armed forces or unknown), from a unit group code like "2512"."""
+    head = (isco_group or "").strip()[:1]
+    return int(head) if head.isdigit() else 0
+
+
+class _Labels:
+    """Every distinct label variant, in label id order, and the words it holds."""
+
+    def __init__(
+        self, occupations: Sequence[OccupationRecord], labels: Iterable[LabelRecord]
+    ) -> None:
+        self.uri_index = {o.uri: i for i, o in enumerate(occupations)}
+        ordered = sorted(
+            (lab for lab in labels if lab.occupation_uri in self.uri_index and lab.label.strip()),
+            key=lambda lab: (KIND_CODES.get(lab.kind, 2), _LANGUAGE_ORDER.get(lab.language, 9)),
+        )
+        seen: set[tuple[int, tuple[str, ...]]] = set()
+        self.occ: list[int] = []
+        self.kind = bytearray()
+        self.text: list[str] = []
+        self.tokens: list[tuple[str, ...]] = []
+        self.foreign = bytearray()
+        self.key: list[str] = []
+        # Insertion order matters below: it is the order in which words were first seen.
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.occ_terms: dict[str, set[int]] = defaultdict(set)
+        for lab in ordered:
+            occ = self.uri_index[lab.occupation_uri]
+            for variant in label_variants(lab.label):
+                tokens = label_tokens(variant)
+                key = (occ, tuple(tokens))
+                if not tokens or key in seen:
+                    continue
+                seen.add(key)
+                toks = tuple(sys.intern(t) for t in dict.fromkeys(tokens))
+                label_id = len(self.text)
+                self.occ.append(occ)
+                self.kind.append(KIND_CODES.get(lab.kind, 2))
+                self.text.append(lab.label.strip())
+                self.key.append(variant)
+                self.tokens.append(toks)
+                self.foreign.append(lab.language != "en")
+                for tok in toks:
+                    self.postings[tok].append(label_id)
+                    self.occ_terms[tok].add(occ)
+
+
+def build_arrays(
+    occupations: Sequence[OccupationRecord],
+    labels: Iterable[LabelRecord],
+    everyday: Mapping[str, int] | None = None,
+) -> Arrays:
+    """Normalise every label variant once and lay out the lookup tables as arrays.
+
+    `everyday` counts how often people mean each occupation (the commonness prior's evidence);
+    by default the shipped prior's.
+    """
+    found = _Labels(occupations, labels)
+    n_occ = max(len(occupations), 1)
+    idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in found.occ_terms.items()}
+    # Words sorted by code point, which is also the order of their UTF-8 bytes: autocomplete
+    # finds the words of a prefix by binary search, and their postings lie side by side.
+    words = sorted(found.postings)
+    word_id = {word: i for i, word in enumerate(words)}
+    arrays: Arrays = {}
+    pack_strings(arrays, "word", words)
+    arrays["word_idf"] = np.array([idf[w] for w in words], dtype=np.float64)
+    pack_rows(arrays, "postings", [found.postings[w] for w in words])
+    _occupation_arrays(arrays, occupations, found, word_id, everyday)
+    _label_arrays(arrays, found, idf, word_id)
+    return arrays
+
+
+def _occupation_arrays(
+    arrays: Arrays,
+    occupations: Sequence[OccupationRecord],
+    found: _Labels,
+    word_id: Mapping[str, int],
+    everyday: Mapping[str, int] | None,
+) -> None:
+    """Per occupation: names, commonness, and the stems it is called and described with."""
+    n = len(occupations)
+    names = [0] * n
+    occ_stems: list[set[str]] = [set() for _ in occupations]
+    for occ, toks in zip(found.occ, found.tokens, strict=True):
+        names[occ] += 1
+        occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
+    top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
+    breadth = [math.log1p(count) / top_names for count in names]
+    depth = [1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations]
+    described = [_description_terms(o.description or "") for o in occupations]
+
+    # One table of stems for names, descriptions and same-stem word groups. An occupation's
+    # stems are stored as keys occ * len(stems) + stem id, sorted: one searchsorted call then
+    # tells, for every candidate of a query at once, which query stems it holds.
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in found.postings:  # first-seen order: the order typo fixes are offered in
+        groups[stem(word)].append(word)
+    stems = sorted(set(groups).union(*occ_stems, *described))
+    stem_id = {s: i for i, s in enumerate(stems)}
+    width = len(stems)
+    pack_strings(arrays, "stem", stems)
+    pack_rows(
+        arrays,
+        "stem_group",
+        [[word_id[w] for w in groups[s]] if len(groups.get(s, ())) > 1 else [] for s in stems],
+    )
+    holders: list[list[int]] = [[] for _ in stems]
+    for occ, held in enumerate(occ_stems):
+        for s in held:
+            holders[stem_id[s]].append(occ)
+    pack_rows(arrays, "name_occs", [sorted(occs) for occs in holders])
+    for name, per_occ in (("occ_name", occ_stems), ("occ_desc", described)):
+        keys = [
+            sorted(occ * width + stem_id[s] for s in terms) for occ, terms in enumerate(per_occ)
+        ]
+        pack_rows(arrays, name, keys, dtype=np.int64)
+
+    uris = [o.uri for o in occupations]
+    pack_strings(arrays, "occ_uri", uris)
+    pack_strings(arrays, "occ_label", [o.label for o in occupations])
+    arrays["occ_breadth"] = np.array(breadth, dtype=np.float64)
+    arrays["occ_depth"] = np.array(depth, dtype=np.float64)
+    arrays["occ_major"] = np.array([_major(o.isco_group) for o in occupations], dtype=np.uint8)
+    arrays["occ_prior"] = occupation_features(
+        uris,
+        [o.code for o in occupations],
+        depth,
+        breadth,
+        packaged_prior().everyday if everyday is None else everyday,
+    )
+
+
+def _label_arrays(
+    arrays: Arrays, found: _Labels, idf: Mapping[str, float], word_id: Mapping[str, int]
+) -> None:
+    """Per label: owner, kind, words, weights, and the whole-string and prefix search tables."""
+    tokens = found.tokens
+    arrays["lab_occ"] = np.array(found.occ, dtype=np.int32)
+    arrays["lab_kind"] = np.array(found.kind, dtype=np.uint8)
+    arrays["lab_foreign"] = np.array(found.foreign, dtype=np.uint8)
+    # Rounded through float32, as the weights the confidence model was fitted on were.
+    arrays["lab_weight"] = np.array(
+        [sum(idf[t] for t in toks) for toks in tokens], dtype=np.float32
+    ).astype(np.float64)
+    arrays["lab_len"] = np.array([min(len(t), 255) for t in tokens], dtype=np.uint8)
+    arrays["lab_chars"] = np.array([len(text) for text in found.text], dtype=np.int32)
+    pack_strings(arrays, "lab_text", found.text)
+    pack_rows(arrays, "lab_tokens", [[word_id[t] for t in toks] for toks in tokens])
+
+    arrays["job_words"] = np.array(
+        [word_id[w] for w in _job_words(tokens, found.foreign)], dtype=np.int32
+    )
+    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for word in found.postings:  # first-seen order, as the typo search scans them
+        buckets[word[0], len(word)].append(word_id[word])
+    pack_strings(arrays, "bucket_letter", [letter for letter, _ in buckets])
+    arrays["bucket_len"] = np.array([length for _, length in buckets], dtype=np.int32)
+    pack_rows(arrays, "bucket", list(buckets.values()))
+
+    preferred = _preferred_keys(found.key, found.kind, found.foreign, found.occ)
+    pack_strings(arrays, "preferred", list(preferred))
+    arrays["preferred_ids"] = np.array(list(preferred.values()), dtype=np.int32)
+
+    # Whole-string fuzzy lookup (fallback.close_labels): every label's tokens joined, sorted by
+    # (length, label id), so a query scans only the run of lengths that can reach the cutoff.
+    order = sorted(range(len(tokens)), key=lambda i: (len(" ".join(tokens[i])), i))
+    texts = [" ".join(tokens[i]) for i in order]
+    pack_strings(arrays, "fallback", texts)
+    arrays["fallback_ids"] = np.array(order, dtype=np.int32)
+    arrays["fallback_lens"] = np.array([len(text) for text in texts], dtype=np.int32)
+    arrays["fallback_chars"] = char_histograms(texts).reshape(len(texts), CHAR_BUCKETS)
+
+    # Autocomplete: every label's folded text, sorted (ties by label id), with its label id.
+    pairs = sorted((prefix_key(text), i) for i, text in enumerate(found.key))
+    pack_strings(arrays, "suggest", [key for key, _ in pairs])
+    arrays["suggest_ids"] = np.array([i for _, i in pairs], dtype=np.int32)

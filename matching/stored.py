@@ -1,0 +1,331 @@
+"""Arrays written to disk once and memory mapped by every process: the index cache.
+
+Laying out the index of a release takes seconds; mapping it back takes milliseconds, and every
+process on the host that maps the same file shares its pages. A cache is a folder holding one
+data file (every array, 64-byte aligned) and a manifest, written last, that says what the
+arrays are, what they were built from (`identity`: the release and the matcher version) and
+the data file's length and SHA-256.
+
+A cache is used only when all of that checks out. A missing, stale, truncated or corrupt one
+is rebuilt, with a log line: never a wrong answer, never a traceback. Writers build in a
+temporary folder and rename it into place, so a reader sees a whole cache or none; a lock file
+makes processes that start together build once, the others waiting and then mapping it. Where
+nothing can be written (a read-only or impossible CACHE_DIR) the index is built in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import mmap
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+
+from matching.tables import Arrays
+
+try:  # POSIX; elsewhere processes that start together each build, and the rename settles it
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+"""Layout of the folder itself (manifest fields, data file); bump when it changes."""
+INDEX_LAYOUT = 1
+"""Bump by hand when the index arrays change in a way the source hash would not show."""
+MANIFEST = "manifest.json"
+DATA = "arrays.bin"
+_ALIGN = 64
+_KEEP_OTHERS = 2
+"""Caches of other releases kept beside the current one (a shard may still serve one)."""
+_STALE_TEMP_SECONDS = 3600.0
+
+T = TypeVar("T")
+
+
+class CacheFaultError(Exception):
+    """A cache folder that must not be used; the message says why, for the log line."""
+
+
+@cache
+def matcher_version() -> str:
+    """A digest of everything the index is built with: the matcher's code, tables and models.
+
+    Every `.py` and `.json` file of the `matching` package is hashed (the normalisation rules,
+    the abbreviation and slang tables, the fitted models), so a changed matcher never maps an
+    index laid out by an older one.
+    """
+    digest = hashlib.sha256(f"layout {INDEX_LAYOUT} format {FORMAT}".encode())
+    package = resources.files("matching")
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".py", ".json")) and entry.is_file():
+            digest.update(entry.name.encode() + b"\x00" + entry.read_bytes() + b"\x00")
+    return digest.hexdigest()[:20]
+
+
+def index_identity(release: Mapping[str, str]) -> dict[str, str]:
+    """What a match index cache is built from: the release's data and this matcher."""
+    return {"kind": "matcher", **release, "matcher": matcher_version()}
+
+
+def folder_name(identity: Mapping[str, str]) -> str:
+    """The cache folder for an identity: readable where it starts, unique where it ends."""
+    text = json.dumps(dict(identity), sort_keys=True)
+    kind = identity.get("kind", "arrays")
+    release = identity.get("release", "")
+    return f"{kind}-{release}-{hashlib.sha256(text.encode()).hexdigest()[:16]}"
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def load(folder: Path, identity: Mapping[str, str]) -> Arrays:
+    """Map the arrays of `folder`, after checking identity, length and checksum.
+
+    Raises `CacheFaultError` (why not) or `FileNotFoundError` (no cache yet).
+    """
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise CacheFaultError(f"unreadable manifest ({exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise CacheFaultError("written in another cache format")
+    if manifest.get("identity") != dict(identity):
+        raise CacheFaultError(f"stale: made for {manifest.get('identity')}")
+    try:
+        size, digest, layout = int(manifest["size"]), str(manifest["sha256"]), manifest["arrays"]
+    except (KeyError, TypeError, ValueError):
+        raise CacheFaultError("incomplete manifest") from None
+    buffer = _map(folder / DATA, size)
+    if hashlib.sha256(buffer).hexdigest() != digest:
+        raise CacheFaultError("checksum mismatch: the data file is corrupt")
+    return _views(buffer, size, layout)
+
+
+def _map(path: Path, size: int) -> mmap.mmap | bytes:
+    """The data file, mapped read-only, if it has the length the manifest says."""
+    try:
+        with path.open("rb") as handle:
+            found = os.fstat(handle.fileno()).st_size
+            if found != size:
+                raise CacheFaultError(f"truncated or grown: {found:,} bytes, expected {size:,}")
+            if not size:
+                return b""
+            return mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ)
+    except OSError as exc:
+        raise CacheFaultError(f"unreadable data file ({exc})") from None
+
+
+def _views(buffer: mmap.mmap | bytes, size: int, layout: Any) -> Arrays:
+    """Numpy views of the mapped file, each where the manifest says it lies."""
+    arrays: Arrays = {}
+    try:
+        for name, where in layout.items():
+            dtype = np.dtype(where["dtype"])
+            shape = tuple(int(n) for n in where["shape"])
+            offset = int(where["offset"])
+            count = int(np.prod(shape, dtype=np.int64))
+            if offset < 0 or offset + count * dtype.itemsize > size:
+                raise CacheFaultError(f"array {name} lies outside the data file")
+            arrays[name] = np.frombuffer(buffer, dtype, count, offset).reshape(shape)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise CacheFaultError(f"unreadable array layout ({exc})") from None
+    return arrays
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def save(folder: Path, identity: Mapping[str, str], arrays: Arrays) -> None:
+    """Write `arrays` as the cache `folder`: built aside, then renamed into place at once."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        layout, size, digest = _write_data(temp / DATA, arrays)
+        manifest = {
+            "format": FORMAT,
+            "identity": dict(identity),
+            "size": size,
+            "sha256": digest,
+            "arrays": layout,
+            "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        _write_durably(temp / MANIFEST, json.dumps(manifest, indent=1).encode())
+        temp.chmod(0o755)  # mkdtemp's 0700 would hide it from processes of other users
+        _move_into_place(temp, folder, identity)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _write_data(path: Path, arrays: Arrays) -> tuple[dict[str, Any], int, str]:
+    """Every array, one after the other, aligned; returns the layout, length and SHA-256."""
+    layout: dict[str, Any] = {}
+    digest = hashlib.sha256()
+    offset = 0
+    with path.open("wb") as handle:
+        for name in sorted(arrays):
+            array = np.ascontiguousarray(arrays[name])
+            pad = -offset % _ALIGN
+            for chunk in (b"\x00" * pad, memoryview(array.reshape(-1).view(np.uint8))):
+                handle.write(chunk)
+                digest.update(chunk)
+            offset += pad
+            layout[name] = {
+                "dtype": array.dtype.str,
+                "shape": list(array.shape),
+                "offset": offset,
+            }
+            offset += array.nbytes
+        handle.flush()
+        os.fsync(handle.fileno())
+    return layout, offset, digest.hexdigest()
+
+
+def _write_durably(path: Path, content: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _move_into_place(temp: Path, folder: Path, identity: Mapping[str, str]) -> None:
+    """Rename the finished folder into place; a good cache already there wins, a bad one goes.
+
+    Each rename is atomic: a reader sees the old folder, the new one, or none, never half.
+    """
+    with contextlib.suppress(OSError):
+        temp.rename(folder)
+        return
+    with contextlib.suppress(CacheFaultError, FileNotFoundError):
+        load(folder, identity)
+        return  # another process put a good one there first
+    aside = folder.with_name(f".{folder.name}.{os.getpid()}.{time.monotonic_ns()}.old")
+    with contextlib.suppress(FileNotFoundError):
+        folder.rename(aside)
+    try:
+        temp.rename(folder)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _lock(root: Path, name: str) -> Iterator[None]:
+    """Hold an exclusive lock on `root/.name.lock` (waiting for it); nothing if none can be had."""
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = (root / f".{name}.lock").open("a+b")
+    except OSError:
+        yield  # a read-only cache: nothing will be written, so nothing to serialise
+        return
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        except OSError:  # a file system without locks: the atomic rename still keeps it whole
+            yield
+            return
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def prune(root: Path, keep: str) -> None:
+    """Drop caches of older releases (keeping a few) and temporary folders left by a crash."""
+    with contextlib.suppress(OSError):
+        kind = keep.split("-", 1)[0]
+        others = [
+            p
+            for p in root.iterdir()
+            if p.is_dir() and p.name != keep and p.name.startswith(f"{kind}-")
+        ]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[_KEEP_OTHERS:]:
+            shutil.rmtree(old, ignore_errors=True)
+            (root / f".{old.name}.lock").unlink(missing_ok=True)
+        now = time.time()
+        for temp in root.glob(f".{kind}-*"):
+            if temp.is_dir() and now - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+                shutil.rmtree(temp, ignore_errors=True)
+
+
+# --- the one entry point ------------------------------------------------------------------
+
+
+def load_or_build(
+    root: Path | None,
+    identity: Mapping[str, str],
+    build: Callable[[], Arrays],
+    use: Callable[[Arrays], T],
+    *,
+    what: str = "match index",
+) -> T:
+    """`use` the cached arrays of `identity` under `root`, building and caching them if need be.
+
+    `use` turns arrays into the object wanted (and may refuse them by raising); `build` makes
+    them afresh. With `root` None, or unwritable, the arrays are built in memory only.
+    """
+    if root is None:
+        return use(build())
+    folder = root / folder_name(identity)
+    found = _try(folder, identity, use, what)
+    if found is not None:
+        return found
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("%s cache unusable at %s (%s): built in memory", what, root, exc)
+        return use(build())
+    with _lock(root, folder.name):
+        found = _try(folder, identity, use, what, quiet=True)  # built while we waited?
+        if found is not None:
+            return found
+        started = time.perf_counter()
+        arrays = build()
+        try:
+            save(folder, identity, arrays)
+        except OSError as exc:
+            log.warning("%s cache cannot be written at %s (%s): built in memory", what, root, exc)
+            return use(arrays)
+        log.info("%s built and cached in %.1f s at %s", what, time.perf_counter() - started, folder)
+    prune(root, folder.name)
+    mapped = _try(folder, identity, use, what)  # the mapped pages are shared, the built not
+    return use(arrays) if mapped is None else mapped
+
+
+def _try(
+    folder: Path,
+    identity: Mapping[str, str],
+    use: Callable[[Arrays], T],
+    what: str,
+    *,
+    quiet: bool = False,
+) -> T | None:
+    """The cache made usable, or None (with the reason logged) when it cannot be used."""
+    level = logging.WARNING
+    try:
+        return use(load(folder, identity))
+    except FileNotFoundError:
+        level, reason = logging.INFO, "none yet"
+    except CacheFaultError as exc:
+        reason = str(exc)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:  # arrays `use` refused
+        reason = f"arrays do not fit: {exc!r}"
+    if not quiet:
+        log.log(level, "%s cache at %s unusable (%s): building it", what, folder, reason)
+    return None

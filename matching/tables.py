@@ -1,0 +1,152 @@
+"""Flat containers over numpy arrays: strings, ragged rows and a word list.
+
+The index is written to disk once per release and memory mapped by every process that
+answers, so it has to be arrays, not Python lists of strings and tuples. These wrappers give
+the matcher back the lookups it needs (the i-th string, the i-th row, a word's id) at a
+fraction of a microsecond each, without unpacking the arrays into private Python objects.
+Scalar reads go through `memoryview`s: indexing one returns a plain Python int or float,
+several times faster than indexing a numpy array, which boxes a numpy scalar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Arrays = dict[str, npt.NDArray[Any]]
+"""A named set of arrays: what is built, written and mapped back."""
+
+_SEPARATOR = "\x00"
+
+
+def pack_strings(arrays: Arrays, name: str, strings: Iterable[str]) -> None:
+    """Store strings as one UTF-8 blob (each followed by a NUL) and the byte offsets of each.
+
+    `{name}_text` holds the blob, `{name}_at` the n + 1 offsets: string i is the bytes from
+    `at[i]` to `at[i + 1] - 1`.
+    """
+    encoded = [text.encode("utf-8") + b"\x00" for text in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    arrays[f"{name}_text"] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    arrays[f"{name}_at"] = offsets
+
+
+def pack_rows(
+    arrays: Arrays, name: str, rows: Sequence[Sequence[int]], dtype: npt.DTypeLike = np.int32
+) -> None:
+    """Store ragged integer rows as CSR: `{name}_at` (n + 1 offsets) and `{name}` (the values)."""
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(row) for row in rows], out=offsets[1:])
+    flat = [value for row in rows for value in row]
+    arrays[name] = np.array(flat, dtype=dtype)
+    arrays[f"{name}_at"] = offsets
+
+
+def scalars(array: npt.NDArray[Any]) -> memoryview:
+    """A view whose items index to Python scalars (int, float, bool)."""
+    return memoryview(np.ascontiguousarray(array))
+
+
+class StringTable(Sequence[str]):
+    """The strings `pack_strings` stored, read one at a time as they are asked for."""
+
+    __slots__ = ("_at", "_blob", "_count")
+
+    def __init__(self, arrays: Arrays, name: str) -> None:
+        self._blob = scalars(arrays[f"{name}_text"])
+        self._at = scalars(arrays[f"{name}_at"])
+        self._count = len(self._at) - 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: Any) -> Any:  # an int; slices are not needed
+        if i < 0:
+            i += self._count
+        return str(self._blob[self._at[i] : self._at[i + 1] - 1], "utf-8")
+
+    def raw(self, i: int) -> bytes:
+        """String i as its UTF-8 bytes, which sort as the strings do (by code point)."""
+        return bytes(self._blob[self._at[i] : self._at[i + 1] - 1])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.to_list())
+
+    def to_list(self) -> list[str]:
+        """Every string at once: one decode and one split, for tables unpacked on load."""
+        parts = str(self._blob, "utf-8").split(_SEPARATOR)
+        if len(parts) == self._count + 1:
+            return parts[:-1]
+        return [self[i] for i in range(self._count)]  # a string holding a NUL itself
+
+    def prefix_range(self, prefix: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+        """Where the strings starting with `prefix` lie, in a table sorted by code point.
+
+        Two binary searches over the UTF-8 bytes: every string starting with the prefix sorts
+        at or after it and before the prefix followed by 0xFF, a byte UTF-8 never uses.
+        """
+        key = prefix.encode("utf-8")
+        hi = self._count if hi is None else hi
+        start = self._bisect(key, lo, hi)
+        return start, self._bisect(key + b"\xff", start, hi)
+
+    def _bisect(self, key: bytes, lo: int, hi: int) -> int:
+        """The first position in [lo, hi) whose string is not below `key` (bisect_left)."""
+        blob, at = self._blob, self._at
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if bytes(blob[at[mid] : at[mid + 1] - 1]) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+class Rows(Sequence[npt.NDArray[Any]]):
+    """The rows `pack_rows` stored, each a numpy view of the shared values."""
+
+    __slots__ = ("_at", "values", "values_at")
+
+    def __init__(self, arrays: Arrays, name: str) -> None:
+        self.values = arrays[name]
+        self.values_at = arrays[f"{name}_at"]
+        self._at = scalars(self.values_at)
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    def __getitem__(self, i: Any) -> Any:  # an int; slices are not needed
+        return self.values[self._at[i] : self._at[i + 1]]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Where rows first..last-1 lie in `values`, one after the other."""
+        return self._at[first], self._at[last]
+
+
+class Vocabulary:
+    """A sorted word list and each word's id (its position), as a dict built on load.
+
+    A dict costs a few MB per process for the ~25,000 words of the full index, and is the
+    one structure every query probes many times: a binary search over the mapped bytes would
+    cost some microseconds per probe instead of a tenth of one.
+    """
+
+    __slots__ = ("ids", "table", "words")
+
+    def __init__(self, arrays: Arrays, name: str) -> None:
+        self.table = StringTable(arrays, name)
+        self.words = self.table.to_list()
+        self.ids = {word: i for i, word in enumerate(self.words)}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
