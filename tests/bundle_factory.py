@@ -371,3 +371,23 @@ def write_french_skill_labels(root: Path, folder: str = "v1.0.x-skill-labels") -
         ],
     )
     return directory
+
+
+def write_occupation_words(root: Path, language: str, rows: dict[str, tuple[str, str]]) -> Path:
+    """A labels-only source as ESCO ships one language: names and descriptions in XX/."""
+    directory = root / language
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / f"occupations_{language}.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, OCCUPATION_COLUMNS, restval="")
+        writer.writeheader()
+        for suffix, (name, description) in rows.items():
+            writer.writerow(
+                {
+                    "conceptType": "Occupation",
+                    "conceptUri": OCC + suffix,
+                    "preferredLabel": name,
+                    "status": "released",
+                    "description": description,
+                }
+            )
+    return directory

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,9 @@ from db.store import Store
 from tests.bot.support import sync_commands_at_setup
 from tests.bundle_factory import (
     OCC,
-    OCCUPATION_COLUMNS,
     write_bundle,
     write_french_skill_labels,
+    write_occupation_words,
 )
 from willai.importing import run_import
 from willai.settings import Settings, load_settings
@@ -86,26 +85,6 @@ NAMES = {
         "roofer": "Techador/techadora",
     },
 }
-
-
-def write_occupation_words(root: Path, language: str, rows: dict[str, tuple[str, str]]) -> Path:
-    """A labels-only source as ESCO ships one language: XX/occupations_XX.csv."""
-    directory = root / language
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / f"occupations_{language}.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, OCCUPATION_COLUMNS, restval="")
-        writer.writeheader()
-        for suffix, (name, description) in rows.items():
-            writer.writerow(
-                {
-                    "conceptType": "Occupation",
-                    "conceptUri": OCC + suffix,
-                    "preferredLabel": name,
-                    "status": "released",
-                    "description": description,
-                }
-            )
-    return directory
 
 
 @pytest.fixture

@@ -3,20 +3,16 @@ store that speaks German, French and Spanish."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from db.engine import make_engine
 from db.importer import import_bundle
 from db.sources import gather_bundle
 from tests.bundle_factory import (
-    OCC,
-    OCCUPATION_COLUMNS,
     write_bundle,
     write_french_skill_labels,
     write_german_labels,
+    write_occupation_words,
 )
 from tests.matching.conftest import small_index, uri  # noqa: F401 - re-exported fixtures
 
@@ -54,26 +50,6 @@ def _neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
-def write_occupation_labels(root: Path, language: str, rows: dict[str, tuple[str, str]]) -> Path:
-    """A labels-only source: ``language``/occupations_XX.csv with names and descriptions."""
-    directory = root / language
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / f"occupations_{language}.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, OCCUPATION_COLUMNS, restval="")
-        writer.writeheader()
-        for suffix, (name, description) in rows.items():
-            writer.writerow(
-                {
-                    "conceptType": "Occupation",
-                    "conceptUri": OCC + suffix,
-                    "preferredLabel": name,
-                    "status": "released",
-                    "description": description,
-                }
-            )
-    return directory
-
-
 @pytest.fixture(scope="session")
 def multilingual_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The small bundle with German, French and Spanish occupation names and French skills."""
@@ -81,8 +57,8 @@ def multilingual_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     sources = [
         write_bundle(root),
         write_german_labels(root),
-        write_occupation_labels(root, "fr", FRENCH),
-        write_occupation_labels(root, "es", SPANISH),
+        write_occupation_words(root, "fr", FRENCH),
+        write_occupation_words(root, "es", SPANISH),
         write_french_skill_labels(root),
     ]
     url = f"sqlite:///{root / 'store.sqlite'}"
