@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.keys import OccupationKeys
+from bot.pictures import ScoreCards
 from db.store import Store
-from willai.card import CardCache
 from willai.service import AnswerService
 
 
@@ -23,8 +23,8 @@ class Serving:
 
     service: AnswerService
     keys: OccupationKeys
-    #: Score card pictures of this release, rendered on first ask.
-    cards: CardCache
+    #: Score card pictures of this release, drawn on first ask (bot/pictures.py).
+    cards: ScoreCards
 
     @classmethod
     def load(cls, store: Store, cards: Path | None = None) -> Serving:
@@ -33,7 +33,7 @@ class Serving:
         ``cards`` is the folder that keeps this host's rendered score cards.
         """
         service = AnswerService.load(store)
-        return cls(service, OccupationKeys(service.scores), CardCache(directory=cards))
+        return cls(service, OccupationKeys(service.scores), ScoreCards(directory=cards))
 
 
 class ServesRelease(Protocol):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import logging
 import re
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from bot import embeds, errors, limits
 from bot.keys import KEY_PATTERN
 from bot.language import error_voice, language_of
 from bot.limits import clip
+from bot.pictures import PICTURE_NAME, LateCard, as_file, attach_when_drawn, showing_picture
 from bot.serving import ServesRelease, Serving
 from matching import Candidate
 from scoring import FACTORS
@@ -245,15 +245,19 @@ class PickSelect(
             await send_stale(interaction, serving.service.voice(language))
             return
         message = answer_message(serving, answer)
+        pictures = [] if message.picture is None else [message.picture]
         metadata = interaction.message.interaction_metadata if interaction.message else None
         if metadata is not None and metadata.user.id == interaction.user.id:
             await interaction.response.edit_message(
-                embed=message.embed, view=message.view, attachments=[message.picture]
+                embed=message.embed, view=message.view, attachments=pictures
             )
         else:
+            picture: dict[str, Any] = {} if message.picture is None else {"file": message.picture}
             await interaction.response.send_message(
-                embed=message.embed, view=message.view, file=message.picture, ephemeral=True
+                embed=message.embed, view=message.view, ephemeral=True, **picture
             )
+        if message.late is not None:
+            await attach_when_drawn(interaction, message.late)
 
 
 def _option_description(candidate: Candidate, name: str, voice: Voice) -> str:
@@ -344,27 +348,30 @@ def answer_view(key: str, voice: Voice = ENGLISH) -> discord.ui.View:
 
 
 class AnswerMessage(NamedTuple):
-    """What one answer sends: the report card, its buttons and the score card picture."""
+    """What one answer sends: the report card, its buttons, and the score card picture.
+
+    The picture goes with the first reply when it was drawn before (``picture``); otherwise
+    the reply goes without it and ``late`` attaches it once drawn (bot/pictures.py).
+    """
 
     embed: discord.Embed
     view: discord.ui.View
-    picture: discord.File
+    picture: discord.File | None
+    late: LateCard | None = None
 
 
-#: File name of the score card attachment, which the embed shows as its image.
-PICTURE_NAME = "willai-score.png"
+def answer_message(serving: Serving, answer: Answer, *, draw: bool = False) -> AnswerMessage:
+    """Embed, buttons and, when already drawn (or ``draw``: drawn here), picture of one answer.
 
-
-def answer_message(serving: Serving, answer: Answer) -> AnswerMessage:
-    """Embed, buttons and picture of one answer, in its language (pictures cached per release)."""
-    png = serving.cards.get_or_render(
-        answer.score, answer.data_version, voice=answer.voice, name=answer.title
-    )
-    return AnswerMessage(
-        embeds.answer_embed(answer, PICTURE_NAME),
-        answer_view(serving.keys.key(answer.score.uri), answer.voice),
-        discord.File(io.BytesIO(png), filename=PICTURE_NAME),
-    )
+    ``draw`` is for an answer whose acknowledgement already went out (a burst's deferred
+    reply): drawing now puts the card in the one edit that answers.
+    """
+    view = answer_view(serving.keys.key(answer.score.uri), answer.voice)
+    png = serving.cards.draw(answer) if draw else serving.cards.drawn(answer)
+    if png is not None:
+        return AnswerMessage(embeds.answer_embed(answer, PICTURE_NAME), view, as_file(png))
+    embed = embeds.answer_embed(answer)
+    return AnswerMessage(embed, view, None, LateCard(serving.cards, answer, showing_picture(embed)))
 
 
 def offered(serving: Serving, candidates: list[Candidate]) -> list[Candidate]:

@@ -3,6 +3,8 @@
 The answer comes from memory (a match and a dict lookup, well under a millisecond), so the
 command replies directly instead of deferring: one HTTP round trip instead of two, and the
 user sees the answer at once. Only in a burst does it acknowledge first (bot/backlog.py).
+A score card not drawn yet follows the answer: drawn off the event loop, then attached to it
+(bot/pictures.py), so no answer waits for Pillow.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from bot.backlog import BUSY
 from bot.client import WillaiBot
 from bot.cooldowns import PerUserCooldown
 from bot.language import language_of
+from bot.pictures import LateCard, attach_when_drawn
 from bot.resolve import StaleChoice, resolve
 from bot.views import STALE
 from scoring.messages import N_
@@ -60,7 +63,15 @@ class AskCog(commands.Cog):
         """Answer, offer a did-you-mean menu, or say (privately) that nothing matches.
 
         In a burst, acknowledge first and answer from the backlog's queue (bot/backlog.py).
+        The score card, when it still has to be drawn, is attached once the answer is out and
+        this interaction no longer counts as in flight.
         """
+        late = await self.answer(interaction, job)
+        if late is not None:
+            await attach_when_drawn(interaction, late)
+
+    async def answer(self, interaction: discord.Interaction, job: str) -> LateCard | None:
+        """Send the reply, directly or through the backlog; the card still to attach, if any."""
         backlog = self.bot.backlog
         with backlog.entered() as position:
             serving = self.bot.serving
@@ -68,17 +79,21 @@ class AskCog(commands.Cog):
             if backlog.busy(position):
                 busy = serving.service.voice(language).say(BUSY)
                 await interaction.response.send_message(busy, ephemeral=True)
-                return
+                return None
             ephemeral = await self.bot.answers_ephemeral(interaction.guild_id)
             if not backlog.defer(position):
                 reply = build_reply(serving, job, language)
                 await interaction.response.send_message(
                     **reply.message, ephemeral=ephemeral or reply.private
                 )
-                return
+                return reply.late
             await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-            reply = await backlog.run(lambda: build_reply(serving, job, language))
+            # In a burst the card is drawn in the queue, with its answer: it goes in the one
+            # edit, and no drawing thread competes with the event loop for the GIL while
+            # everyone behind still waits to be acknowledged (bot/pictures.py).
+            reply = await backlog.run(lambda: build_reply(serving, job, language, draw=True))
             await deliver_deferred(interaction, reply, ephemeral=ephemeral)
+            return reply.late
 
     @willai.autocomplete("job")
     async def job_autocomplete(
@@ -90,22 +105,32 @@ class AskCog(commands.Cog):
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What /willai sends, whichever way it is delivered; ``private`` replies are ephemeral."""
+    """What /willai sends, whichever way it is delivered; ``private`` replies are ephemeral.
+
+    ``late`` is the score card to attach once drawn, when the answer goes out without it.
+    """
 
     message: dict[str, Any]
     private: bool = False
+    late: LateCard | None = None
 
 
-def build_reply(serving: Serving, job: str, language: str = "en") -> Reply:
-    """The whole CPU side of an answer in ``language``: match, embed, buttons, picture."""
+def build_reply(serving: Serving, job: str, language: str = "en", *, draw: bool = False) -> Reply:
+    """The CPU side of an answer in ``language``: match, embed, buttons; the card with ``draw``.
+
+    Without ``draw``, a card not drawn yet is left to :func:`attach_when_drawn`.
+    """
     service = serving.service
     voice = service.voice(language)
     result = resolve(serving, job, language)
     if isinstance(result, StaleChoice):
         return Reply({"content": voice.say(STALE)}, private=True)
     if isinstance(result, Answer):
-        message = views.answer_message(serving, result)
-        return Reply({"embed": message.embed, "view": message.view, "file": message.picture})
+        message = views.answer_message(serving, result, draw=draw)
+        sent: dict[str, Any] = {"embed": message.embed, "view": message.view}
+        if message.picture is not None:
+            sent["file"] = message.picture
+        return Reply(sent, late=message.late)
     if result.ambiguous:
         shown = views.offered(serving, list(result.match.candidates))
         names = [service.occupation_name(c.uri, c.label, language) for c in shown]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot import WillaiBot
-from bot.views import PICTURE_NAME
+from bot.pictures import PICTURE_NAME
 from scoring.phrases import title_case
 from tests.bot.conftest import CLERK, NURSE, ROOFER
 from tests.fake_discord import (
@@ -69,7 +69,7 @@ async def test_answer_carries_the_score_card_picture(
 ):
     async with fake_discord.run_bot(make_bot()):
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
-        message = await rec.wait_final()
+        message = await rec.wait_final(predicate=lambda m: bool(m["attachments"]))
     (attachment,) = message["attachments"]
     assert attachment["filename"] == PICTURE_NAME
     assert attachment["size"] > 1000

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from bot import WillaiBot
 from bot.backlog import BUSY, Backlog
-from bot.views import PICTURE_NAME
+from bot.pictures import PICTURE_NAME
 from tests.fake_discord import MESSAGE_FLAG_EPHEMERAL, FakeDiscord
 
 DEFERRED = 5
@@ -20,10 +20,15 @@ async def test_a_deferred_answer_replaces_the_acknowledgement_with_the_card(
         rec = await fake_discord.interact_command("willai", {"job": "occ:roofer"})
         message = await rec.wait_final()
     assert rec.callback_type == DEFERRED
+    # in a burst the card is drawn in the queue with its answer: one edit carries both
+    (edit,) = rec.edits
+    assert [f.filename for f in rec.edit_files[0]] == [PICTURE_NAME]
     (embed,) = message["embeds"]
     assert embed["title"] == "Roofer"
+    assert embed["image"]["url"] == f"attachment://{PICTURE_NAME}"
     assert [a["filename"] for a in message["attachments"]] == [PICTURE_NAME]
     assert message["components"]
+    assert edit["components"]
 
 
 async def test_a_deferred_no_match_stays_private(

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from bot import embeds, limits
 from bot.cogs.ask import build_reply
 from bot.keys import OccupationKeys
+from bot.pictures import ScoreCards
 from bot.serving import Serving
 from db.store import Store
 from languages.choice import SUPPORTED
 from tests.bundle_factory import write_bundle
-from willai.card import CardCache
 from willai.runtime import ensure_release
 from willai.service import Answer, AnswerService
 from willai.settings import load_settings
@@ -43,7 +43,7 @@ def serving(tmp_path_factory: pytest.TempPathFactory) -> Serving:
     store = Store.from_url(url)
     ensure_release(store, load_settings(database_url=url, esco_source=str(write_bundle(root))))
     service = AnswerService.load(store)
-    return Serving(service, OccupationKeys(service.scores), CardCache())
+    return Serving(service, OccupationKeys(service.scores), ScoreCards())
 
 
 def assert_within_limits(embed: discord.Embed) -> None:
@@ -73,12 +73,16 @@ def assert_view_within_limits(view: discord.ui.View) -> None:
 def test_any_text_gets_an_answer_within_discords_limits(
     serving: Serving, text: str, language: str
 ) -> None:
-    reply = build_reply(serving, text, language).message
+    built = build_reply(serving, text, language)
+    reply = built.message
     if "embed" in reply:
         assert_within_limits(reply["embed"])
         assert_view_within_limits(reply["view"])
     else:
         assert 0 < len(reply["content"]) <= limits.CONTENT
+    if built.late is not None:  # the embed the card is attached with, and the card itself
+        assert_within_limits(built.late.embed)
+        assert built.late.cards.draw(built.late.answer).startswith(b"\x89PNG")
     result = serving.service.ask(text, language)
     if isinstance(result, Answer):
         assert result.language == language

@@ -65,6 +65,7 @@ async def test_an_answer_comes_in_the_askers_discord_language(
     async with fake_discord.run_bot(make_multilingual_bot()) as bot:
         rec = await fake_discord.interact_command("willai", {"job": "occ:nurse"}, locale=locale)
         callback = await rec.wait_response()
+        await rec.wait_edits()  # the score card, drawn after the answer went out
     service = bot.serving.service
     answer = service.answer_for(NURSE, language=language)
     assert answer is not None
@@ -99,7 +100,7 @@ async def test_an_answer_comes_in_the_askers_discord_language(
     ids = [c["custom_id"] for row in callback["data"]["components"] for c in row["components"]]
     assert ids[0] == "willai:factor:skill_vulnerability:nurse"
     # the score card picture is drawn in that language too
-    (picture,) = rec.callback_files
+    ((picture,),) = rec.edit_files
     drawn = render_card(answer.score, "ESCO v1.1.1", voice=answer.voice, name=answer.title)
     assert picture.data == drawn
     if language != "en":

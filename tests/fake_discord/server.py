@@ -207,6 +207,7 @@ class FakeDiscord:
         enforce_permissions: bool = True,
         require_synced_commands: bool = False,
         callback_deadline: float | None = 3.0,
+        token_lifetime: float | None = 15 * 60.0,
         heartbeat_interval_ms: int = 41_250,
     ) -> None:
         self.snowflake = p.SnowflakeFactory()
@@ -218,6 +219,9 @@ class FakeDiscord:
         self.require_synced_commands = require_synced_commands
         #: Discord answers 404 "Unknown interaction" to callbacks later than 3 s.
         self.callback_deadline = callback_deadline
+        #: An interaction's token opens its webhook (``@original``, follow-ups) for 15 min;
+        #: later, Discord answers 401 "Invalid Webhook Token" (code 50027).
+        self.token_lifetime = token_lifetime
         self.heartbeat_interval_ms = heartbeat_interval_ms
 
         self.application_id = self.snowflake()
@@ -852,6 +856,10 @@ class FakeDiscord:
         rec = self._by_token.get(request.match_info["token"])
         if rec is None:
             return _error(404, 10015, "Unknown Webhook")
+        if self.token_lifetime is not None and (
+            time.perf_counter() - rec.dispatched_at > self.token_lifetime
+        ):
+            return _error(401, 50027, "Invalid Webhook Token")
         if rec.callback is None:
             # Discord has no original message before the interaction is acknowledged.
             return _error(404, 10015, "Unknown Webhook")
