@@ -105,7 +105,7 @@ _TABLE: dict[str, str] = {
     "ba": "business analyst",
     # Trades, logistics, hospitality
     "hgv": "heavy goods vehicle",
-    "lgv": "large goods vehicle",
+    "lgv": "heavy goods vehicle",  # UK DVLA: LGV and HGV name the same licences, C and C+E
     "cdl": "truck",
     "hvac": "heating ventilation air conditioning",
     "kfz": "kraftfahrzeug",
@@ -256,6 +256,26 @@ _TABLE: dict[str, str] = {
     "capt": "captain",
     "lieut": "lieutenant",
     "cmdr": "commander",
+    # Grown for issue 12 from a hand-written probe list (tests/matching/probes.csv). UK NMC
+    # register (RMN: registered mental nurse); AOTA (OTA: occupational therapy assistant); UK
+    # police (CID: Criminal Investigation Department); UK DfE subject names (MFL: modern
+    # foreign languages); Australian Technical and Further Education colleges (TAFE); network
+    # operations centre (NOC); Australian Safe Work and UK HSE (OHS, WHS: occupational / work
+    # health and safety); photovoltaic (PV, as in ESCO's own "PV field technician"); EU GDPR
+    # art. 37 (DPO: data protection officer); Spain's Real Decreto 546/1995 (TCAE: técnico en
+    # cuidados auxiliares de enfermería); ESCO's own alt label "PMO" of project support officer.
+    "rmn": "mental health nurse",
+    "ota": "occupational therapy assistant",
+    "cid": "police detective",
+    "mfl": "modern languages",
+    "tafe": "vocational",
+    "noc": "ict network",
+    "ohs": "health and safety",
+    "whs": "health and safety",
+    "pv": "photovoltaic",
+    "dpo": "data protection officer",
+    "tcae": "auxiliar de enfermeria",
+    "pmo": "project support",
 }
 
 ABBREVIATIONS: Final = MappingProxyType(_TABLE)

@@ -9,9 +9,17 @@ from pathlib import Path
 
 from matching.build import build_arrays
 from matching.confidence import SOFTMAX_DEPTH, decide, plausible
+from matching.heads import names_a_job
 from matching.index import IndexData, build_index
-from matching.names import NameEvidence, exact_name, name_evidence
-from matching.normalise import MAX_QUERY_CHARS, NOT_JOBS, QueryTerms, query_terms
+from matching.names import NameEvidence, exact_label, exact_name, name_evidence, near_name
+from matching.normalise import (
+    LIFE_ROLES,
+    MAX_QUERY_CHARS,
+    NOT_A_JOB_PHRASES,
+    NOT_JOBS,
+    QueryTerms,
+    query_terms,
+)
 from matching.prior import PriorModel, packaged_prior
 from matching.rank import Ranking, rank
 from matching.results import Candidate, MatchResult, MatchStatus, Suggestion
@@ -96,16 +104,26 @@ class MatchIndex:
         top = max(1, min(int(top), MAX_TOP))
         title = _LEAD_IN.sub("", text[: MAX_QUERY_CHARS * 2], count=1)
         terms = query_terms(title)
-        if _not_a_job(title, terms):
+        data = self._data
+        if _is_a_sentence(title):
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
-        ranking = rank(self._data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
-        named = exact_name(self._data, terms) or name_evidence(self._data, terms, self._prior)
+        # An ESCO name typed as it is names a job, whatever its words; anything else must
+        # not be a situation or a person, and must hold a word that can head a job's name.
+        named = exact_name(data, terms) or exact_label(data, terms)
+        if named is None:
+            if _not_a_job(terms):
+                return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
+            named = near_name(data, terms, self._prior)
+        if named is None:
+            if not names_a_job(data, terms):
+                return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
+            named = name_evidence(data, terms, self._prior)
+        ranking = rank(data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
         if named is not None:
             return self._named(text, named, ranking, top)
         decision = decide(ranking)
         if decision.status is MatchStatus.NO_MATCH:
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
-        data = self._data
         candidates = tuple(
             Candidate(
                 uri=data.occ_uris[s.occ],
@@ -163,13 +181,18 @@ class MatchIndex:
         ]
 
 
-def _not_a_job(text: str, terms: QueryTerms) -> bool:
-    """Words that name a situation, not a job ("student", "my boss"), or a question.
+def _not_a_job(terms: QueryTerms) -> bool:
+    """Words that name a situation or a person, not a job ("student", "my boss", "trophy wife").
 
-    "will AI take my job?" is a fair question, but not a title: no occupation answers it.
+    A title of such words alone, a phrase for having no job ("stay at home"), or a title
+    headed by a person's place in a family or a story.
     """
     content = [t for t in terms.tokens if t not in terms.soft]
-    return (bool(content) and all(t in NOT_JOBS for t in content)) or _is_a_sentence(text)
+    return (
+        (bool(content) and all(t in NOT_JOBS for t in content))
+        or NOT_A_JOB_PHRASES.search(terms.typed) is not None
+        or terms.head in LIFE_ROLES
+    )
 
 
 _PERSONAL = frozenset(["me", "my", "myself", "we", "our", "you", "your", "im", "i'm"])

@@ -15,18 +15,27 @@ general care* is for "nurse"; otherwise the user is asked, school teachers first
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
+from matching.abbreviations import ABBREVIATIONS
+from matching.build import prefix_key
 from matching.index import IndexData
-from matching.normalise import QueryTerms
+from matching.near import closest_labels
+from matching.normalise import QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
-from matching.reach import reach
+from matching.reach import RARE_TOKEN, reach
 
 PREFERRED_CONFIDENCE = 0.95
 """Confidence given to the one occupation whose preferred name was typed (docs/matching.md)."""
+LABEL_CONFIDENCE = 0.9
+"""Confidence given to the one occupation that has, in any language, exactly the name typed."""
+NEAR_CONFIDENCE = 0.85
+"""Confidence at most given to an occupation whose name was typed with a slip (`near_name`)."""
+EXACT_SCAN = 64
+"""Labels sharing a prefix read at most to find those equal to it (a name is held by few)."""
 GENERIC_HOLDERS = 3
 """A one-word title found in the names of at least this many occupations is a generic name."""
 MAX_HOLDERS = 50
@@ -96,9 +105,13 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
     foreign = data.lab_foreign_arr[ids]
     english = np.logical_or.reduceat(~foreign, first)
     # A German "Manager" names one occupation, the English "manager" dozens: a name typed in
-    # a language's form counts as that language's preferred name only where English has no
-    # label with those words.
-    exact_preferred = (extra == 0) & (data.lab_kind_arr[ids] == 0) & (~foreign | foreign.all())
+    # a language's form counts as that language's preferred name only where English labels
+    # with those words name fewer than `GENERIC_HOLDERS` occupations ("cuisinier" is also in
+    # *head chef*'s English alternative name "patron cuisinier") and none is those words alone
+    # (the French "concierge" is a caretaker, the English one works in a hotel).
+    english_name = ((extra == 0) & ~foreign).any()
+    foreign_counts = not english_name and len(np.unique(occ[~foreign])) < GENERIC_HOLDERS
+    exact_preferred = (extra == 0) & (data.lab_kind_arr[ids] == 0) & (~foreign | foreign_counts)
     preferred = np.logical_or.reduceat(exact_preferred, first)
     # "security manager" is an alternative name of *security guard*: reached only through
     # such names, an occupation is a weaker sense of the word than one whose own name holds it.
@@ -128,6 +141,75 @@ def exact_name(data: IndexData, terms: QueryTerms) -> NameEvidence | None:
     if label_id is None:
         return None
     return NameEvidence((data.lab_occ[label_id],), (label_id,), (PREFERRED_CONFIDENCE,), True)
+
+
+def exact_label(data: IndexData, terms: QueryTerms) -> NameEvidence | None:
+    """The occupation that alone has exactly the name typed, of any kind, in any language.
+
+    "office worker", "Reinigungskraft", "cuisinier": ESCO gave that name to one occupation,
+    so that is what the person means, whatever job ads would tag it. Titles the hand-written
+    tables rewrite ("CISO", "enfermero") follow the table, which was written for them; a
+    generic word ("teacher" is an alternative name of *politics lecturer* only) is left to
+    `name_evidence`, which weighs every occupation whose names hold it.
+    """
+    if terms.spelled != terms.typed or _generic(data, terms):
+        return None
+    key = prefix_key(terms.typed.replace("/", " "))
+    if not key or any(word in ABBREVIATIONS for word in key.split()):
+        return None
+    start, end = data.suggest_keys.prefix_range(key)
+    same = [
+        int(data.suggest_ids[i])
+        for i in range(start, min(end, start + EXACT_SCAN))
+        if data.suggest_keys[i] == key
+    ]
+    if len({data.lab_occ[label_id] for label_id in same}) != 1:
+        return None
+    label_id = min(same, key=lambda i: data.lab_kind_arr[i])
+    return NameEvidence((data.lab_occ[label_id],), (label_id,), (LABEL_CONFIDENCE,), True)
+
+
+def _generic(data: IndexData, terms: QueryTerms) -> bool:
+    """One word found in the names of several occupations: a family, not one job's name.
+
+    Counted over every language: the Spanish "maestro" heads a dozen teachers' names, though
+    ESCO gives it alone to *art director*.
+    """
+    if len(terms.tokens) != 1:
+        return False
+    ids = data.postings.get(terms.tokens[0])
+    return ids is not None and len(np.unique(data.lab_occ_arr[ids])) >= GENERIC_HOLDERS
+
+
+def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:
+    """A name typed with a slip or two: the name rules, on the closest label's words.
+
+    Tried only when a word of the title is unknown or one ESCO barely uses ("planer" in
+    "event planer"): a title of common words that no label holds is a title ESCO words
+    differently, for the ranker, not a misspelling. The closest labels must all be one name
+    ("nures": nurse), or all name one occupation; the answer's confidence is a little lower
+    than for a name typed right.
+    """
+    if terms.spelled != terms.typed:
+        return None
+    words = label_tokens(terms.typed)
+    if all(len(data.postings.get(word, ())) > RARE_TOKEN for word in words):
+        return None
+    edits, label_ids = closest_labels(data, terms.typed, " ".join(words))
+    if not edits:
+        return None
+    found = None
+    if len({data.lab_tokens[label_id] for label_id in label_ids}) == 1:
+        fixed = query_terms(data.lab_text[label_ids[0]])
+        found = (
+            exact_name(data, fixed) or exact_label(data, fixed) or name_evidence(data, fixed, model)
+        )
+    if found is None and len({data.lab_occ[label_id] for label_id in label_ids}) == 1:
+        found = NameEvidence((data.lab_occ[label_ids[0]],), (label_ids[0],), (1.0,), True)
+    if found is None:
+        return None
+    first = min(found.confidences[0], NEAR_CONFIDENCE)
+    return replace(found, confidences=(first, *found.confidences[1:]))
 
 
 def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:

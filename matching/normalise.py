@@ -214,7 +214,98 @@ NOISE_WORDS: frozenset[str] = frozenset(
     ]
 )
 
-NOT_JOBS: frozenset[str] = frozenset(
+PLACE_CODES: frozenset[str] = frozenset(
+    [
+        # Regions and countries job ads append in brackets or after a dash ("Full Stack
+        # Developer - Remote (EU)"): dropped there, kept in the title itself ("EU funds
+        # manager" is an ESCO occupation). ISO 3166 codes and the usual sales regions.
+        "eu",
+        "uk",
+        "us",
+        "usa",
+        "emea",
+        "apac",
+        "latam",
+        "dach",
+        "nordics",
+        "benelux",
+        "europe",
+        "worldwide",
+        "global",
+        "international",
+        "nationwide",
+    ]
+)
+LIFE_ROLES: frozenset[str] = frozenset(
+    [
+        # People by their family, their life or a story, never by their work: a title headed by
+        # one is no job even with words before it ("dog mother", "trophy wife", "tooth fairy",
+        # "retired teacher wife"). Words that head real job titles after a modifier ("care
+        # worker", "shop owner", "drag queen", "marketing ninja") are left out on purpose.
+        "mother",
+        "father",
+        "mum",
+        "mom",
+        "mummy",
+        "mommy",
+        "dad",
+        "daddy",
+        "parent",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "child",
+        "kid",
+        "baby",
+        "toddler",
+        "teenager",
+        "friend",
+        "boyfriend",
+        "girlfriend",
+        "neighbour",
+        "neighbor",
+        "grandma",
+        "grandpa",
+        "grandmother",
+        "grandfather",
+        "housewife",
+        "househusband",
+        "homemaker",
+        "hausfrau",
+        "hausmann",
+        "retiree",
+        "pensioner",
+        "prisoner",
+        "inmate",
+        "tourist",
+        "gamer",
+        "citizen",
+        "taxpayer",
+        "vampire",
+        "zombie",
+        "ghost",
+        "alien",
+        "dragon",
+        "unicorn",
+        "superhero",
+        "santa",
+        "elf",
+        "fairy",
+        "witch",
+        "hobbit",
+        "jedi",
+        "millionaire",
+        "billionaire",
+    ]
+)
+NOT_A_JOB_PHRASES = re.compile(
+    r"\b(?:(?:femme|homme|mere|pere) au foyer|amo de casa|ama de casa|stay at home"
+    r"|out of work|between jobs|on benefits|couch potato)\b"
+)
+"""What people say instead of a job in several words (French and Spanish "at home" too)."""
+
+NOT_JOBS: frozenset[str] = LIFE_ROLES | frozenset(
     [
         # What people say instead of an occupation: the ILO's labour-force statuses outside
         # employment (student, unemployed, retired, homemaker) and the words around them. A
@@ -614,6 +705,7 @@ def query_terms(query: str) -> QueryTerms:
         if tok not in kept:
             kept.append(tok)
     soft = frozenset(t for t in kept if t in SOFT_WORDS)
+    kept = [t for t in kept if t in main or t not in PLACE_CODES]
     minor = frozenset(t for t in kept if t not in main)
     if minor and not any(t in main and t not in soft for t in kept):
         minor = frozenset()

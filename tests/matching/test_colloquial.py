@@ -68,3 +68,38 @@ def test_typed_abbreviations_reach_the_tables():
     assert query_terms("OB/GYN").tokens == ("gynaecologist",)
     assert query_terms("SALT").tokens == ("speech", "language", "therapist")
     assert query_terms("HLTA").tokens == ("school", "teaching", "assistant")
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("senior busfahrer", "senior bus driver"),  # a word in no ESCO label: changed anywhere
+        ("lokfuhrerin", "train driver"),
+        ("peon de obra", "building construction worker"),
+        ("r&d manager", "research and development manager"),  # "&" stays inside the key
+        ("ios developer", "mobile application developer"),
+    ],
+)
+def test_probe_words_are_spelled_out_inside_longer_titles(typed, spelled):
+    assert spell_out(typed) == spelled
+
+
+@pytest.mark.parametrize(
+    ("alone", "inside"),
+    [
+        ("kinesitherapeute", "masseur kinesitherapeute"),  # ESCO's massage therapist keeps it
+        ("auxiliaire de vie", "auxiliaire de vie sociale"),
+        ("berufsschullehrer", "berufsschullehrer fur gartenbau"),
+        ("guardia civil", "agente de la guardia civil"),
+        ("orderly", "orderly room clerk"),
+    ],
+)
+def test_esco_words_of_other_languages_change_only_as_the_whole_title(alone, inside):
+    assert spell_out(alone) == WHOLE_TITLE[alone]
+    assert spell_out(inside) == inside
+
+
+def test_new_abbreviations_reach_esco_words():
+    assert query_terms("RMN").tokens == ("mental", "health", "nurse")
+    assert query_terms("TAFE teacher").tokens == ("vocational", "teacher")
+    assert query_terms("LGV driver").tokens == query_terms("HGV driver").tokens

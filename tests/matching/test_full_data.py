@@ -8,11 +8,12 @@ from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
 
-FIT_FLOORS = {"first": 0.91, "answered": 0.90, "precision": 0.94, "no_match": 0.90}
+FIT_FLOORS = {"first": 0.92, "answered": 0.91, "precision": 0.95, "no_match": 0.92}
 """What the matcher reaches on the everyday fitting half today, less two points of slack.
 
-The issue's targets (0.95, 0.90, 0.97, 0.90) are not reached yet (docs/matching.md): these
-floors catch a regression, they do not claim the targets.
+The fitting half is in-sample for the prior and the confidence model; the issue's targets
+(0.95, 0.90, 0.97, 0.90) are read on the held-out half (docs/matching.md). These floors catch
+a regression, they do not claim the targets.
 """
 
 
@@ -116,6 +117,13 @@ def test_prior_puts_the_everyday_sense_first(full_index, title):
         "wizard",
         "girlfriend",
         "will AI take my job?",
+        "coffee",
+        "football",
+        "trophy wife",
+        "stay at home dad",
+        "Hausfrau",
+        "femme au foyer",
+        "ama de casa",
     ],
 )
 def test_non_jobs_are_no_match(full_index, title):
@@ -133,16 +141,45 @@ def test_preferred_labels_answer_their_own_occupation(full_index):
     assert len(misses) <= 25, misses  # 3,007 labels; the benchmark lists the exceptions
 
 
-def test_single_owner_alt_labels_mostly_answer_their_own_occupation(full_store, full_index):
+def test_single_owner_alt_labels_answer_their_own_occupation(full_store, full_index):
+    # 27,990 of 28,194 today; the exceptions (generic words such as "agent", and names the
+    # abbreviation table spells out) are listed by benchmarks/match_quality.py.
     single = single_owner_alt_labels(full_store.match_inputs()[1])
     sample = single[:: max(1, len(single) // 1500)]
-    right = sum(
+    answered = sum(
         1
         for text, uri in sample
         for result in [full_index.match(text)]
-        if result.candidates and result.candidates[0].uri == uri
+        if result.status is MatchStatus.MATCH and result.candidates[0].uri == uri
     )
-    assert right / len(sample) >= 0.9
+    assert answered / len(sample) >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("farmacist", "pharmacist"),
+        ("statistican", "statistician"),
+        ("kiropractor", "chiropractor"),
+        ("upholstrer", "upholsterer"),
+        ("costumer service representative", "customer service representative"),
+        ("vetinary nurse", "veterinary nurse"),
+    ],
+)
+def test_names_typed_with_a_slip_are_answered(full_index, title, occupation):
+    result = full_index.match(title)
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == occupation
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [("cuisinier", "cook"), ("Full Stack Developer - Remote (EU)", "software developer")],
+)
+def test_everyday_titles_that_once_asked_are_answered(full_index, title, occupation):
+    result = full_index.match(title)
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == occupation
 
 
 @pytest.mark.parametrize("title", ["manager", "assistant", "Manager", "assistant (m/f/d)"])

@@ -1,0 +1,51 @@
+"""A name typed exactly, or with a slip: answered as that name (`exact_label`, `near_name`)."""
+
+import pytest
+
+from matching import MatchStatus
+from matching.names import LABEL_CONFIDENCE, NEAR_CONFIDENCE, exact_label, near_name
+from matching.normalise import query_terms
+from matching.prior import packaged_prior
+
+
+def test_alt_name_of_one_occupation_answers(small_index, uri):
+    found = exact_label(small_index._data, query_terms("Pipe Fitter"))
+    assert found is not None
+    assert found.answer
+    assert small_index._data.occ_uris[found.occs[0]] == uri("plumb")
+    assert found.confidences == (LABEL_CONFIDENCE,)
+
+
+def test_alt_name_of_one_occupation_answers_at_the_matcher(small_index, uri):
+    result = small_index.match("store manager")
+    assert result.status is MatchStatus.MATCH
+    assert result.best.uri == uri("shopm")
+
+
+def test_name_in_another_language_answers(small_index, uri):
+    result = small_index.match("contable")
+    assert result.status is MatchStatus.MATCH
+    assert result.best.uri == uri("acc")
+
+
+def test_words_no_label_holds_whole_are_not_an_exact_name(small_index):
+    assert exact_label(small_index._data, query_terms("store fitter")) is None
+
+
+def test_an_abbreviation_follows_its_table_not_an_exact_name(small_index):
+    assert exact_label(small_index._data, query_terms("CTO")) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "key"), [("plumbr", "plumb"), ("sofware developer", "dev"), ("pipe fiter", "plumb")]
+)
+def test_name_with_a_slip_answers_as_the_name(small_index, uri, title, key):
+    found = near_name(small_index._data, query_terms(title), packaged_prior())
+    assert found is not None
+    assert found.answer
+    assert small_index._data.occ_uris[found.occs[0]] == uri(key)
+    assert found.confidences[0] <= NEAR_CONFIDENCE
+
+
+def test_too_short_a_title_is_not_corrected_whole(small_index):
+    assert near_name(small_index._data, query_terms("cto"), packaged_prior()) is None
