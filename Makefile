@@ -51,7 +51,7 @@ LOCALE := languages/locale
 catalogues: install
 	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k say -k N_ \
 		--project willai -o $(LOCALE)/willai.pot scoring languages willai bot
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D willai \
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 -D willai \
 		-i $(LOCALE)/willai.pot -d $(LOCALE)
 	$(BIN)/pybabel compile --statistics -D willai -d $(LOCALE)
 

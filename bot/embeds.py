@@ -7,15 +7,12 @@ labels or skill lists, can produce a message Discord would reject. Text that cam
 Answers and their follow-ups are said in the language of the :class:`~willai.service.Answer`
 they are given (its voice, its report, its occupation name); the other embeds take a voice.
 The occupation's name only ever stands alone, as a title or after a colon, so no language has
-to agree an article or adjective with it. The admin status stays English: operators read it
-beside the English log.
+to agree an article or adjective with it. The admin status is in bot/status.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 import discord
 
@@ -384,75 +381,4 @@ def about_embed(
         inline=False,
     )
     embed.set_footer(text=voice.say(texts.ESCO_ATTRIBUTION))
-    return fit_embed(embed)
-
-
-@dataclass(frozen=True, slots=True)
-class StatusFacts:
-    """What ``/willai-admin status`` reports; gathered by the cog, formatted here."""
-
-    release: ReleaseInfo | None
-    last_attempt: str
-    last_refresh: str
-    last_check: str
-    next_check: str
-    latency_ms: float | None
-    started_at: datetime
-    now: datetime
-    guilds: int
-    shards: str
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(seconds)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days}d {hours}h {minutes}m"
-    if hours:
-        return f"{hours}h {minutes}m"
-    return f"{minutes}m {secs}s"
-
-
-def status_embed(facts: StatusFacts) -> discord.Embed:
-    """The admin status: release, counts, refreshes, gateway, uptime."""
-    embed = discord.Embed(title="willai status", colour=NEUTRAL_COLOUR)
-    release = facts.release
-    if release is None:
-        embed.add_field(name="Release", value="none: the store is empty", inline=False)
-    else:
-        counts = release.counts
-        labels = counts.get("labels") or {}
-        languages = ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "-"
-        embed.add_field(
-            name="Release",
-            value=(
-                f"{data_version(release)} (model {release.model_version})\n"
-                f"imported {discord.utils.format_dt(release.imported_at, 'R')}"
-            ),
-            inline=False,
-        )
-        embed.add_field(
-            name="Counts",
-            value=(
-                f"{counts.get('occupations', 0)} occupations · {counts.get('skills', 0)} skills · "
-                f"{counts.get('relations', 0)} relations\nlabels: {languages}"
-            ),
-            inline=False,
-        )
-    embed.add_field(name="Last import attempt", value=facts.last_attempt, inline=False)
-    embed.add_field(name="Last refresh", value=facts.last_refresh, inline=False)
-    embed.add_field(
-        name="Scheduled check",
-        value=(f"{facts.last_check}\nnext: {facts.next_check}"),
-        inline=False,
-    )
-    latency = "n/a" if facts.latency_ms is None else f"{facts.latency_ms:.0f} ms"
-    embed.add_field(name="Gateway latency", value=latency, inline=True)
-    embed.add_field(
-        name="Uptime", value=_duration((facts.now - facts.started_at).total_seconds()), inline=True
-    )
-    embed.add_field(name="Guilds", value=str(facts.guilds), inline=True)
-    embed.add_field(name="Shards", value=facts.shards, inline=True)
     return fit_embed(embed)

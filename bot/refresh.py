@@ -12,13 +12,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from db.importer import ImportReport
 from db.store import Store
+from scoring.messages import N_
 from willai import refresh_policy
 from willai.importing import ImportFailedError, run_import
 from willai.refresh_policy import LatestVersionFn
@@ -33,15 +34,37 @@ PROGRESS_EDIT_SECONDS = 1.5
 """At most one progress edit of the admin's reply per this many seconds (rate limits)."""
 
 ImportFn = Callable[..., ImportReport]
-ProgressSink = Callable[[str], Awaitable[None]]
+
+#: The refusals, whole sentences so each language words them its own way.
+BUSY = N_("Not now: a refresh is already running; wait for it to finish.")
+TOO_RECENT = N_("Not now: the last refresh was too recent; try again in {seconds} s.")
+#: How a refresh ended (``RefreshOutcome.message``); ``{error}`` is the importer's English.
+NOW_SERVING = N_("ESCO {version} now serving, {count} occupations")
+ALREADY_SERVING = N_("ESCO {version} is already serving: nothing to do")
+IMPORT_FAILED = N_("{error}; the previous data keeps serving")
+CRASHED = N_("unexpected error ({error}); the previous data keeps serving")
+WAS_RUNNING = N_("a refresh was running")
+#: The scheduled check's reason, in ``willai.refresh_policy``'s English words: shown as it is,
+#: never looked up in a catalogue (it varies with versions and errors).
+AS_GIVEN = "{reason}"
 
 
 class RefreshRefusedError(Exception):
-    """A refresh cannot start now; the message says why, in one line for the admin."""
+    """A refresh cannot start now; ``message`` (an English catalogue id) says why.
+
+    The exception's own text, for the log, is the English sentence.
+    """
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message, self.values = message, values
 
 
 class RefreshBusyError(RefreshRefusedError):
     """Another refresh is running."""
+
+    def __init__(self) -> None:
+        super().__init__(BUSY)
 
 
 class RefreshCooldownError(RefreshRefusedError):
@@ -49,7 +72,7 @@ class RefreshCooldownError(RefreshRefusedError):
 
     def __init__(self, retry_after: float) -> None:
         self.retry_after = retry_after
-        super().__init__(f"the last refresh was too recent: try again in {retry_after:.0f} s")
+        super().__init__(TOO_RECENT, seconds=f"{retry_after:.0f}")
 
 
 class Swapper(Protocol):
@@ -64,15 +87,29 @@ class RefreshOutcome:
 
     trigger: str  # "admin" | "scheduled"
     status: str  # "imported" | "unchanged" | "up to date" | "failed" | "skipped"
-    detail: str
+    #: What happened: an English catalogue id with ``{named}`` placeholders in ``values``.
+    message: str
     at: datetime
     version: str | None = None
     seconds: float = 0.0
+    values: Mapping[str, object] = field(default_factory=dict)
 
-    def line(self) -> str:
-        """One line for the status embed."""
-        stamp = self.at.strftime("%Y-%m-%d %H:%M UTC")
-        return f"{self.status} ({self.trigger}, {stamp}): {self.detail}"
+    @property
+    def detail(self) -> str:
+        """What happened, in English: for the log."""
+        return self.message.format(**self.values) if self.values else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressStep:
+    """The import's latest step: a phase (importer's English name) and how far it is."""
+
+    phase: str
+    done: int = 0
+    total: int = 0
+
+
+ProgressSink = Callable[[ProgressStep], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -120,9 +157,8 @@ class _ProgressState:
         self.phase, self.done, self.total = phase, done, total
         self.changed.set()
 
-    def text(self) -> str:
-        share = f" ({self.done / self.total:.0%})" if self.total else ""
-        return f"{self.phase}{share}"
+    def step(self) -> ProgressStep:
+        return ProgressStep(self.phase, self.done, self.total)
 
 
 class RefreshCoordinator:
@@ -166,7 +202,7 @@ class RefreshCoordinator:
     ) -> RefreshJob:
         """Claim the single refresh slot or say why not; never awaits, so it cannot race."""
         if self.job is not None:
-            raise RefreshBusyError("a refresh is already running: wait for it to finish")
+            raise RefreshBusyError()
         cooldown = self.settings.refresh_cooldown_seconds
         if respect_cooldown and self._last_finished is not None and cooldown > 0:
             left = cooldown - (self.clock() - self._last_finished)
@@ -212,37 +248,32 @@ class RefreshCoordinator:
             report_ = await asyncio.to_thread(self._import, job.sources, report)
             if report_.status == "imported":
                 await self.swapper.reload_service()
+                count = report_.counts.get("occupations", 0)
                 outcome = self._outcome(
                     job,
                     "imported",
-                    f"ESCO {report_.version} now serving, "
-                    f"{report_.counts.get('occupations', 0)} occupations",
                     report_.version,
                     started,
+                    NOW_SERVING,
+                    version=report_.version,
+                    count=count,
                 )
             else:
                 outcome = self._outcome(
                     job,
                     "unchanged",
-                    f"ESCO {report_.version} is already serving: nothing to do",
                     report_.version,
                     started,
+                    ALREADY_SERVING,
+                    version=report_.version,
                 )
             log.info("refresh (%s) from %s: %s", job.trigger, source_text, outcome.detail)
         except ImportFailedError as exc:
-            outcome = self._outcome(
-                job, "failed", f"{exc}; the previous data keeps serving", None, started
-            )
+            outcome = self._outcome(job, "failed", None, started, IMPORT_FAILED, error=str(exc))
             log.warning("refresh (%s) from %s failed: %s", job.trigger, source_text, exc)
         except Exception as exc:  # a bug must not take the serving data with it
             log.exception("refresh (%s) from %s crashed", job.trigger, source_text)
-            outcome = self._outcome(
-                job,
-                "failed",
-                f"unexpected error ({type(exc).__name__}); the previous data keeps serving",
-                None,
-                started,
-            )
+            outcome = self._outcome(job, "failed", None, started, CRASHED, error=type(exc).__name__)
         finally:
             if editor is not None:
                 editor.cancel()
@@ -255,10 +286,18 @@ class RefreshCoordinator:
         return self.import_fn(self.store, self.settings, sources, progress=report)
 
     def _outcome(
-        self, job: RefreshJob, status: str, detail: str, version: str | None, started: float
+        self,
+        job: RefreshJob,
+        status: str,
+        version: str | None,
+        started: float,
+        message: str,
+        /,
+        **values: object,
     ) -> RefreshOutcome:
+        seconds = time.perf_counter() - started
         return RefreshOutcome(
-            job.trigger, status, detail, datetime.now(UTC), version, time.perf_counter() - started
+            job.trigger, status, message, datetime.now(UTC), version, seconds, values
         )
 
     async def _edit_progress(self, state: _ProgressState, sink: ProgressSink) -> None:
@@ -269,7 +308,7 @@ class RefreshCoordinator:
             state.changed.clear()
             await asyncio.sleep(throttle.wait_time())
             try:
-                await sink(state.text())
+                await sink(state.step())
             except Exception:  # an expired token must not stop the import
                 log.warning("could not show refresh progress", exc_info=True)
             throttle.mark()
@@ -286,11 +325,11 @@ class RefreshCoordinator:
         return outcome
 
     async def _check(self) -> RefreshOutcome:
-        def skipped(status: str, detail: str) -> RefreshOutcome:
-            return RefreshOutcome("scheduled", status, detail, datetime.now(UTC))
+        def skipped(status: str, message: str, **values: object) -> RefreshOutcome:
+            return RefreshOutcome("scheduled", status, message, datetime.now(UTC), values=values)
 
         if self.running:
-            return skipped("skipped", "a refresh was running")
+            return skipped("skipped", WAS_RUNNING)
 
         async def current_version() -> str | None:
             release = await asyncio.to_thread(self.store.release)
@@ -300,10 +339,10 @@ class RefreshCoordinator:
             self.settings, current_version, self.latest_version_fn
         )
         if plan.status != "import":
-            return skipped(plan.status, plan.detail)
+            return skipped(plan.status, AS_GIVEN, reason=plan.detail)
         sources = plan.sources
         try:
             job = self.reserve("scheduled", sources, respect_cooldown=False)
         except RefreshRefusedError as exc:
-            return skipped("skipped", str(exc))
+            return skipped("skipped", exc.message, **exc.values)
         return await self.run(job)

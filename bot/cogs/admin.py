@@ -7,9 +7,8 @@ for every server, so it is rate-limited and one-at-a-time, and only the bot's ow
 a source other than ESCO_SOURCE: a server admin must not make the host read arbitrary paths
 or URLs.
 
-What only operators read (refresh progress and outcome, status) stays English, like the log
-beside it; what a member may meet (the refusals) and the server settings' replies are said in
-the reader's language.
+Every reply is said in the language of the admin who asked (bot/language.py): refusals,
+the settings' replies, the status and the refresh's progress and outcome (bot/status.py).
 """
 
 from __future__ import annotations
@@ -25,11 +24,12 @@ from discord import app_commands
 from discord.app_commands import Choice, locale_str
 from discord.ext import commands
 
-from bot import embeds, limits
+from bot import limits
 from bot.client import WillaiBot
 from bot.errors import SERVER_ONLY, NotAllowedError, UserFacingError
 from bot.language import voice_of
-from bot.refresh import RefreshOutcome, RefreshRefusedError
+from bot.refresh import ProgressStep, RefreshRefusedError
+from bot.status import StatusFacts, outcome_text, progress_text, refreshing_text, status_embed
 from languages.choice import NAMES, SUPPORTED
 from scoring.messages import N_
 
@@ -51,14 +51,6 @@ async def require_admin(interaction: discord.Interaction) -> bool:
 
 def _source_text(text: str) -> str:
     return limits.clip(discord.utils.escape_markdown(text).replace("`", "'"), 300)
-
-
-def outcome_text(outcome: RefreshOutcome) -> str:
-    """The admin's final reply."""
-    icon = {"imported": "Done", "unchanged": "Nothing to do", "failed": "Refresh failed"}.get(
-        outcome.status, outcome.status.capitalize()
-    )
-    return limits.clip(f"**{icon}**: {outcome.detail} ({outcome.seconds:.1f} s)", limits.CONTENT)
 
 
 #: ``/willai-admin ephemeral``'s choices; the values are what older clients send.
@@ -135,21 +127,19 @@ class AdminCog(
                     "from: set it in .env, or give a source."
                 )
             )
+        voice = await voice_of(interaction)
         try:
             job = await refresher.reserve_shared("admin", sources)
         except RefreshRefusedError as exc:
-            # The reason is the coordinator's, in English, like the rest of the refresh output.
-            raise UserFacingError(N_("Not now: {reason}."), reason=exc) from None
+            raise UserFacingError(exc.message, **exc.values) from None
         try:
             shown = _source_text(source or bot.settings.esco_source or "")
             serving = bot.serving.service.release.version
-            head = (
-                f"Refreshing ESCO from `{shown}`; answers keep using ESCO {serving} "
-                "until the new data is ready."
-            )
+            head = refreshing_text(shown, serving, voice)
             await interaction.response.send_message(head, ephemeral=True)
 
-            async def progress(text: str) -> None:
+            async def progress(step: ProgressStep) -> None:
+                text = progress_text(step, voice)
                 await interaction.edit_original_response(
                     content=limits.clip(f"{head}\n{text}", limits.CONTENT)
                 )
@@ -158,7 +148,7 @@ class AdminCog(
         finally:
             refresher.release(job)
         await asyncio.sleep(refresher.final_edit_delay())
-        await interaction.edit_original_response(content=outcome_text(outcome))
+        await interaction.edit_original_response(content=outcome_text(outcome, voice))
 
     @app_commands.command(
         name="status",
@@ -171,35 +161,25 @@ class AdminCog(
         release, attempt = await asyncio.to_thread(
             lambda: (bot.store.release(), bot.store.last_attempt())
         )
-        if attempt is None:
-            attempt_text = "none"
-        else:
-            attempt_text = f"{attempt.status} {discord.utils.format_dt(attempt.imported_at, 'R')}"
-            if attempt.error:
-                attempt_text += f": {limits.clip(attempt.error, 300)}"
-        if refresher.running:
-            refresh_text = "running now"
-        elif refresher.last_outcome:
-            refresh_text = refresher.last_outcome.line()
-        else:
-            refresh_text = "none since start"
         scheduler = bot.get_cog("SchedulerCog")
         next_at = getattr(scheduler, "next_check", lambda: None)()
         latency = bot.latency
-        shard_count = bot.shard_count or 1
-        facts = embeds.StatusFacts(
+        facts = StatusFacts(
             release=release,
-            last_attempt=attempt_text,
-            last_refresh=refresh_text,
-            last_check=refresher.last_check.line() if refresher.last_check else "none yet",
-            next_check=discord.utils.format_dt(next_at, "R") if next_at else "disabled",
+            attempt=attempt,
+            refreshing=refresher.running,
+            last_refresh=refresher.last_outcome,
+            last_check=refresher.last_check,
+            next_check=next_at,
             latency_ms=latency * 1000 if math.isfinite(latency) else None,
             started_at=bot.started_at,
             now=datetime.now(UTC),
             guilds=len(bot.guilds),
-            shards=f"{len(getattr(bot, 'shards', {}) or {0: None})} of {shard_count}",
+            shards_running=len(getattr(bot, "shards", {}) or {0: None}),
+            shard_count=bot.shard_count or 1,
         )
-        await interaction.response.send_message(embed=embeds.status_embed(facts), ephemeral=True)
+        voice = await voice_of(interaction)
+        await interaction.response.send_message(embed=status_embed(facts, voice), ephemeral=True)
 
     @app_commands.command(
         name="ephemeral",

@@ -8,11 +8,14 @@ new messages are translated.
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from bot import WillaiBot, embeds, errors, views
+from bot import WillaiBot, embeds, errors, refresh, views
 from bot.cogs.admin import LANGUAGE_SET
 from bot.language import locale_tag
 from languages import grammar
@@ -24,6 +27,7 @@ from tests.bot.conftest import CLERK, NAMES, NURSE
 from tests.fake_discord import ADMIN_PERMISSIONS, MESSAGE_FLAG_EPHEMERAL, FakeDiscord
 from willai import texts
 from willai.card import render_card
+from willai.importing import run_import
 
 CHANNEL_MESSAGE = 4
 
@@ -358,3 +362,136 @@ def test_locale_tags_of_known_and_unknown_discord_locales():
     assert locale_tag(discord.Locale.latin_american_spanish) == "es-419"
     assert locale_tag("xx-YY") == "xx-YY"
     assert locale_tag(None) == ""
+
+
+#: The status fields, in the order the embed shows them (message ids).
+STATUS_FIELDS = (
+    "Release",
+    "Counts",
+    "Last import attempt",
+    "Last refresh",
+    "Scheduled check",
+    "Gateway latency",
+    "Uptime",
+    "Guilds",
+    "Shards",
+)
+
+
+def _must_not_import(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("no import expected")
+
+
+def is_outcome(message: dict) -> bool:
+    """The refresh's final edit, in any language: it opens with its bold heading."""
+    return message["content"].startswith("**")
+
+
+async def test_the_status_speaks_the_admins_language(
+    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
+):
+    async with fake_discord.run_bot(make_bot()) as bot:
+        rec = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS, locale="fr"
+        )
+        (at_start,) = (await rec.wait_response())["data"]["embeds"]
+        await bot.refresher.scheduled_check()  # something for "Scheduled check" to say
+        rec = await fake_discord.interact_command(
+            "willai-admin status", permissions=ADMIN_PERMISSIONS, locale="fr"
+        )
+        callback = await rec.wait_response()
+    before = {f["name"]: f["value"] for f in at_start["fields"]}
+    assert before["Dernière actualisation"] == "aucune depuis le démarrage"
+    assert before["Vérification planifiée"].startswith(
+        "aucune pour l\u2019instant\nprochaine\u00a0: <t:"
+    )
+    assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
+    (embed,) = callback["data"]["embeds"]
+    assert embed["title"] == catalogue("fr", "willai status") == "État de willai"
+    names = [catalogue("fr", name) for name in STATUS_FIELDS]
+    assert [f["name"] for f in embed["fields"]] == names
+    assert not set(names) & set(STATUS_FIELDS) - {"Shards"}  # every heading is translated
+    fields = dict(zip(STATUS_FIELDS, (f["value"] for f in embed["fields"]), strict=True))
+    release, imported = fields["Release"].split("\n")
+    assert release == "ESCO v1.1.1 (modèle 1.2.0)"
+    assert imported.startswith("importée <t:")  # Discord shows the time in the reader's language
+    assert fields["Counts"].startswith("3 métiers · 7 compétences · ")
+    assert fields["Last import attempt"].startswith("en service, <t:")
+    check, upcoming = fields["Scheduled check"].split("\n")
+    assert fields["Last refresh"] == check  # the scheduled check was the last refresh
+    assert check.startswith("sans changement (planifiée, <t:")
+    assert check.endswith("\u00a0: ESCO v1.1.1 est déjà en service\u00a0: rien à faire")
+    assert upcoming.startswith("prochaine\u00a0: <t:")
+    assert fields["Gateway latency"] == "n.d." or fields["Gateway latency"].endswith(" ms")
+    assert fields["Uptime"].endswith(" s")
+    assert fields["Shards"] == "1 sur 1"
+
+
+async def test_a_refresh_reports_in_the_language_of_the_admin_who_started_it(
+    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
+):
+    phase_seen = threading.Event()
+
+    def slow_import(store: Any, settings: Any, sources: Any, *, progress: Any) -> Any:
+        progress("scoring occupations", 1, 4)
+        assert phase_seen.wait(10)
+        return run_import(store, settings, sources, progress=progress)
+
+    spanish = fake_discord.add_user("inés", locale="es-ES")
+    async with fake_discord.run_bot(make_bot()) as bot:
+        bot.refresher.import_fn = slow_import
+        bot.refresher.progress_interval = 0.0
+        rec = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS, locale="de"
+        )
+        first = await rec.wait_response()
+        edits = await rec.wait_edits(1)
+        # another admin, who reads Discord in Spanish, is refused in Spanish meanwhile
+        second = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS, user=spanish
+        )
+        refused = (await second.wait_response())["data"]["content"]
+        phase_seen.set()
+        final = await rec.wait_final(predicate=is_outcome)
+    head = first["data"]["content"]
+    assert head.startswith("ESCO wird aus `")
+    assert head.endswith(
+        "bis die neuen Daten bereit sind, nutzen die Antworten weiter ESCO v1.1.1."
+    )
+    assert edits[0]["content"] == f"{head}\nBerufe werden bewertet (25\u00a0%)"
+    assert refused == catalogue("es", refresh.BUSY)
+    assert refused.startswith("Ahora no: ya hay una actualización en curso")
+    assert re.fullmatch(
+        r"\*\*Nichts zu tun\*\*: ESCO v1\.1\.1 ist bereits aktiv: nichts zu tun \(\d+,\d s\)",
+        final["content"],
+    )
+
+
+async def test_a_refresh_cooldown_is_refused_in_the_admins_language(
+    fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
+):
+    # the store was imported a moment ago: that counts, whoever imported it
+    async with fake_discord.run_bot(make_bot(refresh_cooldown_seconds=600)) as bot:
+        bot.refresher.import_fn = _must_not_import
+        rec = await fake_discord.interact_command(
+            "willai-admin refresh", permissions=ADMIN_PERMISSIONS, locale="fr"
+        )
+        refused = (await rec.wait_response())["data"]["content"]
+    waited = re.fullmatch(
+        "Pas maintenant\u00a0: la dernière actualisation est trop récente\u202f; "
+        r"réessayez dans (\d+) s\.",
+        refused,
+    )
+    assert waited is not None
+    assert 0 < int(waited[1]) <= 600
+
+
+async def test_a_german_admin_is_told_the_new_default_in_german(
+    fake_discord: FakeDiscord, make_multilingual_bot: Callable[..., WillaiBot]
+):
+    async with fake_discord.run_bot(make_multilingual_bot()) as bot:
+        reply = await set_server_language(fake_discord, "es", locale="de")
+    assert reply == catalogue("de", LANGUAGE_SET["es"])
+    assert reply.startswith("Mitglieder, deren Discord-Sprache willai nicht spricht")
+    assert "auf Spanisch" in reply
+    assert bot.store.guild_language(fake_discord.guild_id) == "es"
