@@ -103,3 +103,32 @@ def test_new_abbreviations_reach_esco_words():
     assert query_terms("RMN").tokens == ("mental", "health", "nurse")
     assert query_terms("TAFE teacher").tokens == ("vocational", "teacher")
     assert query_terms("LGV driver").tokens == query_terms("HGV driver").tokens
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("senior busser", "senior waiter"),  # a word in no ESCO label: changed anywhere
+        ("millwright apprentice", "industrial machinery mechanic apprentice"),
+        ("webentwicklerin teilzeit", "web developer teilzeit"),
+        ("yesera", "plasterer"),
+    ],
+)
+def test_plain_titles_in_no_label_are_spelled_out_anywhere(typed, spelled):
+    assert spell_out(typed) == spelled
+
+
+@pytest.mark.parametrize(
+    ("alone", "inside"),
+    [
+        ("stock clerk", "livestock clerk"),  # ESCO words: only the whole title changes
+        ("support worker", "disability support worker"),
+        ("head teacher", "deputy head teacher"),
+        ("projektleiter", "projektleiter bau"),
+        ("chef de projet", "chef de projet informatique"),
+        ("jefe de obra", "jefe de obra civil"),
+    ],
+)
+def test_plain_titles_made_of_esco_words_change_only_as_the_whole_title(alone, inside):
+    assert spell_out(alone) == WHOLE_TITLE[alone]
+    assert spell_out(inside) == inside

@@ -1,9 +1,11 @@
 """The hand-written probes of the abbreviation and colloquial tables, on the full ESCO bundle.
 
 `probes.csv` holds titles people type (job-ad abbreviations, British, American and Australian
-slang, German, French and Spanish job words in both genders), each with the occupations a
-person would accept. A table entry is there because one of these probes needed it, so a probe
-that stops finding an accepted occupation first means an entry was lost or overruled.
+slang, the plain titles of the most common jobs in English-speaking labour markets, German,
+French and Spanish job words in both genders), each with the occupations a person would
+accept. A table entry is there because one of these probes needed it, so a probe that stops
+finding an accepted occupation first means an entry was lost or overruled; the plain probes
+the matcher found without any entry guard against an entry that breaks them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from tests.matching.everyday import load
 pytestmark = pytest.mark.full_data
 
 PROBES_CSV = Path(__file__).resolve().parent / "probes.csv"
-KINDS = {"abbreviation", "slang", "de", "fr", "es"}
+KINDS = {"abbreviation", "slang", "plain", "de", "fr", "es"}
 
 
 class Probe(NamedTuple):
