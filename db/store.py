@@ -18,36 +18,12 @@ from db.bulk import bulk_insert
 from db.changes import announce, guild_payload
 from db.engine import is_read_only, make_engine
 from db.importer import serving_release
+from db.releases import NoReleaseError, ReleaseInfo, aware, own_language, release_info
 from db.scores import SCORE_COLUMNS, ScoredRelease, ScoreRows, compute_scores
 from scoring.types import Occupation, Skill
 
 if TYPE_CHECKING:
     from matching.types import LabelRecord, OccupationRecord
-
-
-class NoReleaseError(Exception):
-    """The store holds no serving release yet; the message says how to import one."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "the store is empty: run `willai data import SOURCE` (or set "
-            "ESCO_SOURCE) to load an ESCO bundle"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ReleaseInfo:
-    """The serving release, as shown in status lines and answer footers."""
-
-    id: int
-    version: str
-    source: str
-    checksum: str
-    imported_at: datetime
-    model_version: str
-    counts: dict[str, Any]
-    warnings: list[str]
-    seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +58,6 @@ class GuildSettings:
     language: str = ""
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands datetimes back naive; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 class Store:
     """One engine, and the questions answered from the serving release."""
 
@@ -109,17 +80,7 @@ class Store:
             row = serving_release(conn)
         if row is None or row.id is None:
             return None
-        return ReleaseInfo(
-            row.id,
-            row.version,
-            row.source,
-            row.checksum,
-            _aware(row.imported_at),
-            row.model_version,
-            json.loads(row.counts_json),
-            json.loads(row.warnings_json),
-            row.seconds,
-        )
+        return release_info(row.model_dump())
 
     def require_release(self) -> ReleaseInfo:
         release = self.release()
@@ -135,7 +96,7 @@ class Store:
                 .order_by(table.c.id.desc())
                 .limit(1)
             ).first()
-        return ImportAttempt(row.status, _aware(row.imported_at), row.error) if row else None
+        return ImportAttempt(row.status, aware(row.imported_at), row.error) if row else None
 
     def status(self) -> dict[str, Any]:
         """The `data status --json` document."""
@@ -273,7 +234,7 @@ class Store:
         counts_json = conn.execute(
             select(release_table.c.counts_json).where(release_table.c.id == release_id)
         ).scalar()
-        return str(json.loads(counts_json or "{}").get("language", "en"))
+        return own_language(counts_json)
 
     # --- inputs of the model and the matcher -------------------------------------------------
 

@@ -142,16 +142,16 @@ class _Labels:
         self.key: list[str] = []
         # Insertion order matters below: it is the order in which words were first seen.
         self.postings: dict[str, list[int]] = defaultdict(list)
-        self.occ_terms: dict[str, set[int]] = defaultdict(set)
         for lab in ordered:
             occ = self.uri_index[lab.occupation_uri]
             for variant in label_variants(lab.label):
-                tokens = label_tokens(variant)
-                key = (occ, tuple(tokens))
+                # Interned first, so the keys of `seen` share the words' strings.
+                tokens = tuple(sys.intern(t) for t in label_tokens(variant))
+                key = (occ, tokens)
                 if not tokens or key in seen:
                     continue
                 seen.add(key)
-                toks = tuple(sys.intern(t) for t in dict.fromkeys(tokens))
+                toks = tuple(dict.fromkeys(tokens))
                 label_id = len(self.text)
                 self.occ.append(occ)
                 self.kind.append(KIND_CODES.get(lab.kind, 2))
@@ -161,7 +161,15 @@ class _Labels:
                 self.foreign.append(lab.language != "en")
                 for tok in toks:
                     self.postings[tok].append(label_id)
-                    self.occ_terms[tok].add(occ)
+
+    def occupations_with(self, word: str) -> int:
+        """How many occupations have a label holding `word`, for its IDF.
+
+        Counted when asked: a set of occupations per word, kept for the whole build, would be
+        ~10 MB of its peak.
+        """
+        occ = self.occ
+        return len({occ[label_id] for label_id in self.postings[word]})
 
 
 def build_arrays(
@@ -176,7 +184,7 @@ def build_arrays(
     """
     found = _Labels(occupations, labels)
     n_occ = max(len(occupations), 1)
-    idf = {tok: math.log(1.0 + n_occ / len(occs)) for tok, occs in found.occ_terms.items()}
+    idf = {tok: math.log(1.0 + n_occ / found.occupations_with(tok)) for tok in found.postings}
     # Words sorted by code point, which is also the order of their UTF-8 bytes: autocomplete
     # finds the words of a prefix by binary search, and their postings lie side by side.
     words = sorted(found.postings)
@@ -201,9 +209,11 @@ def _occupation_arrays(
     n = len(occupations)
     names = [0] * n
     occ_stems: list[set[str]] = [set() for _ in occupations]
+    # Each word's stem once (25,000 words), not once per label it is in (280,000 times).
+    word_stem = {word: sys.intern(stem(word)) for word in found.postings}
     for occ, toks in zip(found.occ, found.tokens, strict=True):
         names[occ] += 1
-        occ_stems[occ].update(sys.intern(stem(t)) for t in toks)
+        occ_stems[occ].update(map(word_stem.__getitem__, toks))
     top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
     breadth = [math.log1p(count) / top_names for count in names]
     depth = [1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations]
@@ -214,7 +224,7 @@ def _occupation_arrays(
     # tells, for every candidate of a query at once, which query stems it holds.
     groups: dict[str, list[str]] = defaultdict(list)
     for word in found.postings:  # first-seen order: the order typo fixes are offered in
-        groups[stem(word)].append(word)
+        groups[word_stem[word]].append(word)
     stems = sorted(set(groups).union(*occ_stems, *described))
     stem_id = {s: i for i, s in enumerate(stems)}
     width = len(stems)
@@ -283,14 +293,21 @@ def _label_arrays(
 
     # Whole-string fuzzy lookup (fallback.close_labels): every label's tokens joined, sorted by
     # (length, label id), so a query scans only the run of lengths that can reach the cutoff.
-    order = sorted(range(len(tokens)), key=lambda i: (len(" ".join(tokens[i])), i))
-    texts = [" ".join(tokens[i]) for i in order]
+    # The sorts are stable over label ids in order, so sorting by the first key alone breaks
+    # ties by label id, without a tuple per label.
+    joined = [" ".join(toks) for toks in tokens]
+    lengths = [len(text) for text in joined]
+    order = sorted(range(len(joined)), key=lengths.__getitem__)
+    texts = [joined[i] for i in order]
+    del joined, lengths
     pack_strings(arrays, "fallback", texts)
     arrays["fallback_ids"] = np.array(order, dtype=np.int32)
     arrays["fallback_lens"] = np.array([len(text) for text in texts], dtype=np.int32)
     arrays["fallback_chars"] = char_histograms(texts).reshape(len(texts), CHAR_BUCKETS)
+    del texts, order
 
     # Autocomplete: every label's folded text, sorted (ties by label id), with its label id.
-    pairs = sorted((prefix_key(text), i) for i, text in enumerate(found.key))
-    pack_strings(arrays, "suggest", [key for key, _ in pairs])
-    arrays["suggest_ids"] = np.array([i for _, i in pairs], dtype=np.int32)
+    keys = [prefix_key(text) for text in found.key]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    pack_strings(arrays, "suggest", [keys[i] for i in order])
+    arrays["suggest_ids"] = np.array(order, dtype=np.int32)

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from db.store import ReleaseInfo, Store
+from db.releases import ReleaseInfo, ReleaseReads
 from matching.build import build_arrays
 from matching.stored import index_identity, load_or_build
 from matching.tables import Arrays, StringTable, pack_strings, scalars
 from scoring import MODEL_VERSION, OccupationScore
+from willai.memory import return_freed_memory
 
 if TYPE_CHECKING:
     from matching import MatchIndex
@@ -63,7 +64,7 @@ def release_identity(release: ReleaseInfo) -> dict[str, str]:
     return {"release": str(release.id), "checksum": release.checksum}
 
 
-def match_index(store: Store, cache_dir: Path | None = None) -> MatchIndex:
+def match_index(store: ReleaseReads, cache_dir: Path | None = None) -> MatchIndex:
     """The serving release's match index, mapped from the cache or built (and cached)."""
     from matching import MatchIndex  # noqa: PLC0415 - `prepare` lays it out without the ranker
 
@@ -71,7 +72,7 @@ def match_index(store: Store, cache_dir: Path | None = None) -> MatchIndex:
     return MatchIndex.cached(cache_root(cache_dir), release_identity(release), store.match_inputs)
 
 
-def lay_out_index(store: Store, release: ReleaseInfo, cache_dir: Path | None = None) -> None:
+def lay_out_index(store: ReleaseReads, release: ReleaseInfo, cache_dir: Path | None = None) -> None:
     """Make sure the cache holds `release`'s match index, building it if need be.
 
     What an import does: the arrays are checked and written, no matcher is made of them.
@@ -92,7 +93,7 @@ def _laid_out(_arrays: Arrays) -> bool:
 # --- scores --------------------------------------------------------------------------------
 
 
-def score_arrays(store: Store) -> Arrays:
+def score_arrays(store: ReleaseReads) -> Arrays:
     """Every score document of the serving release, compressed, sorted by URI."""
     uris: list[str] = []
     documents: list[bytes] = []
@@ -137,7 +138,9 @@ class CompactScores(Mapping[str, OccupationScore]):
         return len(self._uris)
 
 
-def scores(store: Store, release: ReleaseInfo, cache_dir: Path | None = None) -> CompactScores:
+def scores(
+    store: ReleaseReads, release: ReleaseInfo, cache_dir: Path | None = None
+) -> CompactScores:
     """Every score of `release`, mapped from the cache or read from the store (and cached).
 
     Keyed by the scoring model too: a rescore (`Store.rescore_if_stale`) makes a new cache.
@@ -154,7 +157,9 @@ def scores(store: Store, release: ReleaseInfo, cache_dir: Path | None = None) ->
     )
 
 
-def prepare(store: Store, cache_dir: Path, progress: Progress | None = None) -> dict[str, float]:
+def prepare(
+    store: ReleaseReads, cache_dir: Path, progress: Progress | None = None
+) -> dict[str, float]:
     """Lay out both caches of the serving release, as an import's last phases; seconds each.
 
     Where CACHE_DIR cannot be written, nothing is laid out (each process then builds its own
@@ -182,5 +187,6 @@ def prepare(store: Store, cache_dir: Path, progress: Progress | None = None) -> 
             progress(phase, 0, 0)
         started = time.perf_counter()
         make()
+        return_freed_memory()  # what the step built and dropped, before the next one builds
         timings[name] = time.perf_counter() - started
     return timings

@@ -92,8 +92,14 @@ def _prepare_caches(
     """
     # Here, not at the top: the matcher is loaded only once the data is in.
     from willai import caches  # noqa: PLC0415
+    from willai.memory import return_freed_memory  # noqa: PLC0415
 
     started = time.perf_counter()
+    # The load's SQLite connection keeps its page cache (db.engine); the index is laid out in
+    # the memory it and the load's own objects leave free, not on top of them.
+    if store.engine.dialect.name == "sqlite":
+        store.engine.dispose()
+    return_freed_memory()
     try:
         report.timings.update(caches.prepare(store, settings.cache_dir, progress))
     except Exception as exc:  # noqa: BLE001 - the import succeeded; a cache is an optimisation

@@ -1,16 +1,20 @@
-"""Wiring shared by the CLI and the bot: the store, a first import, the match index."""
+"""Wiring shared by the CLI and the bot: the store, a first import, the match index.
+
+Nothing heavy is imported at the top: a one-shot answer from a SQLite store reads through
+``db.reader`` and never loads SQLAlchemy (:func:`open_reads`); whatever writes, imports or
+serves a PostgreSQL store opens :class:`db.store.Store`.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from db.store import Store
-from willai.importing import ImportFailedError, run_import
-from willai.progress import import_progress
 from willai.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from db.releases import ReleaseReads
+    from db.store import Store
     from matching import MatchIndex
 
 log = logging.getLogger(__name__)
@@ -18,6 +22,8 @@ log = logging.getLogger(__name__)
 
 def open_store(settings: Settings | None = None) -> Store:
     """The store named by DATABASE_URL, created on first use."""
+    from db.store import Store  # noqa: PLC0415 - SQLAlchemy only for what needs the store
+
     settings = settings or get_settings()
     return Store.from_url(settings.database_url, connect_timeout=settings.database_connect_timeout)
 
@@ -28,6 +34,9 @@ def ensure_release(store: Store, settings: Settings, *, interactive: bool | None
     Without a usable source the refusal says how to import, so a first run never dies with a
     bare "no data".
     """
+    from willai.importing import ImportFailedError, run_import  # noqa: PLC0415 - first run only
+    from willai.progress import import_progress  # noqa: PLC0415
+
     if store.release() is None:
         if not settings.esco_source:
             raise ImportFailedError(
@@ -48,8 +57,42 @@ def ensure_release(store: Store, settings: Settings, *, interactive: bool | None
         log.info("scores recomputed for the current scoring model")
 
 
+def open_reads(settings: Settings) -> ReleaseReads:
+    """What a one-shot command reads its answer from, with a serving release in it.
+
+    A SQLite store whose serving release is scored by this model is read through the stdlib
+    ``sqlite3`` module (``db.reader``). Anything else (PostgreSQL, a missing or empty file, a
+    release to rescore) opens the store and sets it up first, as :func:`ensure_release` does.
+    """
+    from db.reader import SqliteReader  # noqa: PLC0415 - light: sqlite3 alone
+
+    reader = SqliteReader.open(settings.database_url)
+    if reader is not None:
+        release = reader.release()
+        if release is not None and release.model_version == _model_version():
+            return reader
+        reader.close()
+    store = open_store(settings)
+    ensure_release(store, settings)
+    return store
+
+
+def _model_version() -> str:
+    """The scoring model's version (loads the model's module, as the store would)."""
+    from scoring import MODEL_VERSION  # noqa: PLC0415
+
+    return MODEL_VERSION
+
+
 def load_match_index(settings: Settings | None = None, store: Store | None = None) -> MatchIndex:
-    """Build the title matcher over every label of the serving release."""
+    """The title matcher over every label of the serving release."""
     from willai.service import build_match_index  # noqa: PLC0415 - `data import` needs none
 
-    return build_match_index(store or open_store(settings))
+    settings = settings or get_settings()
+    if store is None:
+        from db.reader import SqliteReader  # noqa: PLC0415
+
+        reads: ReleaseReads = SqliteReader.open(settings.database_url) or open_store(settings)
+    else:
+        reads = store
+    return build_match_index(reads, settings.cache_dir)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from db.store import ReleaseInfo, Store
+from db.releases import ReleaseInfo, ReleaseReads
 from languages import ReleaseWords, Voices
 from matching import MatchIndex, MatchResult, Suggestion
 from matching.normalise import MAX_QUERY_CHARS
@@ -101,7 +101,7 @@ class Unresolved:
         return bool(self.match.candidates) and self.match.status != "no_match"
 
 
-def build_match_index(store: Store, cache_dir: Path | None = None) -> MatchIndex:
+def build_match_index(store: ReleaseReads, cache_dir: Path | None = None) -> MatchIndex:
     """The title matcher over every label of the serving release, in every language.
 
     Mapped from CACHE_DIR (or `cache_dir`) when this release's index is there; built, and
@@ -110,7 +110,7 @@ def build_match_index(store: Store, cache_dir: Path | None = None) -> MatchIndex
     return caches.match_index(store, cache_dir)
 
 
-def release_voices(store: Store, release: ReleaseInfo) -> Voices:
+def release_voices(store: ReleaseReads, release: ReleaseInfo) -> Voices:
     """Every answer language of ``release``, each read from the store at its first answer."""
 
     def load(language: str) -> ReleaseWords:
@@ -124,7 +124,9 @@ def release_voices(store: Store, release: ReleaseInfo) -> Voices:
 class StoredScores(Mapping[str, OccupationScore]):
     """Scores read from the store on demand: a one-shot command needs one, not 3,000."""
 
-    def __init__(self, store: Store) -> None:
+    # Iterating and counting are for completeness; a one-shot answer only looks one up.
+
+    def __init__(self, store: ReleaseReads) -> None:
         self._store = store
 
     def __getitem__(self, uri: str) -> OccupationScore:
@@ -134,7 +136,7 @@ class StoredScores(Mapping[str, OccupationScore]):
         return score
 
     def __iter__(self) -> Iterator[str]:
-        return (summary.uri for summary in self._store.score_summaries())
+        return (uri for uri, _ in self._store.score_details())
 
     def __len__(self) -> int:
         return self._store.occupation_count()
@@ -145,7 +147,7 @@ class AnswerService:
 
     def __init__(
         self,
-        store: Store,
+        store: ReleaseReads,
         index: MatchIndex,
         scores: Mapping[str, OccupationScore],
         release: ReleaseInfo,
@@ -156,7 +158,7 @@ class AnswerService:
 
     @classmethod
     def load(
-        cls, store: Store, *, preload_scores: bool = True, cache_dir: Path | None = None
+        cls, store: ReleaseReads, *, preload_scores: bool = True, cache_dir: Path | None = None
     ) -> AnswerService:
         """Map the index and, unless the caller answers only once, every score.
 

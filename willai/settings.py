@@ -2,18 +2,28 @@
 
 One object, validated at start-up, so a typo in a key fails before the bot connects or an
 import starts, with a single line that names the key.
+
+Reading settings loads no database library: DATABASE_URL is checked by ``db.urls``, and the
+engine is made by whoever opens the store. A one-shot answer from SQLite never needs SQLAlchemy.
+
+The environment and `.env` are read here (python-dotenv parses the file) and validated by a
+plain pydantic model, as pydantic-settings did before: variable names in any case, a variable
+before a `.env` line before the default, lists given as "a,b c". pydantic-settings itself
+cost `willai ask` about 70 ms of CPU on import (asyncio, its cloud secret sources, a scan of
+installed packages for plugins), a tenth of the whole answer.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from dotenv import dotenv_values
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from db.engine import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, masked, parse_database_url
+from db.urls import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, driver_of
 from languages.choice import SUPPORTED, supported
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/willai.sqlite"
@@ -22,6 +32,8 @@ OFFICIAL_ESCO_API_URL = "https://ec.europa.eu/esco/api"
 #: so reading settings does not import the web client (tests/willai/test_settings.py checks).
 DEFAULT_ESCO_API_RETRIES = 5
 LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+#: The file of settings read from the working directory, under the environment's variables.
+ENV_FILE = ".env"
 
 
 class SettingsError(Exception):
@@ -35,12 +47,10 @@ def _split_list(value: object) -> object:
     return value
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Everything the operator can set. Unknown `.env` keys are ignored, not fatal."""
 
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
-    )
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True)
 
     database_url: str = Field(
         DEFAULT_DATABASE_URL, description="SQLAlchemy URL of the store (SQLite or PostgreSQL)."
@@ -48,7 +58,7 @@ class Settings(BaseSettings):
     esco_source: str | None = Field(
         None, description="What `willai data import` loads when given no source."
     )
-    esco_languages: Annotated[list[str], NoDecode] = Field(
+    esco_languages: list[str] = Field(
         default_factory=lambda: ["en"], description="Label languages fetched from the ESCO API."
     )
     esco_api_url: str = Field(OFFICIAL_ESCO_API_URL, description="Base URL of the ESCO API.")
@@ -64,11 +74,11 @@ class Settings(BaseSettings):
         False, description="Let DEBUG logs show Discord payloads and URLs (they hold tokens)."
     )
     dev_guild_id: int | None = Field(None, description="Guild that gets instant command sync.")
-    owner_ids: Annotated[list[int], NoDecode] = Field(
+    owner_ids: list[int] = Field(
         default_factory=list, description="If set, only these users may run admin commands."
     )
     shard_count: int | None = Field(None, ge=1, description="Total shards (AutoShardedBot).")
-    shard_ids: Annotated[list[int], NoDecode] = Field(
+    shard_ids: list[int] = Field(
         default_factory=list, description="Shards this process runs (default: all)."
     )
     refresh_interval_days: float = Field(
@@ -98,7 +108,7 @@ class Settings(BaseSettings):
     @classmethod
     def _valid_url(cls, value: str) -> str:
         try:
-            parse_database_url(value)
+            driver_of(value)
         except StoreUnavailableError as exc:
             raise ValueError(str(exc).removeprefix("DATABASE_URL ")) from None
         return value
@@ -159,14 +169,41 @@ class Settings(BaseSettings):
 
 
 def mask_url(url: str) -> str:
-    """Hide the password part of a database URL."""
+    """Hide the password part of a database URL (rendered by SQLAlchemy, loaded for it)."""
+    from db.engine import masked  # noqa: PLC0415 - only what shows the URL pays for SQLAlchemy
+
     return masked(url)
 
 
+def from_environment(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = None
+) -> dict[str, str]:
+    """Each setting the environment gives, by field name: a variable, else a `.env` line.
+
+    Names match whatever their case (DATABASE_URL, database_url); keys of no setting are
+    ignored, so one `.env` may serve other programs too.
+    """
+    environ = os.environ if environ is None else environ
+    env_file = Path(ENV_FILE) if env_file is None else env_file
+    fields = Settings.model_fields
+    found: dict[str, str] = {}
+    if env_file.is_file():
+        for key, value in dotenv_values(env_file, encoding="utf-8").items():
+            if value is not None and key.lower() in fields:
+                found[key.lower()] = value
+    for key, value in environ.items():
+        if key.lower() in fields:
+            found[key.lower()] = value
+    return found
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Read and validate settings, turning pydantic's report into one line per problem."""
+    """Read and validate settings, turning pydantic's report into one line per problem.
+
+    ``overrides`` (by field name) win over the environment, which wins over `.env`.
+    """
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**(from_environment() | overrides))  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

@@ -38,7 +38,7 @@ def small_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = tmp_path_factory.mktemp("ask")
     url = f"sqlite:///{root / 's.sqlite'}"
     import_bundle(make_engine(url), gather_bundle([str(write_bundle(root))], root))
-    return {"DATABASE_URL": url}
+    return {"DATABASE_URL": url, "CACHE_DIR": str(root / "cache")}  # the index laid out once
 
 
 def test_json_answer_has_the_documented_shape(
@@ -113,13 +113,13 @@ def test_first_ask_imports_esco_source(cli: Cli, tmp_path: Path) -> None:
 
 @pytest.mark.full_data
 def test_medical_records_manager_matches_the_published_example(
-    cli: Cli, full_store_url: str, tmp_path: Path
+    cli: Cli, full_env: dict[str, str], tmp_path: Path
 ) -> None:
     result = cli(
         "ask",
         "medical records manager",
         "--json",
-        env={"DATABASE_URL": full_store_url},
+        env=full_env,
         cwd=tmp_path,
     )
     doc = json.loads(result.stdout)

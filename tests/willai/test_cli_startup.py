@@ -68,3 +68,14 @@ def test_each_error_the_cli_reports_in_one_line_names_a_real_exception(
     found = getattr(importlib.import_module(module), name)
     assert issubclass(found, Exception)
     assert found.__module__ == module
+
+
+def test_an_answer_from_a_sqlite_store_loads_no_sqlalchemy(
+    multilingual_url: str, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", multilingual_url)
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
+    answer = _probe("ask", "nurse")
+    assert answer["exit"] == 0, answer["output"]
+    assert "nurse" in str(answer["output"]).lower()
+    assert answer["loaded"] == ["numpy"]  # the mapped index; no store library, no Discord

@@ -334,9 +334,9 @@ def test_export_answers_refuses_an_unsupported_language(
 
 @pytest.mark.full_data
 def test_infirmiere_in_french_json_is_french(
-    cli: Cli, full_store_url: str, full_store: Store, tmp_path: Path
+    cli: Cli, full_env: dict[str, str], full_store: Store, tmp_path: Path
 ) -> None:
-    env = {"DATABASE_URL": full_store_url}
+    env = full_env
     doc = ask_json(cli, env, tmp_path, "infirmière", "--lang", "fr")
     uri = doc["occupation"]["uri"]
     _, descriptions = full_store.occupation_words("fr")
@@ -359,13 +359,13 @@ def test_infirmiere_in_french_json_is_french(
 )
 def test_the_answer_shows_escos_name_and_description_in_the_language(
     cli: Cli,
-    full_store_url: str,
+    full_env: dict[str, str],
     full_store: Store,
     tmp_path: Path,
     case: tuple[str, str, str],
 ) -> None:
     language, title, name_start = case
-    doc = ask_json(cli, {"DATABASE_URL": full_store_url}, tmp_path, title, "--lang", language)
+    doc = ask_json(cli, full_env, tmp_path, title, "--lang", language)
     _, descriptions = full_store.occupation_words(language)
     uri = doc["occupation"]["uri"]
     assert doc["occupation"]["name"].startswith(name_start)
@@ -374,9 +374,9 @@ def test_the_answer_shows_escos_name_and_description_in_the_language(
 
 @pytest.mark.full_data
 def test_did_you_mean_names_the_occupations_in_the_language(
-    cli: Cli, full_store_url: str, tmp_path: Path
+    cli: Cli, full_env: dict[str, str], tmp_path: Path
 ) -> None:
-    env = {"DATABASE_URL": full_store_url}
+    env = full_env
     result = cli("ask", "teacher", "--lang", "de", env=env, cwd=tmp_path)
     assert result.returncode == 1
     assert "Lehrkraft" in result.stderr

@@ -160,8 +160,8 @@ def test_piped_run_without_a_token_imports_answers_and_stops_at_quit(
 
 
 @pytest.fixture(scope="module")
-def full_service(full_store: Store) -> AnswerService:
-    return AnswerService.load(full_store)
+def full_service(full_store: Store, full_env: dict[str, str]) -> AnswerService:
+    return AnswerService.load(full_store, cache_dir=Path(full_env["CACHE_DIR"]))  # shared index
 
 
 @pytest.mark.full_data

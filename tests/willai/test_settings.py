@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from esco_api import RetryPolicy
-from willai.settings import SettingsError, load_settings, mask_url
+from willai.settings import SettingsError, from_environment, load_settings, mask_url
 
 
 def test_defaults_use_a_local_sqlite_file() -> None:
@@ -101,3 +101,23 @@ def test_an_unsupported_willai_lang_names_the_key_and_the_choices(value: str) ->
 def test_willai_lang_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WILLAI_LANG", "fr_CA.UTF-8")
     assert load_settings().willai_lang == "fr"
+
+
+def test_a_variable_wins_over_the_dotenv_line(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".env").write_text("LOG_LEVEL=DEBUG\nESCO_SOURCE=from-file\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LOG_LEVEL", "warning")
+    settings = load_settings()
+    assert (settings.log_level, settings.esco_source) == ("WARNING", "from-file")
+
+
+def test_what_the_caller_passes_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCO_SOURCE", "from-env")
+    assert load_settings(esco_source="given").esco_source == "given"
+
+
+def test_names_match_in_any_case_and_other_keys_are_ignored(tmp_path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text('export esco_source="quoted value"\nSOMETHING_ELSE=1\n')
+    found = from_environment({"Log_Level": "debug", "HOME": "/root"}, env_file)
+    assert found == {"esco_source": "quoted value", "log_level": "debug"}

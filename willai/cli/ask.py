@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from willai.cli.core import LoggedCommand
+from willai.cli.core import OneShotCommand
 from willai.cli.language import LANG_HELP, option_language, terminal_language
 
 if TYPE_CHECKING:
@@ -49,12 +49,11 @@ def ask(
         raise typer.Exit(2)
     from willai.cli.answers import answer_document
     from willai.cli.render import render_card
-    from willai.runtime import ensure_release, open_store
+    from willai.runtime import open_reads
     from willai.service import AnswerService, Unresolved
 
-    store = open_store(settings)
-    ensure_release(store, settings)
-    service = AnswerService.load(store, preload_scores=False)
+    reads = open_reads(settings)
+    service = AnswerService.load(reads, preload_scores=False, cache_dir=settings.cache_dir)
     answer = service.ask(title, language)
     if isinstance(answer, Unresolved):
         _unresolved(answer, json_out, service, language)
@@ -123,4 +122,4 @@ def _unresolved(answer: Unresolved, json_out: bool, service: AnswerService, lang
 
 def register(app: typer.Typer) -> None:
     """Add `ask` to the main app."""
-    app.command("ask", cls=LoggedCommand)(ask)
+    app.command("ask", cls=OneShotCommand)(ask)

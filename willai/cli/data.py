@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,8 +11,6 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from willai.cli.core import LoggedCommand, frozen_heap
 
@@ -94,6 +91,9 @@ def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable
     if json_out:
         typer.echo(json.dumps(doc, indent=2))
         return
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(show_header=False, box=None)
     release = doc["release"]
     if release is None:
@@ -143,6 +143,8 @@ def export_scores(
     target: Annotated[Path, typer.Argument(help="CSV file to write.")],
 ) -> None:
     """Write one row per occupation with its score and factors."""
+    import csv
+
     from willai.runtime import open_store
     from willai.settings import get_settings
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from willai.cli.core import LoggedCommand
-from willai.texts import readable
 
 if TYPE_CHECKING:
     from matching import MatchIndex, MatchResult
@@ -104,6 +103,8 @@ def match(
         return
     if title is None or not title.strip():
         raise _fail('give a job title, e.g. willai match "nurse", or --batch FILE')
+    from willai.texts import readable
+
     title = readable(title)
     longest = _max_title_chars()
     if len(title) > longest:
