@@ -145,9 +145,7 @@ class WillaiMixin:
     async def reload_service(self) -> None:
         """Build the new release's AnswerService off the loop, then switch in one step."""
         async with self._reloading:
-            serving = await asyncio.to_thread(
-                Serving.load, self.store, self.settings.cache_dir / "cards"
-            )
+            serving = await asyncio.to_thread(Serving.load, self.store, self.settings.cache_dir)
             self._serving = serving
             settle_heap()
             release = serving.service.release

@@ -41,15 +41,7 @@ class ScoreCards(CardCache):
 
     def drawn(self, answer: Answer) -> bytes | None:
         """The answer's card when drawn before (memory, or the folder); None, never drawing."""
-        key = self.key(answer.score, answer.data_version, answer.language)
-        with self._lock:
-            png = self._cards.get(key)
-            if png is not None:
-                self._cards.move_to_end(key)
-                return png
-        if self._read(key) is None:
-            return None
-        return self.draw(answer)  # read from the folder again, and kept in memory
+        return self.cached(answer.score, answer.data_version, answer.language)
 
     def draw(self, answer: Answer) -> bytes:
         """The answer's card, drawn unless cached (blocking: call it off the event loop)."""

@@ -27,12 +27,14 @@ class Serving:
     cards: ScoreCards
 
     @classmethod
-    def load(cls, store: Store, cards: Path | None = None) -> Serving:
-        """Build the matcher index and score map (CPU-bound: call it off the event loop).
+    def load(cls, store: Store, cache_dir: Path | None = None) -> Serving:
+        """Map the matcher index and the scores (CPU-bound: call it off the event loop).
 
-        ``cards`` is the folder that keeps this host's rendered score cards.
+        ``cache_dir`` is CACHE_DIR: the index and scores this host's processes share, and the
+        ``cards`` folder of its rendered score cards.
         """
-        service = AnswerService.load(store)
+        service = AnswerService.load(store, cache_dir=cache_dir)
+        cards = None if cache_dir is None else cache_dir / "cards"
         return cls(service, OccupationKeys(service.scores), ScoreCards(directory=cards))
 
 

@@ -102,24 +102,13 @@ class MatchIndex:
         """
         text = query if isinstance(query, str) else ""
         top = max(1, min(int(top), MAX_TOP))
-        title = _LEAD_IN.sub("", text[: MAX_QUERY_CHARS * 2], count=1)
-        terms = query_terms(title)
-        data = self._data
-        if _is_a_sentence(title):
+        title, terms = _read(text)
+        named = self._by_rules(title, terms)
+        if named is MatchStatus.NO_MATCH:
             return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
-        # An ESCO name typed as it is names a job, whatever its words; anything else must
-        # not be a situation or a person, and must hold a word that can head a job's name.
-        named = exact_name(data, terms) or exact_label(data, terms)
-        if named is None:
-            if _not_a_job(terms):
-                return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
-            named = near_name(data, terms, self._prior)
-        if named is None:
-            if not names_a_job(data, terms):
-                return MatchResult(text, (), True, MatchStatus.NO_MATCH, NO_MATCH_HINT)
-            named = name_evidence(data, terms, self._prior)
+        data = self._data
         ranking = rank(data, terms, depth=max(top, AMBIGUOUS_LIMIT + 1, SOFTMAX_DEPTH))
-        if named is not None:
+        if isinstance(named, NameEvidence):
             return self._named(text, named, ranking, top)
         decision = decide(ranking)
         if decision.status is MatchStatus.NO_MATCH:
@@ -135,6 +124,33 @@ class MatchIndex:
         )
         status = decision.status
         return MatchResult(text, candidates, status is not MatchStatus.MATCH, status, None)
+
+    def settled_by_rules(self, query: str) -> bool:
+        """Whether the name and no-job rules decide this title, before any learned confidence.
+
+        The confidence model is fitted on the titles this is False for: the ones it decides.
+        """
+        return self._by_rules(*_read(query)) is not None
+
+    def _by_rules(self, title: str, terms: QueryTerms) -> NameEvidence | MatchStatus | None:
+        """The answer or question a typed name calls for, `NO_MATCH`, or None for the ranker.
+
+        An ESCO name typed as it is names a job, whatever its words; anything else must not be
+        a question, a situation or a person, and must hold a word that can head a job's name.
+        """
+        data = self._data
+        if _is_a_sentence(title):
+            return MatchStatus.NO_MATCH
+        named = exact_name(data, terms) or exact_label(data, terms)
+        if named is None:
+            if _not_a_job(terms):
+                return MatchStatus.NO_MATCH
+            named = near_name(data, terms, self._prior)
+        if named is None:
+            if not names_a_job(data, terms):
+                return MatchStatus.NO_MATCH
+            named = name_evidence(data, terms, self._prior)
+        return named
 
     def _named(self, text: str, named: NameEvidence, ranking: Ranking, top: int) -> MatchResult:
         """The answer or question for a typed name.
@@ -179,6 +195,12 @@ class MatchIndex:
             Suggestion(data.occ_uris[s.occ], data.occ_labels[s.occ][:100])
             for s in ranking.scored[:limit]
         ]
+
+
+def _read(query: str) -> tuple[str, QueryTerms]:
+    """The title without a lead-in ("I'm a nurse": "nurse"), and its terms."""
+    title = _LEAD_IN.sub("", query[: MAX_QUERY_CHARS * 2], count=1)
+    return title, query_terms(title)
 
 
 def _not_a_job(terms: QueryTerms) -> bool:

@@ -257,8 +257,8 @@ def long_term(f: ReportFacts, voice: Voice = ENGLISH) -> str:
             )
         return voice.sentence(
             voice.say(
-                "In the long term, the role is likely to move towards {skills}, where AI assists "
-                "the person instead of replacing them.",
+                "The role is likely to move towards {skills}, where AI assists the person "
+                "instead of replacing them.",
                 skills=grow,
             )
         )

@@ -719,21 +719,38 @@ class CardCache:
         name: str | None = None,
     ) -> bytes:
         """The cached card, or the one on disk, or a fresh render that is then kept."""
+        found = self.cached(score, data_version, voice.language)
+        if found is not None:
+            return found
         key = self.key(score, data_version, voice.language)
+        png = render_card(score, data_version, voice=voice, name=name)
+        self._write(key, png)
+        return self._keep(key, png)
+
+    def cached(
+        self, score: OccupationScore, data_version: str, language: str = "en"
+    ) -> bytes | None:
+        """The card if drawn before, in memory or in the folder; None, never drawing one.
+
+        Lets a caller that must not wait for a render (the bot's event loop) tell a card it
+        can send at once from one to draw elsewhere.
+        """
+        key = self.key(score, data_version, language)
         with self._lock:
-            cached = self._cards.get(key)
-            if cached is not None:
+            found = self._cards.get(key)
+            if found is not None:
                 self._cards.move_to_end(key)
-                return cached
+                return found
         png = self._read(key)
-        if png is None:
-            png = render_card(score, data_version, voice=voice, name=name)
-            self._write(key, png)
+        return None if png is None else self._keep(key, png)
+
+    def _keep(self, key: CacheKey, png: bytes) -> bytes:
+        """Remember a card; another thread's copy stored first wins, so all callers agree."""
         with self._lock:
-            cached = self._cards.get(key)
-            if cached is not None:
+            found = self._cards.get(key)
+            if found is not None:
                 self._cards.move_to_end(key)
-                return cached
+                return found
             self._cards[key] = png
             while len(self._cards) > self.maxsize:
                 self._cards.popitem(last=False)

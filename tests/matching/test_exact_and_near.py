@@ -49,3 +49,12 @@ def test_name_with_a_slip_answers_as_the_name(small_index, uri, title, key):
 
 def test_too_short_a_title_is_not_corrected_whole(small_index):
     assert near_name(small_index._data, query_terms("cto"), packaged_prior()) is None
+
+
+@pytest.mark.parametrize("title", ["plumber", "pipe fitter", "plumbr", "trophy wife", "a job?"])
+def test_names_and_non_jobs_are_settled_by_the_rules(small_index, title):
+    assert small_index.settled_by_rules(title)
+
+
+def test_a_title_for_the_ranker_is_not_settled_by_the_rules(small_index):
+    assert not small_index.settled_by_rules("senior software developer for payments")

@@ -8,7 +8,7 @@ from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
 
-FIT_FLOORS = {"first": 0.92, "answered": 0.91, "precision": 0.95, "no_match": 0.92}
+FIT_FLOORS = {"first": 0.92, "answered": 0.89, "precision": 0.965, "no_match": 0.92}
 """What the matcher reaches on the everyday fitting half today, less two points of slack.
 
 The fitting half is in-sample for the prior and the confidence model; the issue's targets
@@ -142,7 +142,7 @@ def test_preferred_labels_answer_their_own_occupation(full_index):
 
 
 def test_single_owner_alt_labels_answer_their_own_occupation(full_store, full_index):
-    # 27,990 of 28,194 today; the exceptions (generic words such as "agent", and names the
+    # 27,937 of 28,194 today; the exceptions (generic words such as "agent", and names the
     # abbreviation table spells out) are listed by benchmarks/match_quality.py.
     single = single_owner_alt_labels(full_store.match_inputs()[1])
     sample = single[:: max(1, len(single) // 1500)]

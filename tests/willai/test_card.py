@@ -415,3 +415,19 @@ def test_an_unwritable_card_folder_still_gives_the_card(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     png = CardCache(directory=blocker / "cards").get_or_render(make_score(), DATA_VERSION)
     assert png.startswith(b"\x89PNG")
+
+
+def test_cached_never_draws_a_card() -> None:
+    cache = CardCache()
+    assert cache.cached(make_score(), DATA_VERSION) is None
+
+
+def test_cached_gives_a_card_drawn_before() -> None:
+    cache = CardCache()
+    png = cache.get_or_render(make_score(), DATA_VERSION)
+    assert cache.cached(make_score(), DATA_VERSION) is png
+
+
+def test_cached_reads_a_card_another_process_left_in_the_folder(tmp_path: Path) -> None:
+    png = CardCache(directory=tmp_path).get_or_render(make_score(), DATA_VERSION)
+    assert CardCache(directory=tmp_path).cached(make_score(), DATA_VERSION) == png

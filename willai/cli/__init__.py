@@ -5,7 +5,9 @@ so no sub-command ever shows a traceback for bad input or an unreachable source.
 
 Importing this package loads typer and rich and nothing heavier: each command imports the
 store, the matcher, the web client or Discord when it runs, so `willai --help` and a mistyped
-argument answer at once (tests/willai/test_cli_startup.py holds it to that).
+argument answer at once (tests/willai/test_cli_startup.py holds it to that). Help is click's
+plain layout (``rich_markup_mode=None``): typer's boxed rich layout alone costs more than
+twice the import of typer itself.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     cls=OneLineErrors,
 )
 app.add_typer(data.app, name="data", help="Import, inspect and export the ESCO store.")

@@ -122,4 +122,6 @@ def _unresolved(answer: Unresolved, json_out: bool, service: AnswerService, lang
 
 def register(app: typer.Typer) -> None:
     """Add `ask` to the main app."""
-    app.command("ask", cls=OneShotCommand)(ask)
+    app.command("ask", cls=OneShotCommand, short_help="The AI-exposure answer for a job title.")(
+        ask
+    )

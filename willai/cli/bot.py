@@ -50,7 +50,7 @@ def run_terminal(settings: Settings, language: str | None = None) -> int:
     logging.basicConfig(level=settings.log_level, format="%(levelname)-7s %(name)s: %(message)s")
     store = open_store(settings)
     ensure_release(store, settings)
-    service = AnswerService.load(store)
+    service = AnswerService.load(store, cache_dir=settings.cache_dir)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     console = Console(highlight=False)
     return run_session(
@@ -73,5 +73,5 @@ def sync(
 
 def register(app: typer.Typer) -> None:
     """Add `run` and `sync` to the main app."""
-    app.command("run")(run)
+    app.command("run", short_help="Start the Discord bot, or willai in the terminal.")(run)
     app.command("sync")(sync)

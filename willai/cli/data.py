@@ -29,7 +29,7 @@ EXPORT_COLUMNS = (
 )
 
 
-@app.command("import", cls=LoggedCommand)
+@app.command("import", cls=LoggedCommand, short_help="Import ESCO as a new release.")
 def import_(
     sources: list[str] | None = typer.Argument(  # noqa: B008 - typer's idiom
         None, help="Bundle directories, .zip files, http(s) URLs of zips, or esco-api[:VERSION]."
@@ -81,7 +81,7 @@ def _skill_labels_line(per_language: dict[str, dict[str, int]], skills: int) -> 
     )
 
 
-@app.command(cls=LoggedCommand)
+@app.command(cls=LoggedCommand, short_help="The serving release, its counts and the database.")
 def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
     """Show the serving release, its counts and the database (password masked)."""
     from willai.runtime import open_store
@@ -160,7 +160,9 @@ def export_scores(
     Console(highlight=False).print(f"wrote {rows:,} occupations to {target}")
 
 
-@app.command("export-answers", cls=LoggedCommand)
+@app.command(
+    "export-answers", cls=LoggedCommand, short_help="Write every occupation's whole answer."
+)
 def export_answers(
     target: Annotated[Path, typer.Argument(help="JSON Lines file to write.")],
     lang: Annotated[

@@ -120,4 +120,6 @@ def match(
 
 def register(app: typer.Typer) -> None:
     """Attach `willai match` to the main app."""
-    app.command("match", cls=LoggedCommand)(match)
+    app.command("match", cls=LoggedCommand, short_help="Match a job title to ESCO occupations.")(
+        match
+    )

@@ -123,5 +123,5 @@ def invite() -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `setup` and `invite` to the main app."""
-    app.command("setup")(setup)
-    app.command("invite")(invite)
+    app.command("setup", short_help="Check and save a bot token, print the invite link.")(setup)
+    app.command("invite", short_help="Print the link that adds the bot to a server.")(invite)
