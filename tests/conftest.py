@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -11,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -26,6 +29,15 @@ FULL_SOURCES = [
 POSTGRES_URL = os.environ.get("WILLAI_TEST_POSTGRES_URL")
 
 pytest_plugins = ["tests.fake_discord.plugin"]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than there are cores.
+
+    A good part of the suite waits rather than computes (child processes, sockets, time-outs
+    of the fault tests), and the extra worker fills those waits.
+    """
+    return (os.cpu_count() or 1) + 1
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -63,6 +75,47 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     get_settings.cache_clear()
 
 
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The directory all xdist workers of this run see: the parent of each worker's basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def exclusive(lock: Path) -> Iterator[None]:
+    """Hold ``lock`` against the other workers of this run (released if the holder dies)."""
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL database of this worker's own, dropped at the end of the session.
+
+    Schemas alone do not keep xdist workers (or two runs at once) apart: NOTIFY channels and
+    the importer's advisory lock are database-wide, so a bot under test would hear another
+    worker's changes and imports would queue behind another worker's.
+    """
+    if not POSTGRES_URL:
+        pytest.skip("WILLAI_TEST_POSTGRES_URL is not set")
+    base = make_url(POSTGRES_URL)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{base.database}_{worker}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield base.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
 def _postgres_schema_url(base: str) -> Iterator[str]:
     """A throw-away schema per test, so PostgreSQL tests never see each other's rows."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -86,7 +139,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     if not POSTGRES_URL:
         pytest.skip("WILLAI_TEST_POSTGRES_URL is not set")
-    yield from _postgres_schema_url(POSTGRES_URL)
+    yield from _postgres_schema_url(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture
@@ -96,17 +149,27 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The full shared ESCO data (en, fr, de, es; fr/es skill labels) in SQLite, imported once."""
+    """The full shared ESCO data (en, fr, de, es; fr/es skill labels) in SQLite, imported once.
+
+    Once per run, not per xdist worker: the first worker to need it imports it under a lock
+    (a few seconds), the others wait for it and read the same file.
+    """
     if not ESCO_V111.is_dir():
         pytest.skip(f"shared ESCO data not found at {SHARED_DATA}")
     from db.engine import make_engine
     from db.importer import import_bundle
     from db.sources import gather_bundle
 
-    path = tmp_path_factory.mktemp("full") / "full.sqlite"
+    root = shared_dir(tmp_path_factory) / "full"
+    path = root / "full.sqlite"
     url = f"sqlite:///{path}"
-    bundle = gather_bundle([str(p) for p in FULL_SOURCES], path.parent)
-    import_bundle(make_engine(url), bundle)
+    with exclusive(root.with_suffix(".lock")):
+        if not (root / "imported").is_file():
+            shutil.rmtree(root, ignore_errors=True)  # what a worker that died mid-import left
+            root.mkdir()
+            bundle = gather_bundle([str(p) for p in FULL_SOURCES], root)
+            import_bundle(make_engine(url), bundle)
+            (root / "imported").touch()
     return url
 
 

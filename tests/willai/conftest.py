@@ -14,6 +14,7 @@ from tests.bundle_factory import (
     write_german_labels,
     write_occupation_words,
 )
+from tests.conftest import exclusive, shared_dir
 from tests.matching.conftest import small_index, uri  # noqa: F401 - re-exported fixtures
 
 #: The variables the terminal reads its answer language from.
@@ -80,5 +81,15 @@ def multilingual_env(multilingual_url: str, multilingual_cache: str) -> dict[str
 @pytest.fixture(scope="session")
 def full_env(full_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The full store, with one CACHE_DIR for every test reading it: the index (~3.5 s to lay
-    out) is built by the first of them, not by each."""
-    return {"DATABASE_URL": full_store_url, "CACHE_DIR": str(tmp_path_factory.mktemp("full-cache"))}
+    out) is laid out once per run, by the first xdist worker to need it, not by each test or
+    each worker."""
+    from db.store import Store
+    from willai.service import AnswerService
+
+    cache = shared_dir(tmp_path_factory) / "full-cache"
+    with exclusive(cache.with_suffix(".lock")):
+        if not (cache / "laid-out").is_file():
+            cache.mkdir(exist_ok=True)
+            AnswerService.load(Store.from_url(full_store_url), cache_dir=cache)
+            (cache / "laid-out").touch()
+    return {"DATABASE_URL": full_store_url, "CACHE_DIR": str(cache)}
