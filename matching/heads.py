@@ -1,15 +1,16 @@
 """Whether a title names a job at all: some word of it must be able to head a job's name.
 
-A job's name is headed by the word for the person or the job: the last word in English and
-German ("dog *trainer*", "Kranken*pfleger*"), the first in French and Spanish ("*femme* de
-chambre", "*maestro* de primaria"). "pizza", "coffee", "football" or "banana" head no ESCO name
-in any language; they reach jobs only as what the job is about ("pizza delivery driver"). A
-title made only of such words is a topic, a thing or a joke, and gets "no match" rather than a
-confident *car and van delivery driver*.
+A job's name is headed by the word for the person or the job: the last word in English ("dog
+*trainer*"), the first in French and Spanish ("*femme* de chambre", "*maestro* de primaria"),
+and in German mostly one compound ("Krankenpfleger"), or the first word before "für".
+"pizza", "coffee", "football" or "banana" head no ESCO name in any language; they reach jobs
+only as what the job is about ("pizza delivery driver"). A title made only of such words is a
+topic, a thing or a joke, and gets "no match" rather than a confident *car and van delivery
+driver*.
 
 The test reads the index's own label words, so it needs no word list and holds in every
-indexed language: a word heads a name when some English or German label ends with it, or some
-French or Spanish one (any label not in English) starts with it.
+indexed language: a word heads a name when some English label ends with it, or some label in
+another language starts with it.
 """
 
 from __future__ import annotations

@@ -187,8 +187,8 @@ def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvid
     Tried only when a word of the title is unknown or one ESCO barely uses ("planer" in
     "event planer"): a title of common words that no label holds is a title ESCO words
     differently, for the ranker, not a misspelling. The closest labels must all be one name
-    ("nures": nurse), or all name one occupation; the answer's confidence is a little lower
-    than for a name typed right.
+    ("scafolder": scaffolder, then offered as that name is), or all name one occupation; the
+    answer's confidence is a little lower than for a name typed right.
     """
     if terms.spelled != terms.typed:
         return None
