@@ -7,8 +7,10 @@ scoring all ~75,000: first by length, then by the characters they can share at m
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from matching.build import char_histograms
@@ -32,20 +34,46 @@ def close_labels(data: IndexData, text: str, limit: int) -> list[tuple[float, in
     lengths = data.fallback_lens
     lo = int(np.searchsorted(lengths, math.floor(len(text) * share / (2.0 - share)), "left"))
     hi = int(np.searchsorted(lengths, math.ceil(len(text) * (2.0 - share) / share), "right"))
-    # Rows of 256+ characters could overflow the byte sums; they sort last and are all scored.
+    hits = scored_in_run(
+        data,
+        text,
+        range(lo, hi),
+        may_reach=lambda common, run: 2.0 * common >= share * (len(text) + run),
+        scorer=fuzz.ratio,
+        cutoff=FALLBACK_CUTOFF,
+    )
+    return sorted(hits, key=lambda h: (-h[0], h[1]))[:limit]
+
+
+def scored_in_run(
+    data: IndexData,
+    text: str,
+    run: range,
+    *,
+    may_reach: Callable[[npt.NDArray[np.int64], npt.NDArray[np.int32]], npt.NDArray[np.bool_]],
+    scorer: Callable[..., float],
+    cutoff: float,
+) -> list[tuple[float, int]]:
+    """(score, label id) of the whole-string texts in `run` that `scorer` puts within `cutoff`.
+
+    `run` is a slice of the texts, which are sorted by length. `may_reach(common, lengths)`
+    tells, from the characters each text shares with `text` at most (bucket by bucket,
+    `build.char_histograms`) and its length, which texts can reach the cutoff: only those are
+    scored. Texts of 256+ characters could overflow the byte sums; they sort last and are all
+    scored.
+    """
+    lo, hi = run.start, run.stop
+    lengths = data.fallback_lens
     long_from = max(lo, min(hi, int(np.searchsorted(lengths, 256, "left"))))
     common = SCRATCH.common_chars(data.fallback_chars[lo:long_from], char_histograms([text])[0])
-    near = np.flatnonzero(2.0 * common >= share * (len(text) + lengths[lo:long_from])) + lo
+    near = np.flatnonzero(may_reach(common.astype(np.int64), lengths[lo:long_from])) + lo
     positions = [*near.tolist(), *range(long_from, hi)]
     hits = process.extract(
         text,
         [data.fallback_texts[pos] for pos in positions],
-        scorer=fuzz.ratio,
-        score_cutoff=FALLBACK_CUTOFF,
+        scorer=scorer,
+        score_cutoff=cutoff,
         limit=None,
     )
     ids = data.fallback_ids
-    found = sorted(
-        ((ratio, ids[positions[i]]) for _, ratio, i in hits), key=lambda h: (-h[0], h[1])
-    )
-    return found[:limit]
+    return [(score, ids[positions[i]]) for _, score, i in hits]

@@ -5,19 +5,17 @@ edits of ESCO labels, and the closest of them all say the same thing, the person
 name, and the name rules (`names`) can answer it as if it had been typed right.
 
 Only the labels that can be that close are compared: those of a length within the edits
-allowed (the texts are sorted by length), and of them those sharing enough characters, bucket
-by bucket (`build.char_histograms`), all checked at once in numpy.
+allowed, and of them those sharing enough characters (`fallback.scored_in_run`, the
+whole-string search's scan).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from matching.build import char_histograms
+from matching.fallback import scored_in_run
 from matching.index import IndexData
-from matching.scratch import SCRATCH
 
 MIN_CHARS = 5
 """Shorter titles are one edit from too many words to guess ("cook": cool, book)."""
@@ -45,21 +43,16 @@ def closest_labels(data: IndexData, typed: str, text: str) -> tuple[int, list[in
     lengths = data.fallback_lens
     lo = int(np.searchsorted(lengths, len(text) - edits, "left"))
     hi = int(np.searchsorted(lengths, len(text) + edits, "right"))
-    if lo >= hi:
-        return 0, []
-    # Each edit costs at most one shared character of the longer string.
-    common = SCRATCH.common_chars(data.fallback_chars[lo:hi], char_histograms([text])[0])
-    longer = np.maximum(lengths[lo:hi], len(text))
-    positions = (np.flatnonzero(common.astype(np.int64) >= longer - edits) + lo).tolist()
-    hits = process.extract(
+    hits = scored_in_run(
+        data,
         text,
-        [data.fallback_texts[pos] for pos in positions],
+        range(lo, hi),
+        # Each edit costs at most one shared character of the longer string.
+        may_reach=lambda common, run: common >= np.maximum(run, len(text)) - edits,
         scorer=OSA.distance,
-        score_cutoff=edits,
-        limit=None,
+        cutoff=edits,
     )
     if not hits:
         return 0, []
-    best = min(dist for _, dist, _ in hits)
-    ids = data.fallback_ids
-    return int(best), sorted(ids[positions[i]] for _, dist, i in hits if dist == best)
+    best = min(dist for dist, _ in hits)
+    return int(best), sorted(label_id for dist, label_id in hits if dist == best)
