@@ -391,3 +391,17 @@ def write_occupation_words(root: Path, language: str, rows: dict[str, tuple[str,
                 }
             )
     return directory
+
+
+def write_multilingual(root: Path, words: dict[str, dict[str, tuple[str, str]]]) -> list[Path]:
+    """Sources of a store where every table a language reads has rows, in import order.
+
+    The small bundle, German labels, names and descriptions in each language of `words`, and
+    French skill labels.
+    """
+    return [
+        write_bundle(root),
+        write_german_labels(root),
+        *(write_occupation_words(root, language, rows) for language, rows in words.items()),
+        write_french_skill_labels(root),
+    ]

@@ -15,12 +15,7 @@ from db.reader import SqliteReader
 from db.releases import NoReleaseError
 from db.sources import gather_bundle
 from db.store import Store
-from tests.bundle_factory import (
-    write_bundle,
-    write_french_skill_labels,
-    write_german_labels,
-    write_occupation_words,
-)
+from tests.bundle_factory import write_multilingual
 
 FRENCH = {"nurse": ("infirmier/infirmière", "Les infirmiers soignent les patients.")}
 LANGUAGES = ("en", "de", "fr", "es")
@@ -30,12 +25,7 @@ LANGUAGES = ("en", "de", "fr", "es")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The small bundle with German names, French names and skills: every table has rows."""
     root = tmp_path_factory.mktemp("reader")
-    sources = [
-        write_bundle(root),
-        write_german_labels(root),
-        write_occupation_words(root, "fr", FRENCH),
-        write_french_skill_labels(root),
-    ]
+    sources = write_multilingual(root, {"fr": FRENCH})
     url = f"sqlite:///{root / 'store.sqlite'}"
     import_bundle(make_engine(url), gather_bundle([str(path) for path in sources], root))
     return url

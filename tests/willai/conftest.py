@@ -8,12 +8,7 @@ import pytest
 from db.engine import make_engine
 from db.importer import import_bundle
 from db.sources import gather_bundle
-from tests.bundle_factory import (
-    write_bundle,
-    write_french_skill_labels,
-    write_german_labels,
-    write_occupation_words,
-)
+from tests.bundle_factory import write_multilingual
 from tests.conftest import exclusive, shared_dir
 from tests.matching.conftest import small_index, uri  # noqa: F401 - re-exported fixtures
 
@@ -55,13 +50,7 @@ def _neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 def multilingual_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The small bundle with German, French and Spanish occupation names and French skills."""
     root = tmp_path_factory.mktemp("multilingual")
-    sources = [
-        write_bundle(root),
-        write_german_labels(root),
-        write_occupation_words(root, "fr", FRENCH),
-        write_occupation_words(root, "es", SPANISH),
-        write_french_skill_labels(root),
-    ]
+    sources = write_multilingual(root, {"fr": FRENCH, "es": SPANISH})
     url = f"sqlite:///{root / 'store.sqlite'}"
     import_bundle(make_engine(url), gather_bundle([str(path) for path in sources], root))
     return url
