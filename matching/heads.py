@@ -23,7 +23,6 @@ from matching.abbreviations import ABBREVIATIONS
 from matching.index import IndexData
 from matching.normalise import QueryTerms
 from matching.reach import reach
-from matching.tables import Rows
 
 PERSONNEL = frozenset(["staff", "crew", "team", "personnel", "help", "helper", "hand", "member"])
 """Words for the people of a workplace, which head everyday titles ESCO words otherwise ("bar
@@ -45,7 +44,7 @@ def heads_a_name(data: IndexData, word: str) -> bool:
     word_id = data.words.ids.get(word)
     if ids is None or word_id is None or not len(ids):
         return False
-    rows = Rows(data.arrays, "lab_tokens")
+    rows = data.lab_token_ids
     foreign = data.lab_foreign_arr[ids]
     last = rows.values[rows.values_at[ids + 1] - 1]
     first = rows.values[rows.values_at[ids]]

@@ -248,7 +248,8 @@ class IndexData:
         self.lab_foreign = scalars(arrays["lab_foreign"])
         self.lab_text = StringTable(arrays, "lab_text")
         self.lab_chars = arrays["lab_chars"]  # len(lab_text[i])
-        self.lab_tokens = LabelTokens(Rows(arrays, "lab_tokens"), words.words)
+        self.lab_token_ids = Rows(arrays, "lab_tokens")  # word ids, for numpy (`heads`)
+        self.lab_tokens = LabelTokens(self.lab_token_ids, words.words)
         self.lab_occ_arr = arrays["lab_occ"]
         self.lab_kind_arr = arrays["lab_kind"]
         self.lab_foreign_arr = arrays["lab_foreign"].view(np.bool_)
