@@ -22,7 +22,7 @@ from bot.backlog import Backlog
 from bot.refresh import RefreshCoordinator
 from bot.serving import Serving
 from bot.translator import CommandTranslator
-from db.changes import GUILD_PREFIX, RELEASE, notifications
+from db.changes import GUILD_PREFIX, LISTENING, RELEASE, notifications
 from db.store import GuildSettings, Store
 from willai.settings import Settings, SettingsError, get_settings
 
@@ -30,6 +30,8 @@ log = logging.getLogger("willai.bot")
 
 #: The periodic check behind the store's change feed: one small query per process.
 STORE_CHECK_SECONDS = 30.0
+#: How long start-up waits for the change feed before it serves without it (PostgreSQL).
+FEED_START_SECONDS = 10.0
 
 EXTENSIONS = (
     "bot.cogs.ask",
@@ -91,6 +93,8 @@ class WillaiMixin:
         self.started_at = datetime.now(UTC)
         self._serving = None
         self._guild_settings: dict[int, GuildSettings] = {}
+        self._settings_epoch = 0
+        self._listening = asyncio.Event()
         self.backlog = Backlog(settings.defer_backlog, settings.busy_backlog)
         self._reloading = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
@@ -109,6 +113,7 @@ class WillaiMixin:
         if self.serve:
             await self.reload_service()
             self._watcher = asyncio.create_task(self.watch_store(), name="willai-store-watch")
+            await self._wait_for_feed()
         for extension in EXTENSIONS:
             await bot.load_extension(extension)
         bot.add_dynamic_items(*views.DYNAMIC_ITEMS)
@@ -175,17 +180,35 @@ class WillaiMixin:
         try:
             while True:
                 await asyncio.sleep(STORE_CHECK_SECONDS)
-                self._guild_settings.clear()
+                self._forget_guild_settings()
                 await self.catch_up()
         finally:
             follower.cancel()
 
+    async def _wait_for_feed(self) -> None:
+        """On PostgreSQL, go on only once the change feed listens (or FEED_START_SECONDS pass).
+
+        A write another process makes before this one listens would otherwise wait for the
+        periodic check: a setting changed right after start-up took up to 30 s to show.
+        """
+        if self.store.engine.url.get_backend_name() != "postgresql":
+            return
+        try:
+            await asyncio.wait_for(self._listening.wait(), FEED_START_SECONDS)
+        except TimeoutError:
+            log.warning("store change feed not listening after %.0f s", FEED_START_SECONDS)
+
     async def _follow_feed(self) -> None:
         async for payload in notifications(self.store.engine.url):
-            if payload == RELEASE:
+            if payload == LISTENING:
+                # Whatever was announced while nobody listened is lost: forget and re-read.
+                self._forget_guild_settings()
+                self._listening.set()
+                await self.catch_up()
+            elif payload == RELEASE:
                 await self.catch_up()
             elif payload.startswith(GUILD_PREFIX) and payload[len(GUILD_PREFIX) :].isdigit():
-                self._guild_settings.pop(int(payload[len(GUILD_PREFIX) :]), None)
+                self._forget_guild_settings(int(payload[len(GUILD_PREFIX) :]))
 
     # --- per-server preferences -----------------------------------------------------------
 
@@ -193,13 +216,24 @@ class WillaiMixin:
         """A guild's stored preferences (private answers, default language).
 
         Cached per process; a miss reads the store off the event loop, so a slow store never
-        stalls other answers. Changes from other processes clear the cache (watch_store).
+        stalls other answers. Changes from other processes clear the cache (watch_store). A
+        read that a change overtook is used once but not kept: it may hold the old values.
         """
         cached = self._guild_settings.get(guild_id)
         if cached is None:
+            epoch = self._settings_epoch
             cached = await asyncio.to_thread(self.store.guild_settings, guild_id)
-            self._guild_settings[guild_id] = cached
+            if epoch == self._settings_epoch:
+                self._guild_settings[guild_id] = cached
         return cached
+
+    def _forget_guild_settings(self, guild_id: int | None = None) -> None:
+        """Drop one guild's cached settings (every guild's for None); reads in flight too."""
+        self._settings_epoch += 1
+        if guild_id is None:
+            self._guild_settings.clear()
+        else:
+            self._guild_settings.pop(guild_id, None)
 
     async def answers_ephemeral(self, guild_id: int | None) -> bool:
         """Whether answers in this guild are private (never in direct messages)."""
@@ -212,12 +246,12 @@ class WillaiMixin:
     async def set_answers_ephemeral(self, guild_id: int, ephemeral: bool) -> None:
         """Store a guild's preference (off the loop); the next read takes it from the store."""
         await asyncio.to_thread(self.store.set_guild_ephemeral, guild_id, ephemeral)
-        self._guild_settings.pop(guild_id, None)
+        self._forget_guild_settings(guild_id)
 
     async def set_guild_language(self, guild_id: int, language: str) -> None:
         """Store a guild's default language ("" for none) off the loop, like the above."""
         await asyncio.to_thread(self.store.set_guild_language, guild_id, language)
-        self._guild_settings.pop(guild_id, None)
+        self._forget_guild_settings(guild_id)
 
     async def close(self) -> None:
         """Close Discord first, then the backlog's worker and the database pool."""

@@ -23,6 +23,9 @@ CHANNEL = "willai"
 #: Payloads: a new release serves; a guild's settings changed ("guild:<id>").
 RELEASE = "release"
 GUILD_PREFIX = "guild:"
+#: Yielded by notifications() each time it starts listening: anything announced while it was
+#: not (before the first connection, or while reconnecting) was missed, so caches must go.
+LISTENING = "willai:listening"
 #: After a lost LISTEN connection, wait this long before trying again.
 RECONNECT_SECONDS = 5.0
 
@@ -48,7 +51,8 @@ def conninfo(url: URL) -> str:
 async def notifications(url: URL) -> AsyncIterator[str]:
     """Payloads on the channel, for as long as the caller iterates; reconnects when dropped.
 
-    Yields nothing on SQLite (the caller's periodic check is all there is).
+    Every (re)connection first yields LISTENING. Yields nothing on SQLite (the caller's
+    periodic check is all there is).
     """
     if url.get_backend_name() != "postgresql":
         return
@@ -60,6 +64,7 @@ async def notifications(url: URL) -> AsyncIterator[str]:
                 conninfo(url), autocommit=True, connect_timeout=10
             ) as conn:
                 await conn.execute(f"LISTEN {CHANNEL}")
+                yield LISTENING
                 async for note in conn.notifies():
                     yield note.payload
         except (psycopg.Error, OSError) as exc:
