@@ -64,19 +64,19 @@ class Holders:
 
 
 def key_words(
-    data: IndexData, terms: QueryTerms, *, keep_soft: bool = False
+    data: IndexData, terms: QueryTerms, *, keep_soft: bool = False, keep_minor: bool = False
 ) -> tuple[str, ...] | None:
     """The words that name the job, each as the index spells it; None when one is unknown.
 
     Seniority words (unless `keep_soft`: "head chef" is a name of its own) and trailing extras
-    ("- London", "(contract)") are left out. A misspelt word counts as its correction only
-    when exactly one correction is closest.
+    ("- London", "(contract)"; unless `keep_minor`) are left out. A misspelt word counts as
+    its correction only when exactly one correction is closest.
     """
 
     def wanted(token: str) -> bool:
         return keep_soft or token not in terms.soft
 
-    content = [t for t in terms.tokens if wanted(t) and t not in terms.minor]
+    content = [t for t in terms.tokens if wanted(t) and (keep_minor or t not in terms.minor)]
     content = content or [t for t in terms.tokens if wanted(t)]
     words: list[str] = []
     for token in content:
@@ -225,9 +225,17 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         found = None if key is None else holders(data, key, data.occ_prior)
     if found is None or key is None:
         return None
+    qualified = False
+    if len(key) == 1 and terms.minor and len(found.occs) >= GENERIC_HOLDERS:
+        # "Teacher - Primary", "Housekeeper (hotel)": the extras after a generic word narrow
+        # it; when some name holds them all, the choice is among those names.
+        wider = key_words(data, terms, keep_minor=True)
+        narrowed = None if wider is None else holders(data, wider, data.occ_prior)
+        if narrowed is not None and wider is not None:
+            found, key, qualified = narrowed, wider, True
     exact = found.rows[:, _EXACT] > 0
     owners = np.flatnonzero(found.preferred)
-    if len(owners) != 1 and (
+    if len(owners) != 1 and not qualified and (
         len(key) > 1 or (not exact.any() and len(found.occs) < GENERIC_HOLDERS)
     ):
         # Words of longer names, or a several-word name that is no one's preferred name: the

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.abbreviations import ABBREVIATIONS
-from matching.colloquial import spell_out
+from matching.colloquial import WHOLE_TITLE, spell_out
 
 MAX_QUERY_CHARS = 200
 """Longer input is cut: no real job title is longer, and it bounds the work per query."""
@@ -639,6 +639,25 @@ _HEAD_OF = re.compile(r"^\s*head of (?:the )?(\S.*)$")
 department secondary school) are found whole before this rewrite (`names.exact_name`)."""
 
 
+def _spell_core(typed: str) -> str:
+    """The everyday-words table on a title, reading a whole-title word through rank and extras.
+
+    "solicitor" alone means a lawyer (a whole-title entry: inside longer names it is ESCO's
+    word for other jobs); so does "senior solicitor - family law", whose rank words before it
+    and trailing part after it leave the same word at its core.
+    """
+    cut = _MINOR_PART.search(typed)
+    main, tail = (typed[: cut.start()], typed[cut.start() :]) if cut else (typed, "")
+    words = main.split()
+    rank = 0
+    while rank < len(words) - 1 and words[rank] in SOFT_WORDS:
+        rank += 1
+    core = " ".join(words[rank:])
+    if (rank or tail) and core in WHOLE_TITLE:
+        return " ".join([*words[:rank], WHOLE_TITLE[core]]) + main[len(main.rstrip()) :] + tail
+    return spell_out(typed)
+
+
 def query_terms(query: str) -> QueryTerms:
     """Reduce a user's title to content tokens, soft tokens and its likely head noun.
 
@@ -647,7 +666,7 @@ def query_terms(query: str) -> QueryTerms:
     marked minor and weigh less, unless nothing else is left.
     """
     typed = split_gendered(clean(query))[0]
-    spelled = spell_out(typed)
+    spelled = _spell_core(typed)
     variant = _HEAD_OF.sub(r"\1 manager", spelled, count=1)
     tokens = _expand(_raw_tokens(variant))
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))

@@ -100,3 +100,15 @@ def test_a_preferred_name_is_answered_even_when_a_job_ad_would_drop_its_words():
     result = index.match("Contract Manager")
     assert result.status is MatchStatus.MATCH
     assert result.best.label == "contract manager"
+
+
+def test_extras_after_a_generic_word_narrow_the_name(small_index, uri):
+    found = evidence(small_index, "Manager - Shop")
+    assert found is not None
+    assert [small_index._data.occ_uris[o] for o in found.occs] == [uri("shopm")]
+
+
+def test_extras_no_name_holds_leave_the_generic_word(small_index):
+    found = evidence(small_index, "Manager - London")
+    assert found is not None
+    assert len(found.occs) >= 3

@@ -100,3 +100,19 @@ def test_long_input_is_cut():
 
 def test_head_of_a_department_is_read_as_its_manager():
     assert query_terms("Head of Marketing").tokens == query_terms("marketing manager").tokens
+
+
+@pytest.mark.parametrize(
+    ("title", "spelled"),
+    [
+        ("Senior Solicitor", "senior lawyer"),
+        ("Solicitor - Family Law", "lawyer - family law"),
+        ("Lead Server (weekends)", "lead waiter (weekends)"),
+    ],
+)
+def test_a_whole_title_word_is_read_through_rank_words_and_extras(title, spelled):
+    assert query_terms(title).spelled == spelled
+
+
+def test_a_whole_title_word_inside_a_longer_name_stays():
+    assert query_terms("senior solicitor general").spelled == "senior solicitor general"
