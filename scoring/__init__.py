@@ -1,8 +1,8 @@
 """The AI disruption model: ESCO skills in, occupation scores out. Pure: no I/O, no discord.
 
-The model itself (``score_release``, ``MODEL_VERSION``) is loaded at first use: it needs
-numpy, and the answer's words (``scoring.voice``, ``scoring.messages``) are read by commands
-that must start without it (``willai --help``).
+The model itself (``score_release``) is loaded at first use: it needs numpy, and the answer's
+words (``scoring.voice``, ``scoring.messages``) and ``MODEL_VERSION`` are read by commands
+that must start without it (``willai --help``, ``willai ask``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from scoring.bands import Band, band_for
 from scoring.descriptions import FACTORS, FactorInfo
 from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation, SkillRef
 from scoring.types import Occupation, Skill
+from scoring.version import MODEL_VERSION
 
 if TYPE_CHECKING:
-    from scoring.model import MODEL_VERSION, score_release
+    from scoring.model import score_release
 
 __all__ = [
     "FACTORS",
@@ -34,7 +35,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in {"MODEL_VERSION", "score_release"}:
+    if name == "score_release":
         from scoring import model  # noqa: PLC0415 - numpy only when the model is asked for
 
         return getattr(model, name)

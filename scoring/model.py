@@ -23,9 +23,7 @@ from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupatio
 from scoring.similar import skill_level
 from scoring.skill_attributes import attributes_for
 from scoring.types import Occupation, Skill
-
-#: Bump whenever a rule, weight or formula changes: stored scores carry it.
-MODEL_VERSION = "1.2.0"
+from scoring.version import MODEL_VERSION
 
 #: Neighbours looked at per occupation: enough that the move rules still leave a few.
 NEIGHBOURS = 60
