@@ -276,6 +276,13 @@ _TABLE: dict[str, str] = {
     "dpo": "data protection officer",
     "tcae": "auxiliar de enfermeria",
     "pmo": "project support",
+    # Tenth session's probes: the UK DfE's NQT (newly qualified teacher, now "early career");
+    # SENDCo, the SENCO's title since the SEND Code of Practice 2014; British and American Sign
+    # Language (BSL, ASL), as in "BSL interpreter".
+    "nqt": "teacher",
+    "sendco": "special educational needs coordinator",
+    "bsl": "sign language",
+    "asl": "sign language",
 }
 
 ABBREVIATIONS: Final = MappingProxyType(_TABLE)
