@@ -1008,6 +1008,29 @@ _WHOLE_TITLE: dict[str, str] = {
     "encargada de almacen": "warehouse manager",
     "sacerdote": "minister of religion",
     "cura": "minister of religion",
+    # Titles whose words tied between two occupations once the models were refitted (tenth
+    # session): "principal" alone is the head of a school (Merriam-Webster, principal n. 1b);
+    # a PR assistant does a public relations officer's work in a junior post (ESCO has no
+    # assistant of its own); "FE developer" is a front-end developer in job ads (in British
+    # education "FE" is further education, which has lecturers, not developers); a German
+    # "IT-Support-Mitarbeiter/in" staffs the help desk (BERUFENET: IT-Support).
+    "principal": "headteacher",
+    "pr assistant": "public relations officer",
+    "public relations assistant": "public relations officer",
+    "fe developer": "front end developer",
+    "it support mitarbeiter": "ict help desk agent",
+    "it support mitarbeiterin": "ict help desk agent",
+    # The same, after the final refit: O*NET 25-2011 preschool teachers (ESCO's early years
+    # teacher, ISCO-08 2342); the Spanish health service's "médico general", a GP; a licensed
+    # practical or vocational nurse (NCSBN's NCLEX-PN) gives general nursing care under an RN:
+    # ESCO's nurse assistant is the certified nursing assistant (CNA) one step below.
+    "preschool teacher": "early years teacher",
+    "medico general": "general practitioner",
+    "medica general": "general practitioner",
+    "licensed practical nurse": "nurse responsible for general care",
+    "licensed vocational nurse": "nurse responsible for general care",
+    "lpn": "nurse responsible for general care",
+    "lvn": "nurse responsible for general care",
 }
 
 COLLOQUIAL: Final = MappingProxyType(_TABLE)

@@ -422,6 +422,11 @@ SOFT_WORDS: frozenset[str] = frozenset(
         "head",
         "principal",
         "associate",
+        "licensed",
+        "certified",
+        "chartered",
+        "qualified",
+        "registered",
         "staff",
         "level",
         "mid",
@@ -445,6 +450,7 @@ _CAMEL_FEMININE = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
 _FEMININE_SUFFIX = re.compile(r"(?:[*:_/]\s*|\()(?:in|innen|e|a|ne|se)\b\)?")
 _NON_WORD = re.compile(r"[^\w+#]+|_")
 _MINOR_PART = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|(?:\s(?:cum|-|\u2013|\u2014|at)\s|[|@]).*")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _CODE_TOKEN = re.compile(r"[a-z]\+\+|[a-z]#")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -655,7 +661,13 @@ def _spell_core(typed: str) -> str:
     core = " ".join(words[rank:])
     if (rank or tail) and core in WHOLE_TITLE:
         return " ".join([*words[:rank], WHOLE_TITLE[core]]) + main[len(main.rstrip()) :] + tail
-    return spell_out(typed)
+    spelled = spell_out(typed)
+    if spelled == typed and "-" in typed:
+        # "IT-Support-Mitarbeiter": the table's words are written apart ("it support").
+        apart = _WORD_HYPHEN.sub(" ", typed)
+        if (spelled_apart := spell_out(apart)) != apart:
+            return spelled_apart
+    return spelled
 
 
 def query_terms(query: str) -> QueryTerms:
