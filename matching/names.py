@@ -235,8 +235,10 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
             found, key, qualified = narrowed, wider, True
     exact = found.rows[:, _EXACT] > 0
     owners = np.flatnonzero(found.preferred)
-    if len(owners) != 1 and not qualified and (
-        len(key) > 1 or (not exact.any() and len(found.occs) < GENERIC_HOLDERS)
+    if (
+        len(owners) != 1
+        and not qualified
+        and (len(key) > 1 or (not exact.any() and len(found.occs) < GENERIC_HOLDERS))
     ):
         # Words of longer names, or a several-word name that is no one's preferred name: the
         # ranker weighs them (on the job-ad fitting half this kept 0.4 points of top-1).
