@@ -43,14 +43,21 @@ EXTENSIONS = (
 """Every cog, loaded in setup_hook; tests check this list covers bot/cogs/."""
 
 
-def settle_heap() -> None:
+def settle_heap(*, keep_frozen: bool = False) -> None:
     """Keep the serving release out of the garbage collector's full passes.
 
     The match index and every score are millions of objects that live as long as the release;
     each full collection walked them all and paused the bot for up to ~170 ms. Frozen, they are
     skipped. Unfreezing and collecting once first lets what the previous release left behind go.
+
+    ``keep_frozen`` is for a shard process forked after its launcher froze the heap
+    (bot/processes.py): unfreezing there would make the collector write to every inherited
+    object and copy pages the processes share (~30 MB each, measured). What it keeps instead
+    is the previous release's few reference cycles (~160 objects with the full data); the
+    rest of a release goes when its last reference does.
     """
-    gc.unfreeze()
+    if not keep_frozen:
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
 
@@ -76,7 +83,15 @@ class WillaiMixin:
     backlog: Backlog
     _serving: Serving | None
 
-    def __init__(self, settings: Settings, *, serve: bool = True, **options: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        serve: bool = True,
+        serving: Serving | None = None,
+        store: Store | None = None,
+        **options: Any,
+    ) -> None:
         options.setdefault("command_prefix", commands.when_mentioned)
         options.setdefault("intents", intents())
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
@@ -86,12 +101,16 @@ class WillaiMixin:
         super().__init__(**options)  # type: ignore[call-arg]
         self.settings = settings
         self.serve = serve
-        self.store = Store.from_url(
-            settings.database_url, connect_timeout=settings.database_connect_timeout
-        )
+        if store is None:
+            store = Store.from_url(
+                settings.database_url, connect_timeout=settings.database_connect_timeout
+            )
+        self.store = store
         self.refresher = RefreshCoordinator(self.store, settings, self)
         self.started_at = datetime.now(UTC)
-        self._serving = None
+        #: A release loaded before this process started (bot/processes.py), served as is.
+        self._serving = serving
+        self._preloaded = serving is not None
         self._guild_settings: dict[int, GuildSettings] = {}
         self._settings_epoch = 0
         self._listening = asyncio.Event()
@@ -105,15 +124,24 @@ class WillaiMixin:
         """Load the release, the cogs and the persistent buttons before the gateway connects.
 
         Loading here (not in on_ready) means the first interaction after a restart, including
-        a click on an old message's button, already finds everything in place.
+        a click on an old message's button, already finds everything in place. A release
+        handed in preloaded (a shard process forked by bot/processes.py) is served without
+        loading it again; only a newer one in the store, if any, is loaded (catch_up).
         """
         bot: commands.Bot = self  # type: ignore[assignment]
         bot.tree.error(errors.on_app_command_error)
         await bot.tree.set_translator(CommandTranslator())
         if self.serve:
-            await self.reload_service()
+            if self._preloaded:
+                self._log_serving(self.serving)
+            else:
+                await self.reload_service()
             self._watcher = asyncio.create_task(self.watch_store(), name="willai-store-watch")
             await self._wait_for_feed()
+            if self._preloaded:
+                # The release was loaded before this process started, possibly long before (a
+                # restarted shard process): one small query says whether it is still current.
+                await self.catch_up()
         for extension in EXTENSIONS:
             await bot.load_extension(extension)
         bot.add_dynamic_items(*views.DYNAMIC_ITEMS)
@@ -152,9 +180,13 @@ class WillaiMixin:
         async with self._reloading:
             serving = await asyncio.to_thread(Serving.load, self.store, self.settings.cache_dir)
             self._serving = serving
-            settle_heap()
-            release = serving.service.release
-            log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
+            settle_heap(keep_frozen=self._preloaded)
+            self._log_serving(serving)
+
+    @staticmethod
+    def _log_serving(serving: Serving) -> None:
+        release = serving.service.release
+        log.info("serving ESCO %s: %d occupations", release.version, len(serving.keys))
 
     # --- other processes on the same store ------------------------------------------------
 
@@ -276,11 +308,19 @@ class ShardedWillaiBot(WillaiBot, commands.AutoShardedBot):
     """
 
 
-def create_bot(settings: Settings | None = None, *, serve: bool = True) -> WillaiBot:
+def create_bot(
+    settings: Settings | None = None,
+    *,
+    serve: bool = True,
+    serving: Serving | None = None,
+    store: Store | None = None,
+) -> WillaiBot:
     """The fully configured bot, not yet connected.
 
     Settings come from the environment when omitted. With ``serve=False`` (used by
-    ``willai sync``) the commands are defined but no release is loaded.
+    ``willai sync``) the commands are defined but no release is loaded. ``serving`` is a
+    release already loaded (from ``store``, which the bot then uses too): a shard process
+    forked after its launcher loaded the release serves it without loading it again.
     """
     settings = settings or get_settings()
     if settings.shard_ids and settings.shard_count is None:
@@ -289,5 +329,5 @@ def create_bot(settings: Settings | None = None, *, serve: bool = True) -> Willa
         options: dict[str, Any] = {"shard_count": settings.shard_count}
         if settings.shard_ids:
             options["shard_ids"] = list(settings.shard_ids)
-        return ShardedWillaiBot(settings, serve=serve, **options)
-    return WillaiBot(settings, serve=serve)
+        return ShardedWillaiBot(settings, serve=serve, serving=serving, store=store, **options)
+    return WillaiBot(settings, serve=serve, serving=serving, store=store)

@@ -17,6 +17,7 @@ import aiohttp
 import discord
 
 from bot.client import create_bot
+from bot.processes import run_shard_processes, shard_plan
 from db.engine import StoreUnavailableError
 from willai.errors import DiscordUnavailableError
 from willai.importing import ImportFailedError
@@ -27,7 +28,7 @@ log = logging.getLogger("willai.bot")
 
 
 @contextmanager
-def _discord_errors_as_one_line() -> Iterator[None]:
+def discord_errors_as_one_line() -> Iterator[None]:
     """Turn a rejected token or an unreachable Discord into one line instead of a traceback."""
     try:
         yield
@@ -64,16 +65,22 @@ def run_bot() -> None:
 
     The import of an empty store happens here, before connecting, with progress in the
     log: a bot that connected and then failed every command would be worse than one that
-    refuses to start.
+    refuses to start. With SHARD_PROCESSES above 1 the release is loaded once and the shard
+    processes forked from it (bot/processes.py).
     """
     settings = get_settings()
     token = settings.require_token()
+    if settings.shard_processes > 1:
+        plan = shard_plan(settings)  # a refusal comes before anything starts
+        setup_logging(settings)
+        run_shard_processes(settings, token, plan, discord_errors_as_one_line)
+        return
     setup_logging(settings)
     store = open_store(settings)
     ensure_release(store, settings, interactive=False)
     store.engine.dispose()
     bot = create_bot(settings)
-    with _discord_errors_as_one_line():
+    with discord_errors_as_one_line():
         bot.run(token, log_handler=None)
 
 
@@ -96,7 +103,7 @@ def sync_commands(guild_id: int | None) -> None:
     settings = get_settings()
     token = settings.require_token()
     setup_logging(settings)
-    with _discord_errors_as_one_line():
+    with discord_errors_as_one_line():
         synced = asyncio.run(sync_commands_async(settings, guild_id, token))
     where = f"guild {guild_id}" if guild_id else "globally (may take up to an hour to appear)"
     names = ", ".join(f"/{command.name}" for command in synced)

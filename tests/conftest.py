@@ -63,6 +63,7 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             "DEV_GUILD_ID",
             "SHARD_COUNT",
             "SHARD_IDS",
+            "SHARD_PROCESSES",
             "CACHE_DIR",
             "ESCO_API_URL",
             "ESCO_API_RETRIES",

@@ -81,6 +81,14 @@ class Settings(BaseModel):
     shard_ids: list[int] = Field(
         default_factory=list, description="Shards this process runs (default: all)."
     )
+    shard_processes: int = Field(
+        1,
+        ge=1,
+        description=(
+            "Bot processes forked on this host after loading the release once, each running "
+            "a share of the shards (1: one process, as without it)."
+        ),
+    )
     refresh_interval_days: float = Field(
         30.0, ge=0, description="How often the bot looks for a newer ESCO version (0 = never)."
     )

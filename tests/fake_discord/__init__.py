@@ -21,6 +21,7 @@ from .server import (
     NoBotConnectedError,
     all_custom_ids,
     find_component,
+    shard_of,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "find_component",
     "patch_discord",
     "run_bot",
+    "shard_of",
 ]

@@ -172,6 +172,8 @@ class GatewaySession:
     id: str
     seq: int = 0
     user_token: str = ""
+    #: ``(shard_id, shard_count)`` from IDENTIFY's ``shard``; None for an unsharded client.
+    shard: tuple[int, int] | None = None
 
 
 @dataclass(eq=False)
@@ -188,6 +190,16 @@ class GatewayConnection:
     def open(self) -> bool:
         """Whether frames can still be written."""
         return not self.ws.closed
+
+    @property
+    def shard(self) -> tuple[int, int] | None:
+        """``(shard_id, shard_count)`` of the session on this socket (None: unsharded)."""
+        return self.session.shard if self.session is not None else None
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard Discord sends a guild's events to: ``(guild_id >> 22) % shard_count``."""
+    return (guild_id >> 22) % shard_count
 
 
 class FakeDiscord:
@@ -253,6 +265,9 @@ class FakeDiscord:
         self.strict = True
         self.presence_updates: list[dict[str, Any]] = []
         self.identify_count = 0
+        #: ``shards`` of GET /gateway/bot: what Discord recommends to a client without
+        #: SHARD_COUNT.
+        self.recommended_shards = 1
         self.resume_count = 0
 
         self.changed = Changed()
@@ -367,6 +382,20 @@ class FakeDiscord:
     def guild(self) -> FakeGuild:
         """The default guild."""
         return self.guilds[self.guild_id]
+
+    def configure_guild_on_shard(
+        self, shard_id: int, shard_count: int, **options: Any
+    ) -> FakeGuild:
+        """:meth:`configure_guild` with an id whose events go to ``shard_id`` of ``shard_count``.
+
+        Like Discord, a sharded client receives only its shards' guilds in READY and
+        GUILD_CREATE, and each guild's interactions arrive on the socket of its shard.
+        """
+        base = self.snowflake() >> 22
+        offset = (shard_id - base) % shard_count
+        guild_id = (base + offset) << 22 | 1
+        assert shard_of(guild_id, shard_count) == shard_id
+        return self.configure_guild(guild_id, **options)
 
     @property
     def channel_id(self) -> int:
@@ -503,7 +532,7 @@ class FakeDiscord:
         return _json(
             {
                 "url": self.gateway_url,
-                "shards": 1,
+                "shards": self.recommended_shards,
                 "session_start_limit": {
                     "total": 1000,
                     "remaining": 1000,
@@ -1037,24 +1066,40 @@ class FakeDiscord:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
             return
         self.identify_count += 1
-        session = GatewaySession(id=secrets.token_hex(16), user_token=data["token"])
+        shard = data.get("shard")
+        session = GatewaySession(
+            id=secrets.token_hex(16),
+            user_token=data["token"],
+            shard=(int(shard[0]), int(shard[1])) if shard else None,
+        )
         self._sessions[session.id] = session
         conn.session = session
         conn.identify = data
+        guilds = [g for g in self.guilds.values() if self._on_shard(g.id, session.shard)]
         ready = {
             "v": 10,
             "user": self.bot_user.payload,
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": session.id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.application_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
         }
+        if session.shard is not None:
+            ready["shard"] = list(session.shard)
         await self._send_dispatch(conn, "READY", ready)
-        for guild in self.guilds.values():
+        for guild in guilds:
             await self._send_dispatch(conn, "GUILD_CREATE", guild.create_payload())
         self.changed.pulse()
+
+    @staticmethod
+    def _on_shard(guild_id: int | None, shard: tuple[int, int] | None) -> bool:
+        """Whether a session on ``shard`` gets this guild's events (DMs: shard 0)."""
+        if shard is None:
+            return True
+        shard_id, count = shard
+        return (0 if guild_id is None else shard_of(guild_id, count)) == shard_id
 
     async def _resume(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
         session = self._sessions.get(data.get("session_id", ""))
@@ -1088,13 +1133,32 @@ class FakeDiscord:
         """Whether some bot has identified (or resumed) on an open gateway socket."""
         return self._active() is not None
 
-    def _active(self) -> GatewayConnection | None:
+    def _active(self, guild_id: int | None = None) -> GatewayConnection | None:
+        """The newest live socket, or for sharded clients the one of ``guild_id``'s shard."""
         live = [c for c in self._connections if c.open and c.session is not None]
+        if any(c.shard is not None for c in live):
+            live = [c for c in live if self._on_shard(guild_id, c.shard)]
         return live[-1] if live else None
+
+    @property
+    def connected_shards(self) -> set[int]:
+        """Shard ids with a live, identified (or resumed) socket."""
+        return {
+            c.shard[0]
+            for c in self._connections
+            if c.open and c.session is not None and c.shard is not None
+        }
 
     async def wait_connected(self, timeout: float = 5.0) -> None:
         """Wait until a bot has identified on the gateway."""
         await self.changed.wait_until(lambda: self.connected, timeout, "a gateway IDENTIFY")
+
+    async def wait_shards(self, shard_ids: Iterable[int], timeout: float = 5.0) -> None:
+        """Wait until every shard in ``shard_ids`` has a live socket (from any process)."""
+        wanted = set(shard_ids)
+        await self.changed.wait_until(
+            lambda: wanted <= self.connected_shards, timeout, f"shards {sorted(wanted)} connected"
+        )
 
     async def dispatch(self, event: str, data: Any) -> None:
         """Send a DISPATCH (``op 0``) event to the most recently connected bot."""
@@ -1179,7 +1243,7 @@ class FakeDiscord:
         rec = InteractionRecord(fake=self, id=iid, token=token, type=itype, payload=payload)
         self.interactions[iid] = rec
         self._by_token[token] = rec
-        conn = self._active()
+        conn = self._active(_int_or_none(payload.get("guild_id")))
         if conn is None:
             raise NoBotConnectedError("no bot connected to receive INTERACTION_CREATE")
         rec.dispatched_at = time.perf_counter()

@@ -121,3 +121,21 @@ def test_names_match_in_any_case_and_other_keys_are_ignored(tmp_path) -> None:
     env_file.write_text('export esco_source="quoted value"\nSOMETHING_ELSE=1\n')
     found = from_environment({"Log_Level": "debug", "HOME": "/root"}, env_file)
     assert found == {"esco_source": "quoted value", "log_level": "debug"}
+
+
+def test_shard_processes_default_to_one() -> None:
+    assert load_settings().shard_processes == 1
+
+
+def test_shard_processes_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHARD_PROCESSES", "4")
+    assert load_settings().shard_processes == 4
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5", ""])
+def test_shard_processes_must_be_a_whole_number_of_at_least_one(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SHARD_PROCESSES", value)
+    with pytest.raises(SettingsError, match="SHARD_PROCESSES"):
+        load_settings()
