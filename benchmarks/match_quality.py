@@ -40,9 +40,9 @@ from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 REPO = Path(__file__).resolve().parent.parent
 DEV_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/jobtitles/jobbert_dev.csv"
 SEED = 20240604
-PREVIOUS = "5c04076"
+PREVIOUS = "38bf71e"
+"""The previous session's last commit: its matcher is scored beside this one, in the same run."""
 UNPROBED = "held-out half, titles not in tests/matching/probes.csv"
-"""The last release before the everyday-title work (issue 12): its matcher is the baseline."""
 
 
 @dataclass(frozen=True, slots=True)
