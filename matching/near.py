@@ -55,4 +55,12 @@ def closest_labels(data: IndexData, typed: str, text: str) -> tuple[int, list[in
     if not hits:
         return 0, []
     best = min(dist for dist, _ in hits)
-    return int(best), sorted(label_id for dist, label_id in hits if dist == best)
+    closest = sorted(label_id for dist, label_id in hits if dist == best)
+    if " " in text:
+        return int(best), closest
+    # People rarely miss a word's first letter (Pollock and Zamora 1984: about 7% of
+    # misspellings): of labels equally close to a one-word title, those that start as it does
+    # win ("bookeeper" is bookkeeper, not zookeeper). Not in longer titles, whose short words
+    # are often acronyms ("SAS Consultant"), better left to the ranker than corrected.
+    same_start = [label_id for label_id in closest if data.lab_text[label_id][:1] == text[:1]]
+    return int(best), same_start or closest

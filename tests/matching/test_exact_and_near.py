@@ -2,8 +2,9 @@
 
 import pytest
 
-from matching import MatchStatus
+from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 from matching.names import LABEL_CONFIDENCE, NEAR_CONFIDENCE, exact_label, near_name
+from matching.near import closest_labels
 from matching.normalise import query_terms
 from matching.prior import packaged_prior
 
@@ -58,3 +59,25 @@ def test_names_and_non_jobs_are_settled_by_the_rules(small_index, title):
 
 def test_a_title_for_the_ranker_is_not_settled_by_the_rules(small_index):
     assert not small_index.settled_by_rules("senior software developer for payments")
+
+
+def _keepers() -> MatchIndex:
+    occupations, labels = [], []
+    for i, (key, name) in enumerate([("book", "bookkeeper"), ("zoo", "zookeeper")]):
+        uri = f"http://data.europa.eu/esco/occupation/{key}"
+        occupations.append(OccupationRecord(uri, name, f"{i}.1", "1234", f"A {name}."))
+        labels.append(LabelRecord(uri, name, "preferred", "en"))
+        labels.append(LabelRecord(uri, f"{name} assistant", "alt", "en"))
+    return MatchIndex.build(occupations, labels)
+
+
+def test_of_equally_close_names_the_one_starting_as_typed_wins():
+    data = _keepers()._data
+    edits, label_ids = closest_labels(data, "bookeeper", "bookeeper")
+    assert (edits, [data.lab_text[i] for i in label_ids]) == (1, ["bookkeeper"])
+
+
+def test_in_a_longer_title_equally_close_names_stay_a_tie():
+    data = _keepers()._data
+    _, label_ids = closest_labels(data, "bookeeper assistant", "bookeeper assistant")
+    assert len({data.lab_occ[i] for i in label_ids}) == 2
