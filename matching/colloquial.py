@@ -1031,6 +1031,14 @@ _WHOLE_TITLE: dict[str, str] = {
     "licensed vocational nurse": "nurse responsible for general care",
     "lpn": "nurse responsible for general care",
     "lvn": "nurse responsible for general care",
+    # UX work (issue 12 names "UX designer"): O*NET 15-1255 web and digital interface designers
+    # lists "User Experience Designer (UX Designer)", ESCO's user interface designer; ESCO
+    # gives "user experience designer" to technical communicator alone, which no one hiring a
+    # UX designer means. A UX researcher studies users as ESCO's user experience analyst does.
+    "ux designer": "user interface designer",
+    "user experience designer": "user interface designer",
+    "ux researcher": "user experience analyst",
+    "user experience researcher": "user experience analyst",
 }
 
 COLLOQUIAL: Final = MappingProxyType(_TABLE)
