@@ -84,6 +84,18 @@ class CatalogueVoice:
     def join(self, items: Sequence[str]) -> str:
         return grammar.join(self.language, items)
 
+    def listable(self, refs: Sequence[SkillRef]) -> Sequence[SkillRef]:
+        """Only those of the first one's kind, knowledge or skill, if that leaves a list.
+
+        ESCO's skills are verbs here ("superviser du personnel") and its knowledge nouns
+        ("gestion des risques"): one list of both reads as two lists run together. A list cut
+        to one item would say less than the mixed one, which is kept then.
+        """
+        if not refs:
+            return refs
+        same = [ref for ref in refs if ref.knowledge == refs[0].knowledge]
+        return same if len(same) >= min(2, len(refs)) else refs
+
     def occupation(self, uri: str, label: str) -> str:
         """The name in this language, its "m/f" pair written once; else the marked English."""
         name = self.words.occupations.get(uri)

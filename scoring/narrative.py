@@ -113,7 +113,7 @@ def phrase(ref: SkillRef, voice: Voice = ENGLISH) -> str:
 
 
 def _phrases(refs: Sequence[SkillRef], n: int, voice: Voice) -> str:
-    return voice.join([voice.skill(r) for r in refs[:n]])
+    return voice.join([voice.skill(r) for r in voice.listable(refs)[:n]])
 
 
 def _fix_article(match: re.Match[str]) -> str:
@@ -306,6 +306,7 @@ def why(f: ReportFacts, voice: Voice = ENGLISH) -> str:
 
 def _fitted(lead: str, refs: Sequence[SkillRef], voice: Voice) -> str | None:
     """``lead`` and as many skills as fit in TAKEAWAY_CHARS (at least one), or None."""
+    refs = voice.listable(refs)
     for n in range(min(TAKEAWAY_SKILLS, len(refs)), 0, -1):
         text = voice.sentence(voice.say(lead, skills=_phrases(refs, n, voice)))
         if len(text) <= TAKEAWAY_CHARS:

@@ -40,6 +40,10 @@ class Voice(Protocol):
         """Items as a list in running text: "a, b and c"."""
         ...
 
+    def listable(self, refs: Sequence[SkillRef]) -> Sequence[SkillRef]:
+        """The skills, from the first, that read well in one list of this language."""
+        ...
+
     def occupation(self, uri: str, label: str) -> str:
         """An occupation's name as a heading in this language (``label`` is the release's own)."""
         ...
@@ -65,6 +69,10 @@ class EnglishVoice:
     def join(self, items: Sequence[str]) -> str:
         """British style, no Oxford comma."""
         return join_words(items)
+
+    def listable(self, refs: Sequence[SkillRef]) -> Sequence[SkillRef]:
+        """All of them: gerunds and nouns read alike ("risk management and supervising staff")."""
+        return refs
 
     def occupation(self, uri: str, label: str) -> str:
         """ESCO's lower-case label with a capital."""

@@ -12,6 +12,7 @@ from languages.voices import FALLBACK_MARK, CatalogueVoice, fallback
 from scoring.bands import Band
 from scoring.narrative import ReportFacts, build_report, summary
 from scoring.results import FactorPercentiles, OccupationScore, SimilarOccupation, SkillRef
+from scoring.voice import ENGLISH
 
 ARCHIVE = SkillRef("s:archive", "manage digital archives", 0.8)
 SUPERVISE = SkillRef("s:supervise", "supervise staff", 0.7)
@@ -150,3 +151,18 @@ def test_a_missing_description_shows_the_english_summary_marked() -> None:
 )
 def test_a_summary_never_cuts_after_an_abbreviation(description: str, first: str) -> None:
     assert summary(description, french()).startswith(first)
+
+
+RISK = SkillRef("s:risk", "risk management", 0.6, knowledge=True)
+
+
+def test_a_list_keeps_to_the_first_item_s_kind_where_skills_are_verbs() -> None:
+    assert french().listable([ANATOMY, SUPERVISE, RISK]) == [ANATOMY, RISK]
+
+
+def test_a_list_that_would_shrink_to_one_item_stays_mixed() -> None:
+    assert french().listable([ANATOMY, SUPERVISE, ARCHIVE]) == [ANATOMY, SUPERVISE, ARCHIVE]
+
+
+def test_english_lists_gerunds_and_nouns_together() -> None:
+    assert ENGLISH.listable([ANATOMY, SUPERVISE, RISK]) == [ANATOMY, SUPERVISE, RISK]

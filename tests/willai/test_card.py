@@ -255,6 +255,9 @@ class RecordingVoice:
     def join(self, items: Sequence[str]) -> str:
         return ", ".join(items)
 
+    def listable(self, refs: Sequence[SkillRef]) -> Sequence[SkillRef]:
+        return refs
+
     def occupation(self, uri: str, label: str) -> str:
         return label
 
