@@ -247,11 +247,13 @@ def single_owner_alt_labels(labels: Sequence[Any]) -> list[tuple[str, str]]:
     return sorted((text, next(iter(owners[text]))) for text in alts if len(owners[text]) == 1)
 
 
-def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
+def exact_labels(index: MatchIndex, labels: Sequence[Any], listing: Path | None = None) -> None:
     """Type every English preferred label, and every alt label of one occupation, as it is.
 
-    Prints how many are answered with their own occupation, and the exceptions.
+    Prints how many are answered with their own occupation and the first exceptions; writes
+    every exception to ``listing`` (CSV: kind, label, status, first candidate) when given.
     """
+    rows: list[tuple[str, str, str, str]] = []
     data = index._data
     kinds = {
         "preferred": list(zip(data.occ_labels, data.occ_uris, strict=True)),
@@ -269,3 +271,10 @@ def exact_labels(index: MatchIndex, labels: Sequence[Any]) -> None:
             print(f"  {text!r}: {status}, first {first!r}")
         if len(misses) > 25:
             print(f"  ... and {len(misses) - 25} more")
+        rows.extend((kind, *miss) for miss in misses)
+    if listing is not None:
+        with listing.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["kind", "label", "status", "first"])
+            writer.writerows(rows)
+        print(f"every exception ({len(rows)}) written to {listing}")

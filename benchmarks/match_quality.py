@@ -186,6 +186,11 @@ def main() -> None:
         default=PREVIOUS,
         help="git revision whose matcher is scored beside this one ('' to skip)",
     )
+    parser.add_argument(
+        "--exceptions",
+        type=Path,
+        help="write every exact label not answered as its own occupation to this CSV file",
+    )
     parser.add_argument("--matching-from", help=argparse.SUPPRESS)
     parser.add_argument("--held-out-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -218,7 +223,7 @@ def main() -> None:
     ev.print_figures("fitting half (in-sample)", ev.evaluate(index, load("fit")))
     ev.print_figures("held-out half", ev.evaluate(index, load("held_out")))
     ev.print_figures(UNPROBED, ev.evaluate(index, ev.not_probed(load("held_out"))))
-    ev.exact_labels(index, labels)
+    ev.exact_labels(index, labels, args.exceptions)
     for name, half in (("A (tuning)", half_a), ("B (held out)", half_b)):
         started = time.perf_counter()
         outcomes = run_matcher(index, [t for t, _ in half])
