@@ -10,17 +10,25 @@ memory mapped by every process that answers (`stored`).
 from __future__ import annotations
 
 import math
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from matching.normalise import STOPWORDS, fold, label_tokens, label_variants, singular, stem
+from matching.normalise import (
+    STOPWORDS,
+    fold,
+    label_pieces,
+    label_variants,
+    label_words,
+    singular,
+    stem,
+)
 from matching.prior import occupation_features, packaged_prior
-from matching.tables import Arrays, pack_rows, pack_strings
+from matching.tables import Arrays, pack_flat, pack_rows, pack_strings
 from matching.types import LabelKind, LabelRecord, OccupationRecord
 
 KIND_CODES: dict[LabelKind, int] = {"preferred": 0, "alt": 1, "hidden": 2}
@@ -29,13 +37,16 @@ _DESCRIPTION_TERMS = 60
 """Description words kept per occupation: enough to tell a cook from a chef de partie."""
 CHAR_BUCKETS = 32
 """a-z, the space, and five shared buckets for every other character."""
-_SPACES = re.compile(r"[^\w+#]+|_")
 _HISTOGRAM_BATCH = 4096
 
 
 def prefix_key(text: str) -> str:
-    """Comparable form of a label or typed prefix: folded, punctuation as single spaces."""
-    return " ".join(_SPACES.sub(" ", text).split())
+    """Comparable form of a label or typed prefix: folded, punctuation as single spaces.
+
+    The pieces are those a label's words are read from (`label_pieces`), so the build takes a
+    label's key from the pieces it has already split.
+    """
+    return " ".join(label_pieces(text))
 
 
 def char_histograms(texts: Sequence[str]) -> npt.NDArray[np.uint8]:
@@ -67,15 +78,28 @@ def char_histograms(texts: Sequence[str]) -> npt.NDArray[np.uint8]:
     return np.minimum(counts, 255).astype(np.uint8)  # a query may repeat a letter 255+ times
 
 
-def _description_terms(description: str) -> frozenset[str]:
-    """The first distinct content words of a description, stemmed."""
+def _description_term(raw: str) -> str:
+    """The stemmed content word one word of a description gives, or "" for none."""
+    word = raw.strip(".,;:()[]\"'")
+    if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
+        return ""
+    return sys.intern(stem(singular(word)))
+
+
+def _description_terms(description: str, term_of: dict[str, str]) -> frozenset[str]:
+    """The first distinct content words of a description, stemmed.
+
+    `term_of` remembers each word's term (`_description_term`) across the descriptions of a
+    build: most words recur, and looking one up is cheaper than reading it again.
+    """
     terms: list[str] = []
     seen: set[str] = set()
     for raw in fold(description).replace("-", " ").split():
-        word = raw.strip(".,;:()[]\"'")
-        if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
+        term = term_of.get(raw)
+        if term is None:
+            term = term_of[raw] = _description_term(raw)
+        if not term:
             continue
-        term = sys.intern(stem(singular(word)))
         if term not in seen:
             seen.add(term)
             terms.append(term)
@@ -122,6 +146,19 @@ def _major(isco_group: str) -> int:
     return int(head) if head.isdigit() else 0
 
 
+class _PieceWords(dict[str, tuple[str, ...]]):
+    """The words of each distinct piece of a label (`label_words`), read when first asked for.
+
+    ~26,000 distinct pieces make up the ~316,000 of all label variants. The words are
+    interned, so the keys of `_Labels`'s `seen` and its postings share their strings. Made
+    per build and dropped with it: nothing stays behind in a serving process.
+    """
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        words = self[piece] = tuple(map(sys.intern, label_words(piece)))
+        return words
+
+
 class _Labels:
     """Every distinct label variant, in label id order, and the words it holds."""
 
@@ -140,13 +177,20 @@ class _Labels:
         self.tokens: list[tuple[str, ...]] = []
         self.foreign = bytearray()
         self.key: list[str] = []
+        self.prefix: list[str] = []  # prefix_key(key), from the pieces split here anyway
         # Insertion order matters below: it is the order in which words were first seen.
         self.postings: dict[str, list[int]] = defaultdict(list)
+        postings = self.postings
+        words_of = _PieceWords().__getitem__
         for lab in ordered:
             occ = self.uri_index[lab.occupation_uri]
+            kind = KIND_CODES.get(lab.kind, 2)
+            foreign = lab.language != "en"
+            text = lab.label.strip()
             for variant in label_variants(lab.label):
-                # Interned first, so the keys of `seen` share the words' strings.
-                tokens = tuple(sys.intern(t) for t in label_tokens(variant))
+                pieces = label_pieces(variant)
+                # label_tokens(variant), each distinct piece read once
+                tokens = tuple(chain.from_iterable(map(words_of, pieces)))
                 key = (occ, tokens)
                 if not tokens or key in seen:
                     continue
@@ -154,13 +198,14 @@ class _Labels:
                 toks = tuple(dict.fromkeys(tokens))
                 label_id = len(self.text)
                 self.occ.append(occ)
-                self.kind.append(KIND_CODES.get(lab.kind, 2))
-                self.text.append(lab.label.strip())
+                self.kind.append(kind)
+                self.text.append(text)
                 self.key.append(variant)
+                self.prefix.append(" ".join(pieces))
                 self.tokens.append(toks)
-                self.foreign.append(lab.language != "en")
+                self.foreign.append(foreign)
                 for tok in toks:
-                    self.postings[tok].append(label_id)
+                    postings[tok].append(label_id)
 
     def occupations_with(self, word: str) -> int:
         """How many occupations have a label holding `word`, for its IDF.
@@ -217,7 +262,8 @@ def _occupation_arrays(
     top_names = math.log1p(max(names, default=0)) or 1.0  # no labels at all: breadth 0
     breadth = [math.log1p(count) / top_names for count in names]
     depth = [1.0 if (o.code or "").count(".") > 1 else 0.0 for o in occupations]
-    described = [_description_terms(o.description or "") for o in occupations]
+    term_of: dict[str, str] = {}
+    described = [_description_terms(o.description or "", term_of) for o in occupations]
 
     # One table of stems for names, descriptions and same-stem word groups. An occupation's
     # stems are stored as keys occ * len(stems) + stem id, sorted: one searchsorted call then
@@ -235,15 +281,22 @@ def _occupation_arrays(
         [[word_id[w] for w in groups[s]] if len(groups.get(s, ())) > 1 else [] for s in stems],
     )
     holders: list[list[int]] = [[] for _ in stems]
-    for occ, held in enumerate(occ_stems):
+    for occ, held in enumerate(occ_stems):  # occupations in order: each row comes out sorted
         for s in held:
             holders[stem_id[s]].append(occ)
-    pack_rows(arrays, "name_occs", [sorted(occs) for occs in holders])
+    pack_rows(arrays, "name_occs", holders)
+    owners = np.arange(n, dtype=np.int64) * width
     for name, per_occ in (("occ_name", occ_stems), ("occ_desc", described)):
-        keys = [
-            sorted(occ * width + stem_id[s] for s in terms) for occ, terms in enumerate(per_occ)
-        ]
-        pack_rows(arrays, name, keys, dtype=np.int64)
+        lengths = [len(terms) for terms in per_occ]
+        keys = np.fromiter(
+            map(stem_id.__getitem__, chain.from_iterable(per_occ)),
+            dtype=np.int64,
+            count=sum(lengths),
+        )
+        keys += np.repeat(owners, lengths)
+        # One sort of all keys sorts each occupation's: its keys lie in [occ, occ + 1) * width.
+        keys.sort()
+        pack_flat(arrays, name, lengths, keys, dtype=np.int64)
 
     uris = [o.uri for o in occupations]
     pack_strings(arrays, "occ_uri", uris)
@@ -270,12 +323,13 @@ def _label_arrays(
     arrays["lab_foreign"] = np.array(found.foreign, dtype=np.uint8)
     # Rounded through float32, as the weights the confidence model was fitted on were.
     arrays["lab_weight"] = np.array(
-        [sum(idf[t] for t in toks) for toks in tokens], dtype=np.float32
+        [sum(map(idf.__getitem__, toks)) for toks in tokens], dtype=np.float32
     ).astype(np.float64)
-    arrays["lab_len"] = np.array([min(len(t), 255) for t in tokens], dtype=np.uint8)
+    lengths = [len(toks) for toks in tokens]
+    arrays["lab_len"] = np.minimum(np.array(lengths, dtype=np.int64), 255).astype(np.uint8)
     arrays["lab_chars"] = np.array([len(text) for text in found.text], dtype=np.int32)
     pack_strings(arrays, "lab_text", found.text)
-    pack_rows(arrays, "lab_tokens", [[word_id[t] for t in toks] for toks in tokens])
+    pack_flat(arrays, "lab_tokens", lengths, map(word_id.__getitem__, chain.from_iterable(tokens)))
 
     arrays["job_words"] = np.array(
         [word_id[w] for w in _job_words(tokens, found.foreign)], dtype=np.int32
@@ -307,7 +361,7 @@ def _label_arrays(
     del texts, order
 
     # Autocomplete: every label's folded text, sorted (ties by label id), with its label id.
-    keys = [prefix_key(text) for text in found.key]
+    keys = found.prefix
     order = sorted(range(len(keys)), key=keys.__getitem__)
     pack_strings(arrays, "suggest", [keys[i] for i in order])
     arrays["suggest_ids"] = np.array(order, dtype=np.int32)

@@ -49,12 +49,30 @@ def pack_rows(
     arrays: Arrays, name: str, rows: Sequence[Sequence[int]], dtype: npt.DTypeLike = np.int32
 ) -> None:
     """Store ragged integer rows as CSR: `{name}_at` (n + 1 offsets) and `{name}` (the values)."""
-    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(row) for row in rows], out=offsets[1:])
     # Straight from the rows into the array: no flat Python list of every value on the way.
-    arrays[name] = np.fromiter(
-        itertools.chain.from_iterable(rows), dtype=dtype, count=int(offsets[-1])
-    )
+    pack_flat(arrays, name, [len(row) for row in rows], itertools.chain.from_iterable(rows), dtype)
+
+
+def pack_flat(
+    arrays: Arrays,
+    name: str,
+    lengths: Sequence[int],
+    values: Iterable[int] | npt.NDArray[Any],
+    dtype: npt.DTypeLike = np.int32,
+) -> None:
+    """Store rows as `pack_rows` does, given their lengths and all their values one after another.
+
+    For rows the build can stream or compute as one array: no list per row on the way (the
+    words of the index's ~75,000 labels would take as many lists, made only to be read once).
+    """
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    if isinstance(values, np.ndarray):
+        if len(values) != offsets[-1]:
+            raise ValueError(f"{name}: {len(values)} values for rows of {offsets[-1]}")
+        arrays[name] = values.astype(dtype, copy=False)
+    else:
+        arrays[name] = np.fromiter(values, dtype=dtype, count=int(offsets[-1]))
     arrays[f"{name}_at"] = offsets
 
 

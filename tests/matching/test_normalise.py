@@ -1,6 +1,17 @@
-import pytest
+import re
 
-from matching.normalise import fold, label_variants, query_terms, singular, split_gendered
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matching.normalise import (
+    fold,
+    label_pieces,
+    label_variants,
+    query_terms,
+    singular,
+    split_gendered,
+)
 
 
 def test_fold_strips_case_and_accents():
@@ -116,3 +127,10 @@ def test_a_whole_title_word_is_read_through_rank_words_and_extras(title, spelled
 
 def test_a_whole_title_word_inside_a_longer_name_stays():
     assert query_terms("senior solicitor general").spelled == "senior solicitor general"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1 _-+#/é.ßIN\t"), max_size=30))
+def test_label_pieces_split_as_the_word_pattern_does(text: str) -> None:
+    # The fast path for plain ASCII labels must give the pieces the pattern gives.
+    assert label_pieces(text) == re.sub(r"[^\w+#]+|_", " ", text).split()

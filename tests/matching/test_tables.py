@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.tables import Rows, StringTable, pack_rows, pack_strings
+from matching.tables import Rows, StringTable, pack_flat, pack_rows, pack_strings
 
 WORDS = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=12)
 
@@ -70,3 +72,22 @@ def test_occupation_stems_answer_one_at_a_time_as_all_at_once(small_index) -> No
         asked = [*stems[:5], "no-such-stem", stems[0]]
         counts = table.holds(occs, asked).tolist()
         assert counts == [sum(s in set(table[o]) for s in asked) for o in occs.tolist()]
+
+
+@given(rows=st.lists(st.lists(st.integers(0, 2**31 - 1), max_size=5), max_size=30))
+def test_rows_packed_flat_are_the_rows_packed_one_by_one(rows: list[list[int]]) -> None:
+    by_row: dict = {}
+    pack_rows(by_row, "r", rows)
+    lengths = [len(row) for row in rows]
+    flat = [v for row in rows for v in row]
+    for values in (iter(flat), np.array(flat, dtype=np.int64)):
+        arrays: dict = {}
+        pack_flat(arrays, "r", lengths, values)
+        assert arrays["r_at"].tolist() == by_row["r_at"].tolist()
+        assert arrays["r"].tolist() == by_row["r"].tolist()
+        assert arrays["r"].dtype == by_row["r"].dtype
+
+
+def test_flat_values_that_do_not_fill_the_rows_are_refused() -> None:
+    with pytest.raises(ValueError, match="3 values for rows of 4"):
+        pack_flat({}, "r", [2, 2], np.arange(3))
