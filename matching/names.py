@@ -26,7 +26,7 @@ from matching.index import IndexData
 from matching.near import closest_labels
 from matching.normalise import QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
-from matching.reach import RARE_TOKEN, reach
+from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach
 
 PREFERRED_CONFIDENCE = 0.95
 """Confidence given to the one occupation whose preferred name was typed (docs/matching.md)."""
@@ -196,7 +196,7 @@ def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvid
     if all(len(data.postings.get(word, ())) > RARE_TOKEN for word in words):
         return None
     edits, label_ids = closest_labels(data, terms.typed, " ".join(words))
-    if not edits:
+    if not edits or _a_commoner_word_fix(data, words, label_ids):
         return None
     found = None
     if len({data.lab_tokens[label_id] for label_id in label_ids}) == 1:
@@ -210,6 +210,27 @@ def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvid
         return None
     first = min(found.confidences[0], NEAR_CONFIDENCE)
     return replace(found, confidences=(first, *found.confidences[1:]))
+
+
+def _a_commoner_word_fix(data: IndexData, words: list[str], label_ids: list[int]) -> bool:
+    """A one-word title whose word-level fix is far commoner than the one-word label found.
+
+    "analist" is one edit from ESCO's rare "anglist" (a linguist) and from "analyst", which
+    ESCO's labels use many times more: the word is the likelier slip, as `reach` reads it
+    (`DOMINANT_TYPO_FIX`), and the name rules go on with it instead.
+    """
+    if len(words) != 1:
+        return False
+    named = {data.lab_tokens[label_id] for label_id in label_ids}
+    if len(named) != 1 or len(label_word := next(iter(named))) != 1:
+        return False
+    found = reach(data, words[0])
+    if found is None:
+        return False
+    fix = found.variants[0][0]
+    return fix != label_word[0] and len(data.postings.get(fix, ())) >= DOMINANT_TYPO_FIX * len(
+        data.postings.get(label_word[0], ())
+    )
 
 
 def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:

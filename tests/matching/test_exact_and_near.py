@@ -81,3 +81,19 @@ def test_in_a_longer_title_equally_close_names_stay_a_tie():
     data = _keepers()._data
     _, label_ids = closest_labels(data, "bookeeper assistant", "bookeeper assistant")
     assert len({data.lab_occ[i] for i in label_ids}) == 2
+
+
+def test_a_one_word_slip_of_a_common_word_is_not_read_as_a_rare_label():
+    occupations, labels = [], []
+    rows = [("ling", "linguist", ["anglist"])] + [
+        (f"an{i}", f"{kind} analyst", []) for i, kind in enumerate(["data", "business", "risk"])
+    ]
+    for i, (key, name, alts) in enumerate(rows):
+        uri = f"http://data.europa.eu/esco/occupation/{key}"
+        occupations.append(OccupationRecord(uri, name, f"{i}.1", "1234", f"A {name}."))
+        labels.append(LabelRecord(uri, name, "preferred", "en"))
+        labels.extend(LabelRecord(uri, alt, "alt", "en") for alt in alts)
+    index = MatchIndex.build(occupations, labels)
+    found = near_name(index._data, query_terms("analist"), packaged_prior())
+    assert found is None  # "analyst" is the slip's likelier word, not "anglist"
+    assert near_name(index._data, query_terms("anglst"), packaged_prior()) is not None
