@@ -62,5 +62,9 @@ def closest_labels(data: IndexData, typed: str, text: str) -> tuple[int, list[in
     # misspellings): of labels equally close to a one-word title, those that start as it does
     # win ("bookeeper" is bookkeeper, not zookeeper). Not in longer titles, whose short words
     # are often acronyms ("SAS Consultant"), better left to the ranker than corrected.
-    same_start = [label_id for label_id in closest if data.lab_text[label_id][:1] == text[:1]]
+    same_start = [
+        label_id
+        for label_id in closest
+        if data.lab_tokens[label_id] and data.lab_tokens[label_id][0][:1] == text[:1]
+    ]
     return int(best), same_start or closest
