@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot import WillaiBot
+from tests.bot.support import BlockingImport, must_not_import
 from tests.bundle_factory import write_bundle
 from tests.fake_discord import (
     ADMIN_PERMISSIONS,
@@ -20,7 +19,6 @@ from tests.fake_discord import (
     FakeDiscord,
     InteractionRejectedError,
 )
-from willai.importing import run_import
 
 
 def is_final(message: dict) -> bool:
@@ -49,17 +47,13 @@ async def test_refresh_refused_without_manage_server_even_if_discord_delivers_it
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
 ):
     async with fake_discord.run_bot(make_bot()) as bot:
-        bot.refresher.import_fn = _must_not_import
+        bot.refresher.import_fn = must_not_import
         rec = await fake_discord.interact_command(
             "willai-admin refresh", permissions=MEMBER_PERMISSIONS
         )
         callback = await rec.wait_response()
     assert callback["data"]["flags"] & MESSAGE_FLAG_EPHEMERAL
     assert "Manage Server" in callback["data"]["content"]
-
-
-def _must_not_import(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("no import expected")
 
 
 async def test_refresh_accepted_with_manage_server(
@@ -97,7 +91,7 @@ async def test_source_is_for_bot_owners_only(
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot], new_bundle: Path
 ):
     async with fake_discord.run_bot(make_bot()) as bot:
-        bot.refresher.import_fn = _must_not_import
+        bot.refresher.import_fn = must_not_import
         rec = await fake_discord.interact_command(
             "willai-admin refresh", {"source": str(new_bundle)}, permissions=ADMIN_PERMISSIONS
         )
@@ -107,7 +101,7 @@ async def test_source_is_for_bot_owners_only(
 
 async def test_owner_ids_allow_list(fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]):
     async with fake_discord.run_bot(make_bot(owner_ids=str(fake_discord.owner.id))) as bot:
-        bot.refresher.import_fn = _must_not_import
+        bot.refresher.import_fn = must_not_import
         rec = await fake_discord.interact_command(
             "willai-admin status", permissions=ADMIN_PERMISSIONS
         )
@@ -116,19 +110,6 @@ async def test_owner_ids_allow_list(fake_discord: FakeDiscord, make_bot: Callabl
         allowed = await rec.wait_response()
     assert "OWNER_IDS" in refused["data"]["content"]
     assert allowed["data"]["embeds"][0]["title"] == "willai status"
-
-
-class BlockingImport:
-    """An import that waits until the test lets it finish (runs in the worker thread)."""
-
-    def __init__(self) -> None:
-        self.started = threading.Event()
-        self.go = threading.Event()
-
-    def __call__(self, store: Any, settings: Any, sources: Any, **kwargs: Any) -> Any:
-        self.started.set()
-        assert self.go.wait(10)
-        return run_import(store, settings, sources, **kwargs)
 
 
 async def test_second_refresh_while_one_runs_is_refused(
@@ -200,21 +181,15 @@ async def test_failed_refresh_says_why_and_keeps_the_old_data(
 async def test_refresh_progress_edits_the_reply(
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
 ):
-    phase_seen = threading.Event()
-
-    def slow_import(store: Any, settings: Any, sources: Any, *, progress: Any) -> Any:
-        progress("reading occupations", 1, 4)
-        assert phase_seen.wait(10)
-        return run_import(store, settings, sources, progress=progress)
-
+    held = BlockingImport("reading occupations")
     async with fake_discord.run_bot(make_bot()) as bot:
-        bot.refresher.import_fn = slow_import
+        bot.refresher.import_fn = held
         bot.refresher.progress_interval = 0.0
         rec = await fake_discord.interact_command(
             "willai-admin refresh", permissions=ADMIN_PERMISSIONS
         )
         edits = await rec.wait_edits(1)
-        phase_seen.set()
+        held.go.set()
         final = await rec.wait_final(predicate=is_final)
     assert edits[0]["content"].endswith("reading occupations (25%)")
     assert final["content"].startswith("**Nothing to do**")

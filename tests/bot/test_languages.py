@@ -9,9 +9,7 @@ new messages are translated.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -24,10 +22,10 @@ from languages.choice import NAMES as LANGUAGE_NAMES
 from languages.voices import interface_voice
 from scoring import FACTORS
 from tests.bot.conftest import CLERK, NAMES, NURSE
+from tests.bot.support import BlockingImport, must_not_import
 from tests.fake_discord import ADMIN_PERMISSIONS, MESSAGE_FLAG_EPHEMERAL, FakeDiscord
 from willai import texts
 from willai.card import render_card
-from willai.importing import run_import
 
 CHANNEL_MESSAGE = 4
 
@@ -378,10 +376,6 @@ STATUS_FIELDS = (
 )
 
 
-def _must_not_import(*args: Any, **kwargs: Any) -> Any:
-    raise AssertionError("no import expected")
-
-
 def is_outcome(message: dict) -> bool:
     """The refresh's final edit, in any language: it opens with its bold heading."""
     return message["content"].startswith("**")
@@ -430,16 +424,10 @@ async def test_the_status_speaks_the_admins_language(
 async def test_a_refresh_reports_in_the_language_of_the_admin_who_started_it(
     fake_discord: FakeDiscord, make_bot: Callable[..., WillaiBot]
 ):
-    phase_seen = threading.Event()
-
-    def slow_import(store: Any, settings: Any, sources: Any, *, progress: Any) -> Any:
-        progress("scoring occupations", 1, 4)
-        assert phase_seen.wait(10)
-        return run_import(store, settings, sources, progress=progress)
-
+    held = BlockingImport("scoring occupations")
     spanish = fake_discord.add_user("inés", locale="es-ES")
     async with fake_discord.run_bot(make_bot()) as bot:
-        bot.refresher.import_fn = slow_import
+        bot.refresher.import_fn = held
         bot.refresher.progress_interval = 0.0
         rec = await fake_discord.interact_command(
             "willai-admin refresh", permissions=ADMIN_PERMISSIONS, locale="de"
@@ -451,7 +439,7 @@ async def test_a_refresh_reports_in_the_language_of_the_admin_who_started_it(
             "willai-admin refresh", permissions=ADMIN_PERMISSIONS, user=spanish
         )
         refused = (await second.wait_response())["data"]["content"]
-        phase_seen.set()
+        held.go.set()
         final = await rec.wait_final(predicate=is_outcome)
     head = first["data"]["content"]
     assert head.startswith("ESCO wird aus `")
@@ -472,7 +460,7 @@ async def test_a_refresh_cooldown_is_refused_in_the_admins_language(
 ):
     # the store was imported a moment ago: that counts, whoever imported it
     async with fake_discord.run_bot(make_bot(refresh_cooldown_seconds=600)) as bot:
-        bot.refresher.import_fn = _must_not_import
+        bot.refresher.import_fn = must_not_import
         rec = await fake_discord.interact_command(
             "willai-admin refresh", permissions=ADMIN_PERMISSIONS, locale="fr"
         )
