@@ -165,10 +165,20 @@ async def running_bot(kind: str, database_url: str) -> AsyncIterator[tuple[FakeD
             child.wait(10)
 
 
-async def ask(fake: FakeDiscord, title: str, user_number: int, language: str = "en") -> float:
-    """Milliseconds from INTERACTION_CREATE to the callback, for one /willai from a new user."""
+async def ask(
+    fake: FakeDiscord,
+    title: str,
+    user_number: int,
+    language: str = "en",
+    *,
+    guild_id: int | None = None,
+) -> float:
+    """Milliseconds from INTERACTION_CREATE to the callback, for one /willai from a new user.
+
+    In the fake's default guild, or in ``guild_id`` (a guild of another shard).
+    """
     user = fake.add_user(f"user{language}{user_number}", locale=LOCALES[language])
-    rec = await fake.interact_command("willai", {"job": title}, user=user)
+    rec = await fake.interact_command("willai", {"job": title}, user=user, guild_id=guild_id)
     await rec.wait_response(timeout=10)
     assert rec.latency is not None
     return rec.latency * 1000

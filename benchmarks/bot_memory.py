@@ -36,10 +36,6 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tests.fake_discord import FakeDiscord
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -144,15 +140,9 @@ def children_of(pid: int) -> list[int]:
     return [int(part) for part in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-async def ask_in(fake: FakeDiscord, guild_id: int, title: str, user_number: int) -> None:
-    """One /willai in ``guild_id`` from a new user, as benchmarks.bot_latency.ask does."""
-    user = fake.add_user(f"user{guild_id}-{user_number}")
-    rec = await fake.interact_command("willai", {"job": title}, user=user, guild_id=guild_id)
-    await rec.wait_response(timeout=10)
-
-
 async def forked_pair(database_url: str, titles: list[str]) -> tuple[Memory, list[Memory]]:
     """The launcher and its two shard processes, each process after answering ``titles``."""
+    from benchmarks.bot_latency import ask
     from tests.fake_discord import FakeDiscord
 
     async with FakeDiscord() as fake:
@@ -184,7 +174,7 @@ async def forked_pair(database_url: str, titles: list[str]) -> tuple[Memory, lis
             await fake.wait_shards({0, 1}, timeout=120)
             for i, title in enumerate(titles):
                 for guild in guilds:
-                    await ask_in(fake, guild, title, i)
+                    await ask(fake, title, i, guild_id=guild)
             shards = children_of(launcher.pid)
             return Memory.of(launcher.pid), [Memory.of(pid) for pid in shards]
         finally:
