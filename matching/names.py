@@ -15,6 +15,7 @@ general care* is for "nurse"; otherwise the user is asked, school teachers first
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,8 +25,9 @@ from matching.abbreviations import ABBREVIATIONS
 from matching.build import prefix_key
 from matching.index import IndexData
 from matching.near import closest_labels
-from matching.normalise import QueryTerms, label_tokens, query_terms
+from matching.normalise import SENIOR_HEADS, QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
+from matching.rank import LEARNER_PENALTY
 from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach
 
 PREFERRED_CONFIDENCE = 0.95
@@ -233,6 +235,21 @@ def _a_commoner_word_fix(data: IndexData, words: list[str], label_ids: list[int]
     )
 
 
+def _below_the_manager(
+    data: IndexData, occs: npt.NDArray[np.intp], shares: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """The choice shares with the jobs that run a field lowered as `rank.LEARNER_PENALTY` is."""
+    lowered = shares * np.array(
+        [
+            math.exp(-LEARNER_PENALTY)
+            if not SENIOR_HEADS.isdisjoint(data.occ_labels[occ].split())
+            else 1.0
+            for occ in occs.tolist()
+        ]
+    )
+    return lowered / lowered.sum()
+
+
 def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:
     """The answer or question a typed name calls for; None when the title is not a name."""
     found, key = None, None
@@ -265,6 +282,8 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         # ranker weighs them (on the job-ad fitting half this kept 0.4 points of top-1).
         return None
     shares = choice_shares(model.weights, found.rows)
+    if terms.learner:  # "marketing trainee": the trainee is not the marketing manager
+        shares = _below_the_manager(data, found.occs, shares)
     order = np.argsort(-shares, kind="stable")
     if len(owners) == 1:
         first = int(owners[0])

@@ -409,6 +409,43 @@ NOT_JOBS: frozenset[str] = LIFE_ROLES | frozenset(
     ]
 )
 
+# Words that say the person is learning the job, in job ads and in speech: most are noise to
+# the ranker (above), but together they say the title does not name the field's manager.
+LEARNER_WORDS: frozenset[str] = frozenset(
+    [
+        "intern",
+        "internship",
+        "trainee",
+        "traineeship",
+        "apprentice",
+        "apprenticeship",
+        "graduate",
+        "grad",
+        "junior",
+        "jr",
+        "jnr",
+        "azubi",
+        "ausbildung",
+        "praktikum",
+        "praktikant",
+        "praktikantin",
+        "werkstudent",
+        "werkstudentin",
+        "lehrling",
+        "stagiaire",
+        "alternant",
+        "alternante",
+        "apprenti",
+        "apprentie",
+        "becario",
+        "becaria",
+        "aprendiz",
+        "practicante",
+    ]
+)
+SENIOR_HEADS: frozenset[str] = frozenset(["manager", "director", "chief", "head"])
+"""Words of the English names of the jobs that run a field ("marketing manager")."""
+
 # Seniority and rank words: kept in queries with a small weight.
 SOFT_WORDS: frozenset[str] = frozenset(
     [
@@ -468,6 +505,7 @@ class QueryTerms:
     stems: frozenset[str] = frozenset()  # stems of the non-soft tokens
     typed: str = ""  # the cleaned title as typed, before any rewrite: a whole name to look up
     spelled: str = ""  # the same through the everyday-words table ("erzieher": early years...)
+    learner: bool = False  # says "trainee", "intern"... and no manager, director, chief or head
 
 
 def _is_dropped_char(ch: str) -> bool:
@@ -736,6 +774,7 @@ def query_terms(query: str) -> QueryTerms:
     spelled = _spell_core(typed)
     variant = _HEAD_OF.sub(r"\1 manager", spelled, count=1)
     tokens = _expand(_raw_tokens(variant))
+    said = set(tokens)
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []
     for tok in tokens:
@@ -762,4 +801,5 @@ def query_terms(query: str) -> QueryTerms:
         stems=frozenset(stem(t) for t in content),
         typed=typed,
         spelled=spelled,
+        learner=not said.isdisjoint(LEARNER_WORDS) and said.isdisjoint(SENIOR_HEADS),
     )

@@ -182,6 +182,13 @@ def test_everyday_titles_that_once_asked_are_answered(full_index, title, occupat
     assert result.best.label == occupation
 
 
+@pytest.mark.parametrize(
+    "title", ["Marketing Trainee", "Intern (Marketing)", "Apprentice Marketing"]
+)
+def test_a_trainee_is_not_offered_the_managers_job_first(full_index, title):
+    assert full_index.match(title).candidates[0].label == "marketing assistant"
+
+
 @pytest.mark.parametrize("title", ["manager", "assistant", "Manager", "assistant (m/f/d)"])
 def test_generic_titles_abstain_on_full_data(full_index, title):
     result = full_index.match(title)

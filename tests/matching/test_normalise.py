@@ -134,3 +134,13 @@ def test_a_whole_title_word_inside_a_longer_name_stays():
 def test_label_pieces_split_as_the_word_pattern_does(text: str) -> None:
     # The fast path for plain ASCII labels must give the pieces the pattern gives.
     assert label_pieces(text) == re.sub(r"[^\w+#]+|_", " ", text).split()
+
+
+@pytest.mark.parametrize("title", ["Marketing Trainee", "Intern (Marketing)", "Junior Accountant"])
+def test_a_trainee_or_intern_title_is_a_learners(title):
+    assert query_terms(title).learner
+
+
+@pytest.mark.parametrize("title", ["Trainee Manager", "data entry clerk", "accountant"])
+def test_a_title_naming_the_manager_or_no_learner_is_not_a_learners(title):
+    assert not query_terms(title).learner

@@ -112,3 +112,13 @@ def test_an_occupation_is_scored_by_its_best_label(data):
     assert len(occs) == len(set(occs))
     assert data.occ_labels[scored[0].occ] == "sales assistant"
     assert data.lab_text[scored[0].label_id] == "shop assistant"
+
+
+def test_a_trainee_ranks_below_the_manager_of_the_field(data):
+    ranked = rank(data, query_terms("Sales Intern"), depth=5).scored
+    assert data.occ_labels[ranked[0].occ] == "sales assistant"
+
+
+def test_the_managers_own_title_keeps_the_manager_first(data):
+    ranked = rank(data, query_terms("Sales Manager Trainee"), depth=5).scored
+    assert data.occ_labels[ranked[0].occ] == "sales manager"
