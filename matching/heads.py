@@ -22,7 +22,7 @@ import numpy as np
 from matching.abbreviations import ABBREVIATIONS
 from matching.index import IndexData
 from matching.normalise import QueryTerms
-from matching.reach import reach
+from matching.reach import reach_token
 
 PERSONNEL = frozenset(["staff", "crew", "team", "personnel", "help", "helper", "hand", "member"])
 """Words for the people of a workplace, which head everyday titles ESCO words otherwise ("bar
@@ -63,7 +63,7 @@ def names_a_job(data: IndexData, terms: QueryTerms) -> bool:
     if any(word in PERSONNEL or word in ABBREVIATIONS for word in typed):
         return True  # "bar staff": "staff" is noise to the ranker; "admin" spells an adjective
     for token in terms.tokens:
-        found = reach(data, token)
+        found = reach_token(data, token, terms)
         if found is None:
             return True
         if any(heads_a_name(data, word) for word, _ in found.variants):

@@ -28,7 +28,7 @@ from matching.near import closest_labels
 from matching.normalise import SENIOR_HEADS, QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
 from matching.rank import LEARNER_PENALTY
-from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach
+from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach, reach_token
 
 PREFERRED_CONFIDENCE = 0.95
 """Confidence given to the one occupation whose preferred name was typed (docs/matching.md)."""
@@ -85,7 +85,7 @@ def key_words(
         if token in data.postings:
             words.append(token)
             continue
-        found = reach(data, token)
+        found = reach_token(data, token, terms)
         if found is None or len(found.variants) != 1:
             return None
         words.append(found.variants[0][0])

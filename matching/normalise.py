@@ -446,6 +446,9 @@ LEARNER_WORDS: frozenset[str] = frozenset(
 SENIOR_HEADS: frozenset[str] = frozenset(["manager", "director", "chief", "head"])
 """Words of the English names of the jobs that run a field ("marketing manager")."""
 
+TYPO_MIN_CHARS = 5
+"""Shorter words are never corrected (`reach`): one edit from them reaches too many words."""
+
 # Seniority and rank words: kept in queries with a small weight.
 SOFT_WORDS: frozenset[str] = frozenset(
     [
@@ -506,6 +509,7 @@ class QueryTerms:
     typed: str = ""  # the cleaned title as typed, before any rewrite: a whole name to look up
     spelled: str = ""  # the same through the everyday-words table ("erzieher": early years...)
     learner: bool = False  # says "trainee", "intern"... and no manager, director, chief or head
+    as_typed: tuple[tuple[str, str], ...] = ()  # (token, word typed) where the plural fold cut
 
 
 def _is_dropped_char(ch: str) -> bool:
@@ -802,4 +806,20 @@ def query_terms(query: str) -> QueryTerms:
         typed=typed,
         spelled=spelled,
         learner=not said.isdisjoint(LEARNER_WORDS) and said.isdisjoint(SENIOR_HEADS),
+        as_typed=_short_folds(variant, kept),
     )
+
+
+def _short_folds(variant: str, kept: list[str]) -> tuple[tuple[str, str], ...]:
+    """Tokens the plural fold cut below the typo search's five letters, with the word typed.
+
+    "nures" folds to "nure", four letters, which no typo search corrects ("asdf" taught that
+    one edit reaches too much at four); the word typed has five, one transposition from
+    "nurse" (`reach.reach_token`).
+    """
+    folds = {}
+    for word in _raw_tokens(variant):
+        token = singular(word)
+        if token != word and len(token) < TYPO_MIN_CHARS <= len(word) and token in kept:
+            folds.setdefault(token, word)
+    return tuple(folds.items())

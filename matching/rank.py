@@ -26,7 +26,7 @@ from matching.fallback import close_labels
 from matching.features import BOOSTER_FEATURES, LINEAR_FEATURES, CandidateFeatures
 from matching.index import IndexData
 from matching.normalise import SENIOR_HEADS, QueryTerms, stem
-from matching.reach import RARE_TOKEN, STEM_QUALITY, Reach, in_context, reach
+from matching.reach import RARE_TOKEN, STEM_QUALITY, Reach, in_context, reach, reach_token
 from matching.scratch import SCRATCH
 from matching.trees import TreeEnsemble
 
@@ -149,7 +149,7 @@ def rank(
     resolved: list[tuple[float, Reach]] = []
     query_mass = 0.0
     specificity = 0.0
-    for token, found in _reach_all(data, terms.tokens):
+    for token, found in _reach_all(data, terms):
         if found is None:
             continue
         weight = found.idf * (SOFT_WEIGHT if token in terms.soft else 1.0)
@@ -179,13 +179,14 @@ def rank(
     )
 
 
-def _reach_all(data: IndexData, tokens: tuple[str, ...]) -> list[tuple[str, Reach | None]]:
+def _reach_all(data: IndexData, terms: QueryTerms) -> list[tuple[str, Reach | None]]:
     """Each token's `reach`; a word unknown, fixed by a guess or rare is read in context.
 
     A typo fix that shares a label with the query's other words beats one that does not
     (`reach.in_context`).
     """
-    found = [reach(data, token) for token in tokens]
+    tokens = terms.tokens
+    found = [reach_token(data, token, terms) for token in tokens]
     doubtful = [
         i
         for i, (token, hit) in enumerate(zip(tokens, found, strict=True))

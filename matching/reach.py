@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from matching.index import IndexData
-from matching.normalise import stem
+from matching.normalise import TYPO_MIN_CHARS, QueryTerms, stem
 
 STEM_QUALITY = 0.75  # credit for "marketer" when the label says "marketing"
 TYPO_QUALITY = 0.85  # credit for a token reached by typo correction, times its similarity
@@ -32,7 +32,7 @@ def _max_typo_edits(token: str) -> int:
 
     At four letters one edit reaches too much: "asdf" became "adf", a testing acronym.
     """
-    if len(token) < 5:
+    if len(token) < TYPO_MIN_CHARS:
         return 0
     return 1 if len(token) < 9 else 2
 
@@ -151,6 +151,20 @@ def reach(data: IndexData, token: str) -> Reach | None:
     if len(cache) >= REACH_CACHE:
         cache.clear()  # cheaper than LRU bookkeeping; refilled by the next few queries
     cache[token] = found
+    return found
+
+
+def reach_token(data: IndexData, token: str, terms: QueryTerms) -> Reach | None:
+    """`reach` of a query token; for one the plural fold cut too short, of the word typed.
+
+    "nures" is "nure" to the index's words, too short to correct, but one transposition from
+    "nurse" as typed (`normalise.QueryTerms.as_typed`).
+    """
+    found = reach(data, token)
+    if found is None and terms.as_typed:
+        typed = dict(terms.as_typed).get(token)
+        if typed is not None:
+            found = reach(data, typed)
     return found
 
 

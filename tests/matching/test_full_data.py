@@ -164,6 +164,7 @@ def test_single_owner_alt_labels_answer_their_own_occupation(full_store, full_in
         ("upholstrer", "upholsterer"),
         ("costumer service representative", "customer service representative"),
         ("vetinary nurse", "veterinary nurse"),
+        ("nures", "nurse responsible for general care"),
     ],
 )
 def test_names_typed_with_a_slip_are_answered(full_index, title, occupation):

@@ -144,3 +144,11 @@ def test_a_trainee_or_intern_title_is_a_learners(title):
 @pytest.mark.parametrize("title", ["Trainee Manager", "data entry clerk", "accountant"])
 def test_a_title_naming_the_manager_or_no_learner_is_not_a_learners(title):
     assert not query_terms(title).learner
+
+
+def test_a_plural_folded_below_five_letters_keeps_the_word_typed():
+    assert query_terms("Nures").as_typed == (("nure", "nures"),)
+
+
+def test_a_plural_folded_to_five_letters_or_more_keeps_nothing():
+    assert query_terms("nurses").as_typed == ()

@@ -4,7 +4,7 @@ from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
 from matching.normalise import query_terms
 from matching.rank import rank
-from matching.reach import in_context, reach, resolve
+from matching.reach import in_context, reach, reach_token, resolve
 from tests.matching.conftest import small_inputs
 
 
@@ -97,3 +97,15 @@ def test_a_word_written_as_one_finds_the_label_written_as_two():
     ranking = rank(data, query_terms("busdriver"), depth=3)
     assert data.occ_labels[ranking.scored[0].occ] == "bus driver"
     assert ranking.scored[0].query_cover == pytest.approx(1.0)
+
+
+def test_a_plural_folded_below_five_letters_is_corrected_as_typed(data):
+    terms = query_terms("nures")  # "nure" to the index, one transposition from "nurse" typed
+    assert reach(data, "nure") is None
+    found = reach_token(data, "nure", terms)
+    assert found is not None
+    assert found.variants[0][0] == "nurse"
+
+
+def test_a_four_letter_word_typed_so_is_still_not_corrected(data):
+    assert reach_token(data, "nure", query_terms("nure")) is None
