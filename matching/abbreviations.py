@@ -283,6 +283,15 @@ _TABLE: dict[str, str] = {
     "sendco": "special educational needs coordinator",
     "bsl": "sign language",
     "asl": "sign language",
+    # Eleventh session's probes: the key stages of England's national curriculum (DfE: KS1
+    # and KS2 are primary, KS3 and KS4 secondary school), as in "KS2 teacher"; the learning
+    # support assistant (LSA) of UK schools, who supports pupils with special educational
+    # needs. Not ELT (English language teaching): "ETL/ELT" is also a data pipeline.
+    "ks1": "primary school",
+    "ks2": "primary school",
+    "ks3": "secondary school",
+    "ks4": "secondary school",
+    "lsa": "special educational needs assistant",
 }
 
 ABBREVIATIONS: Final = MappingProxyType(_TABLE)

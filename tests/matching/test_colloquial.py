@@ -132,3 +132,40 @@ def test_plain_titles_in_no_label_are_spelled_out_anywhere(typed, spelled):
 def test_plain_titles_made_of_esco_words_change_only_as_the_whole_title(alone, inside):
     assert spell_out(alone) == WHOLE_TITLE[alone]
     assert spell_out(inside) == inside
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("senior mountie", "senior police officer"),  # words in no ESCO label: changed anywhere
+        ("jillaroo", "livestock worker"),
+        ("kinderarztin", "specialised doctor"),
+        ("douaniere", "customs officer"),
+        ("partera", "midwife"),
+        ("mecanicien aeronautique", "aircraft maintenance technician"),  # over "mecanicien"
+        ("h&s advisor", "health and safety officer"),  # over "h&s"
+    ],
+)
+def test_eleventh_session_words_are_spelled_out_anywhere(typed, spelled):
+    assert spell_out(typed) == spelled
+
+
+@pytest.mark.parametrize(
+    ("alone", "inside"),
+    [
+        ("chauffeur", "private chauffeur"),  # ESCO words: only the whole title changes
+        ("laboratory technician", "asphalt laboratory technician"),
+        ("maintenance worker", "road maintenance worker"),
+        ("ophthalmologist", "veterinary ophthalmologist"),
+        ("vertriebsleiter", "vertriebsleiter einzelhandel"),
+        ("anestesista", "tecnico anestesista"),
+    ],
+)
+def test_eleventh_session_titles_change_only_as_the_whole_title(alone, inside):
+    assert spell_out(alone) == WHOLE_TITLE[alone]
+    assert spell_out(inside) == inside
+
+
+def test_key_stage_abbreviations_reach_school_words():
+    assert query_terms("KS2 teacher").tokens == query_terms("primary school teacher").tokens
+    assert query_terms("LSA").tokens == query_terms("special educational needs assistant").tokens
