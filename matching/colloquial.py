@@ -577,6 +577,8 @@ _WHOLE_TITLE: dict[str, str] = {
     "verkauferin": "shop assistant",
     "einzelhandelskaufmann": "shop assistant",
     "einzelhandelskauffrau": "shop assistant",
+    "kaufmann im einzelhandel": "shop assistant",  # the BIBB's title of the same training
+    "kauffrau im einzelhandel": "shop assistant",
     "kaufmann fur buromanagement": "office clerk",
     "kauffrau fur buromanagement": "office clerk",
     "arzt": "general practitioner",

@@ -217,8 +217,11 @@ def _not_a_job(terms: QueryTerms) -> bool:
     )
 
 
-_PERSONAL = frozenset(["me", "my", "myself", "we", "our", "you", "your", "im", "i'm"])
+_PERSONAL = frozenset(["me", "my", "myself", "we", "our", "you", "your", "i'm"])
 """Pronouns no job title holds ("I" and "mine" are left out: "Engineer I", "mine surveyor")."""
+_OPENING_PERSONAL = frozenset(["im"])
+""""I'm" typed without its apostrophe, a pronoun only where a sentence starts: the German "im"
+("in dem") is inside many titles ("Kaufmann im Einzelhandel")."""
 _QUESTION_OPENERS = frozenset(
     ["will", "would", "should", "could", "is", "am", "are", "do", "does", "how", "what", "why"]
 )
@@ -237,4 +240,8 @@ def _is_a_sentence(text: str) -> bool:
     if "?" in text:
         return True
     words = [w.strip(".,!:;\"'()") for w in text.casefold().translate(_APOSTROPHES).split()]
-    return bool(words) and (words[0] in _QUESTION_OPENERS or any(w in _PERSONAL for w in words))
+    return bool(words) and (
+        words[0] in _QUESTION_OPENERS
+        or words[0] in _OPENING_PERSONAL
+        or any(w in _PERSONAL for w in words)
+    )

@@ -124,10 +124,15 @@ def test_prior_puts_the_everyday_sense_first(full_index, title):
         "Hausfrau",
         "femme au foyer",
         "ama de casa",
+        "im unemployed",
     ],
 )
 def test_non_jobs_are_no_match(full_index, title):
     assert full_index.match(title).status is MatchStatus.NO_MATCH
+
+
+def test_the_german_im_inside_a_title_is_not_an_english_im(full_index):
+    assert full_index.match("Kauffrau im Einzelhandel").candidates[0].label == "shop assistant"
 
 
 def test_preferred_labels_answer_their_own_occupation(full_index):
