@@ -1187,6 +1187,22 @@ _WHOLE_TITLE: dict[str, str] = {
     "maestra jardinera": "early years teacher",
     "instructor de manejo": "driving instructor",
     "instructora de manejo": "driving instructor",
+    # Ties the eleventh session's refit tipped, where the probe had no evidence of its own:
+    # BERUFENET (Disponent/in: a dispatcher in transport and logistics), the ONS SOC 2020
+    # coding index (a school cleaner is a cleaner of buildings, 9223), NHS Health Careers
+    # (mental health nursing is a specialist field of nursing), the CIPR's career levels (a PR
+    # executive is a junior public relations officer), Chile's and Colombia's professional
+    # title "químico farmacéutico" (the pharmacist) and the Latin American "asistente
+    # médico" (a doctor's office assistant, O*NET 43-6013).
+    "disponent": "freight transport dispatcher",
+    "disponentin": "freight transport dispatcher",
+    "school cleaner": "building cleaner",
+    "psychiatric nurse": "specialist nurse",
+    "pr exec": "public relations officer",
+    "quimico farmaceutico": "pharmacist",
+    "quimica farmaceutica": "pharmacist",
+    "asistente medico": "medical administrative assistant",
+    "asistente medica": "medical administrative assistant",
 }
 
 COLLOQUIAL: Final = MappingProxyType(_TABLE)

@@ -43,6 +43,7 @@ GENERIC_HOLDERS = 3
 MAX_HOLDERS = 50
 """Occupations a name's answer lists at most (the matcher's deepest ranking)."""
 _EXACT = CHOICE_FEATURES.index("exact")
+_EVERYDAY = CHOICE_FEATURES.index("everyday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +121,16 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
     in_preferred = np.logical_or.reduceat(data.lab_kind_arr[ids] == 0, first)
     owners = occ[first]
     closest = extra[first]
+    known = everyday_rows[owners]
+    alt_only = (~in_preferred).astype(np.float64)
     rows = np.column_stack(
         [
-            everyday_rows[owners],
+            known,
             (closest == 0).astype(np.float64),
             np.minimum(closest, MAX_EXTRA_WORDS).astype(np.float64),
             (~english).astype(np.float64),
-            (~in_preferred).astype(np.float64),
+            alt_only,
+            known[:, _EVERYDAY] * alt_only,
         ]
     )
     return Holders(owners, ids[first], rows, preferred)

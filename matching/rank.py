@@ -49,13 +49,15 @@ BOOST_DEPTH = 10  # the first of those that the learned re-ranker (`booster`) sc
 BOOST_WEIGHT = 1.0  # weight of its log-odds added to the linear score
 BOOSTER_FILE = "rerank_model.json"
 LINEAR_FILE = "linear_model.json"
-LEARNER_PENALTY = 4.0
+LEARNER_PENALTY = 30.0
 """Score taken from a job that runs a field when the title says a trainee or an intern holds it.
 
 "Marketing Trainee" shares its one known word with *marketing manager*, whose name is the
 field's everyday head; a trainee is the manager's junior, not the manager. On job-ad half A,
 of 463 such titles (no manager, director, chief or head in them) the linear-and-learned ranking
-put a manager first on many: top-1 168 -> 182 with this penalty (0.25: 169, 1: 174, 100: 181).
+put a manager first on many: top-1 168 -> 182 with a penalty of 4 log-odds (0.25: 169, 1: 174,
+100: 181). It is a demotion, not a weight: at 4 the refitted models outweighed it again
+("Marketing Trainee" offered *marketing manager* first), so no learned score may outweigh it.
 """
 MAJOR_GROUPS = 10  # ISCO major groups: 0 armed forces, 1 managers ... 9 elementary occupations
 

@@ -1,7 +1,7 @@
 import pytest
 
 from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
-from matching.names import PREFERRED_CONFIDENCE, name_evidence
+from matching.names import PREFERRED_CONFIDENCE, holders, name_evidence
 from matching.normalise import query_terms
 from matching.prior import CHOICE_FEATURES, OCCUPATION_FEATURES, PriorModel
 
@@ -87,6 +87,20 @@ def test_an_occupation_named_by_the_word_only_in_alt_names_is_offered_last(small
     data = small_index._data
     assert data.occ_uris[found.occs[-1]] == uri("secr")
     assert uri("secr") not in {data.occ_uris[o] for o in found.occs[:-1]}
+
+
+def test_everyday_counts_reached_through_alt_names_only_have_a_column_of_their_own(small_index):
+    # Secretary holds "assistant" only in its alternative name "office assistant": however
+    # often people mean secretary, that count goes to `everyday_alt`, not `everyday` alone.
+    data = small_index._data
+    everyday = data.occ_prior.copy()
+    everyday[:, OCCUPATION_FEATURES.index("everyday")] = 2.0
+    found = holders(data, ("assistant",), everyday)
+    assert found is not None
+    rows = {data.occ_labels[occ]: row for occ, row in zip(found.occs, found.rows, strict=True)}
+    column = CHOICE_FEATURES.index("everyday_alt")
+    assert rows["secretary"][column] == 2.0
+    assert rows["sales assistant"][column] == 0.0
 
 
 def test_a_preferred_name_is_answered_even_when_a_job_ad_would_drop_its_words():
