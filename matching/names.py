@@ -299,7 +299,10 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
     else:
         confidences = [float(shares[i]) for i in order]
         runner_up = confidences[1] if len(confidences) > 1 else 0.0
-        answer = confidences[0] >= model.answer_ratio * runner_up
+        named = np.flatnonzero(exact)
+        answer = confidences[0] >= model.answer_ratio * runner_up or (
+            len(named) == 1 and int(named[0]) == int(order[0])
+        )
     order = order[:MAX_HOLDERS]
     return NameEvidence(
         tuple(int(found.occs[i]) for i in order),
