@@ -4,7 +4,12 @@ Laying out the index of a release takes seconds; mapping it back takes milliseco
 process on the host that maps the same file shares its pages. A cache is a folder holding one
 data file (every array, 64-byte aligned) and a manifest, written last, that says what the
 arrays are, what they were built from (`identity`: the release and the matcher version) and
-the data file's length and SHA-256.
+the data file's length and CRC-32.
+
+The checksum is there to catch damage (a disk error, a half-copied folder, a stray write), not
+an attacker: whoever can write the data file can write the manifest beside it, so a
+cryptographic digest would add nothing. CRC-32 (zlib's) checks the 19 MB index in about half
+the time SHA-256 takes, and every `willai ask` pays it once.
 
 A cache is used only when all of that checks out. A missing, stale, truncated or corrupt one
 is rebuilt, with a log line: never a wrong answer, never a traceback. Writers build in a
@@ -24,6 +29,7 @@ import os
 import shutil
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -41,8 +47,11 @@ except ImportError:  # pragma: no cover - Windows
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
-"""Layout of the folder itself (manifest fields, data file); bump when it changes."""
+FORMAT = 2
+"""Layout of the folder itself (manifest fields, data file); bump when it changes.
+
+2: the data file's checksum is its CRC-32 (`crc32`), no longer its SHA-256 (`sha256`).
+"""
 INDEX_LAYOUT = 1
 """Bump by hand when the index arrays change in a way the source hash would not show."""
 MANIFEST = "manifest.json"
@@ -92,7 +101,7 @@ def folder_name(identity: Mapping[str, str]) -> str:
 
 
 def load(folder: Path, identity: Mapping[str, str]) -> Arrays:
-    """Map the arrays of `folder`, after checking identity, length and checksum.
+    """Map the arrays of `folder`, after checking identity, length and CRC-32.
 
     Raises `CacheFaultError` (why not) or `FileNotFoundError` (no cache yet).
     """
@@ -107,11 +116,11 @@ def load(folder: Path, identity: Mapping[str, str]) -> Arrays:
     if manifest.get("identity") != dict(identity):
         raise CacheFaultError(f"stale: made for {manifest.get('identity')}")
     try:
-        size, digest, layout = int(manifest["size"]), str(manifest["sha256"]), manifest["arrays"]
+        size, crc, layout = int(manifest["size"]), int(manifest["crc32"]), manifest["arrays"]
     except (KeyError, TypeError, ValueError):
         raise CacheFaultError("incomplete manifest") from None
     buffer = _map(folder / DATA, size)
-    if hashlib.sha256(buffer).hexdigest() != digest:
+    if zlib.crc32(buffer) != crc:
         raise CacheFaultError("checksum mismatch: the data file is corrupt")
     return _views(buffer, size, layout)
 
@@ -155,12 +164,12 @@ def save(folder: Path, identity: Mapping[str, str], arrays: Arrays) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
-        layout, size, digest = _write_data(temp / DATA, arrays)
+        layout, size, crc = _write_data(temp / DATA, arrays)
         manifest = {
             "format": FORMAT,
             "identity": dict(identity),
             "size": size,
-            "sha256": digest,
+            "crc32": crc,
             "arrays": layout,
             "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
@@ -171,10 +180,10 @@ def save(folder: Path, identity: Mapping[str, str], arrays: Arrays) -> None:
         shutil.rmtree(temp, ignore_errors=True)
 
 
-def _write_data(path: Path, arrays: Arrays) -> tuple[dict[str, Any], int, str]:
-    """Every array, one after the other, aligned; returns the layout, length and SHA-256."""
+def _write_data(path: Path, arrays: Arrays) -> tuple[dict[str, Any], int, int]:
+    """Every array, one after the other, aligned; returns the layout, length and CRC-32."""
     layout: dict[str, Any] = {}
-    digest = hashlib.sha256()
+    crc = 0
     offset = 0
     with path.open("wb") as handle:
         for name in sorted(arrays):
@@ -182,7 +191,7 @@ def _write_data(path: Path, arrays: Arrays) -> tuple[dict[str, Any], int, str]:
             pad = -offset % _ALIGN
             for chunk in (b"\x00" * pad, memoryview(array.reshape(-1).view(np.uint8))):
                 handle.write(chunk)
-                digest.update(chunk)
+                crc = zlib.crc32(chunk, crc)
             offset += pad
             layout[name] = {
                 "dtype": array.dtype.str,
@@ -192,7 +201,7 @@ def _write_data(path: Path, arrays: Arrays) -> tuple[dict[str, Any], int, str]:
             offset += array.nbytes
         handle.flush()
         os.fsync(handle.fileno())
-    return layout, offset, digest.hexdigest()
+    return layout, offset, crc
 
 
 def _write_durably(path: Path, content: bytes) -> None:
