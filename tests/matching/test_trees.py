@@ -72,3 +72,23 @@ def test_no_rows_give_no_log_odds(trees):
 def test_a_constant_ensemble_gives_its_log_odds_to_every_row():
     constant = TreeEnsemble.constant(0.25, FEATURES)
     assert constant.log_odds([(0.0, 0.0), (1.0, 1.0)]).tolist() == [0.25, 0.25]
+
+
+def test_a_tree_whose_node_lists_differ_in_length_is_refused():
+    broken = {**DOCUMENT, "trees": [{**DOCUMENT["trees"][0], "value": [0.0, -2.0]}]}
+    with pytest.raises(ValueError, match="differ in length"):
+        TreeEnsemble.from_parameters(FEATURES, broken)
+
+
+def test_the_packaged_models_are_laid_out_as_a_node_by_node_reading_would():
+    from matching import artifacts, confidence, rank
+
+    for name, features in (
+        (rank.BOOSTER_FILE, rank.BOOSTER_FEATURES),
+        (confidence.MODEL_FILE, confidence.FEATURE_NAMES),
+    ):
+        document = dict(artifacts.packaged(name, features).parameters)
+        trees = TreeEnsemble.from_parameters(features, document)
+        rows = np.random.default_rng(11).uniform(-1.0, 2.0, size=(50, len(features)))
+        expected = [walk(document, tuple(row)) for row in rows]
+        assert trees.log_odds(rows) == pytest.approx(expected)
