@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -256,21 +257,9 @@ class IndexData:
         self.lab_weight = arrays["lab_weight"]  # summed IDF of the label's words
         self.lab_len_arr = arrays["lab_len"]  # how many content words it has
 
-        # Words that alone are an English name of an occupation; (first letter, length) ->
-        # words, for the typo search; cleaned English preferred names one occupation alone
-        # has -> label id. Small, probed per query: Python objects.
+        # Words that alone are an English name of an occupation; cleaned English preferred
+        # names one occupation alone has -> label id. Small, probed per query: Python objects.
         self.job_words = frozenset(words.words[i] for i in arrays["job_words"].tolist())
-        buckets = Rows(arrays, "bucket")
-        self.vocab_by_len: dict[tuple[str, int], list[str]] = {
-            (letter, length): [words.words[w] for w in buckets[b].tolist()]
-            for b, (letter, length) in enumerate(
-                zip(
-                    StringTable(arrays, "bucket_letter").to_list(),
-                    arrays["bucket_len"].tolist(),
-                    strict=True,
-                )
-            )
-        }
         self.preferred_keys: dict[str, int] = dict(
             zip(
                 StringTable(arrays, "preferred").to_list(),
@@ -290,6 +279,22 @@ class IndexData:
         self.suggest_ids = arrays["suggest_ids"]
         # word -> where it leads (reach.Reach), filled as queries come; reach bounds its size.
         self.reach_cache: dict[str, Any] = {}
+
+    @cached_property
+    def vocab_by_len(self) -> dict[tuple[str, int], list[str]]:
+        """(first letter, length) -> the indexed words of that shape, for the typo search.
+
+        Made when a query first holds a word the index lacks: a title spelled right never
+        needs it, and a one-shot answer would spend milliseconds on it for nothing.
+        """
+        words = self.words.words
+        buckets = Rows(self.arrays, "bucket")
+        shapes = zip(
+            StringTable(self.arrays, "bucket_letter").to_list(),
+            self.arrays["bucket_len"].tolist(),
+            strict=True,
+        )
+        return {shape: [words[w] for w in buckets[b].tolist()] for b, shape in enumerate(shapes)}
 
 
 def build_index(
