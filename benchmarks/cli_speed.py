@@ -1,8 +1,10 @@
 """How fast the terminal answers: whole `willai` processes, next to bare-interpreter baselines.
 
 Every command runs as its own process, five times; the figure is the median wall time, and
-the peak RSS of the process (its own `wait4` rusage). Baselines run in the same loop, turn by
-turn with the commands, so a busy moment of a shared machine slows both alike:
+the peak RSS of the process (its own `wait4` rusage). Each runs once unmeasured first, which
+also writes willai's bytecode caches (PYTHONDONTWRITEBYTECODE is dropped for the commands).
+Baselines run in the same loop, turn by turn with the commands, so a busy moment of a shared
+machine slows both alike:
 
 - `python -c pass`, `python -c "import typer"`: the floor of `willai --help`;
 - a minimal two-command typer app's `--help`: what typer itself adds to any `--help` (it
@@ -141,6 +143,11 @@ def main() -> int:
         "PYTHONPATH": str(REPO),
     }
     env.pop("ESCO_SOURCE", None)
+    # The unmeasured first run writes willai's .pyc files, as any installed program has them
+    # (pip compiles site-packages when it installs, numpy's included); with this set, as some
+    # shells and sandboxes do, every run would compile willai's sources afresh, ~30 ms of an
+    # answer that no user pays.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "python -c 'import typer'": [python, "-c", "import typer"],

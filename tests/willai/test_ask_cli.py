@@ -5,6 +5,7 @@ Run in process (the `cli` fixture); only the strict-encoding case needs a real p
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -56,6 +57,15 @@ def test_json_answer_has_the_documented_shape(
         "ai_complementarity",
     }
     assert doc["occupation"]["label"] == "data entry clerk"
+
+
+def test_an_answer_in_this_process_leaves_the_collector_as_it_found_it(
+    cli: Cli, small_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert gc.isenabled()
+    result = cli("ask", "roofer", env=small_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert gc.isenabled()  # paused while it answered (core.OneShotCommand), then back
 
 
 def test_card_credits_esco_and_says_what_the_score_is(

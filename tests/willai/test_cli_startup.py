@@ -5,6 +5,7 @@ Each case runs in a fresh interpreter: in the test process these libraries are l
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -79,3 +80,25 @@ def test_an_answer_from_a_sqlite_store_loads_no_sqlalchemy(
     assert answer["exit"] == 0, answer["output"]
     assert "nurse" in str(answer["output"]).lower()
     assert answer["loaded"] == ["numpy"]  # the mapped index; no store library, no Discord
+
+
+@pytest.mark.parametrize(
+    ("args", "collecting"),
+    [
+        (["data", "--help"], True),  # a command that may run long gets the collector back
+        (["bogus"], False),  # nothing runs: the process ends as it started
+        (["ask", "--help"], False),  # a one-shot answer ends with it off
+    ],
+)
+def test_the_entry_point_runs_only_a_one_shot_answer_without_the_collector(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], collecting: bool
+) -> None:
+    from willai.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["willai", *args])
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()

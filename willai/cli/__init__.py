@@ -1,55 +1,59 @@
-"""The `willai` command: one typer app, sub-commands in their own modules.
+"""The `willai` command: one typer app (``commands.app``), sub-commands in their own modules.
 
 Every known failure is turned into one red line and a non-zero exit (``core.OneLineErrors``),
 so no sub-command ever shows a traceback for bad input or an unreachable source.
 
-Importing this package loads typer and rich and nothing heavier: each command imports the
-store, the matcher, the web client or Discord when it runs, so `willai --help` and a mistyped
-argument answer at once (tests/willai/test_cli_startup.py holds it to that). Help is click's
-plain layout (``rich_markup_mode=None``): typer's boxed rich layout alone costs more than
-twice the import of typer itself.
+Importing this package loads none of it: :func:`main` loads typer, rich and the commands,
+and each command imports the store, the matcher, the web client or Discord when it runs, so
+`willai --help` and a mistyped argument answer at once (tests/willai/test_cli_startup.py holds
+it to that). ``app``, ``EXPECTED_ERRORS`` and ``is_expected`` load on first use.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-import typer
-from rich.console import Console
-
-from willai.cli import ask, bot, data, match, setup
-from willai.cli.core import EXPECTED_ERRORS, OneLineErrors, is_expected
+if TYPE_CHECKING:
+    from willai.cli.commands import app
+    from willai.cli.core import EXPECTED_ERRORS, is_expected
 
 __all__ = ["EXPECTED_ERRORS", "app", "is_expected", "main"]
-
-app = typer.Typer(
-    name="willai",
-    help="Will AI replace my job? AI-exposure scores for ESCO occupations, in Discord and here.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    cls=OneLineErrors,
-)
-app.add_typer(data.app, name="data", help="Import, inspect and export the ESCO store.")
-ask.register(app)
-match.register(app)
-bot.register(app)
-setup.register(app)
+_HOMES = {
+    "EXPECTED_ERRORS": "willai.cli.core",
+    "app": "willai.cli.commands",
+    "is_expected": "willai.cli.core",
+}
 
 
-@app.callback()
-def _options(
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging."),
-) -> None:
-    """Declare the options every command shares; ``core.LoggedCommand`` reads them."""
+def __getattr__(name: str) -> Any:
+    """Load the module a public name lives in, the first time the name is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'willai.cli' has no attribute {name!r}")
+    return getattr(import_module(home), name)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    The cyclic collector is off while the command starts: loading the CLI and parsing are
+    imports (of typer, rich, pydantic for typer's coercion), which make many objects that live
+    as long as the process and almost no garbage, and each collection would walk them again.
+    The root group turns it back on for every command but a one-shot answer
+    (``core.OneLineErrors.resolve_command``). `willai ask` keeps it off until the process
+    ends, which also spares it the full collection Python makes at exit when it is on.
+    """
+    gc.disable()
+    from willai.cli.commands import app
+
     try:
         app()
     except KeyboardInterrupt:
+        from rich.console import Console
+
         Console(stderr=True, highlight=False).print(
             "[yellow]interrupted[/yellow]; the serving data is unchanged"
         )

@@ -12,10 +12,13 @@ import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    from typer._click import Command  # typer's own copy of click, which its classes extend
 
 #: Failures the user can fix, each printed as one red line with exit status 1. Named by
 #: (module, class) rather than imported: importing them would load the store, the web client
@@ -63,7 +66,8 @@ def paused_collector() -> Iterator[None]:
     long-lived objects and few cycles; the collector's passes over them (generation 2 ones
     walk everything loaded so far) are about a tenth of the command's CPU time and collect
     almost nothing. For a short command only: the collector is back as it was when the block
-    ends, so a test that runs the command inside its own process finds it unchanged.
+    ends, so a test that runs the command inside its own process finds it unchanged. In the
+    `willai` process it is off already (`willai.cli.main`), and stays off until the end.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -89,6 +93,20 @@ class OneLineErrors(TyperGroup):
     Handling it here rather than around ``app()`` means the in-process test runner
     (``typer.testing.CliRunner``) sees exactly what a user sees.
     """
+
+    def resolve_command(
+        self, ctx: typer.Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        """Find the sub-command, and give every one but a one-shot answer the collector back.
+
+        `willai.cli.main` turns the collector off while the command starts; this is the first
+        moment the command that will run is known. A server, a session or an import runs with
+        it on, as always; a ``OneShotCommand`` runs and ends with it off.
+        """
+        name, command, rest = super().resolve_command(ctx, args)
+        if not isinstance(command, OneShotCommand):
+            gc.enable()
+        return name, command, rest
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:

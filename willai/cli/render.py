@@ -82,8 +82,10 @@ def render_card(answer: Answer) -> Panel:
     head.append(texts.score_bar(score.overall), style=colour)
     head.append(f"\n{report.verdict}", style=f"italic {colour}")
     factors = Table(show_header=False, box=None, pad_edge=False)
-    for name, info in FACTORS.items():
-        factors.add_row(voice.say(info.title), texts.decimal(score.factor(name), 2, voice))
+    for name, info in FACTORS.items():  # Text: a plain string in a cell is read as markup
+        factors.add_row(
+            Text(voice.say(info.title)), Text(texts.decimal(score.factor(name), 2, voice))
+        )
     parts: list[RenderableType] = [head, Text(""), factors]
     parts += _section(report.question, report.summary)
     changing = Text()
