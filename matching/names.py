@@ -113,7 +113,7 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
     # *head chef*'s English alternative name "patron cuisinier") and none is those words alone
     # (the French "concierge" is a caretaker, the English one works in a hotel).
     english_name = ((extra == 0) & ~foreign).any()
-    foreign_counts = not english_name and len(np.unique(occ[~foreign])) < GENERIC_HOLDERS
+    foreign_counts = not english_name and _distinct(occ[~foreign]) < GENERIC_HOLDERS
     exact_preferred = (extra == 0) & (data.lab_kind_arr[ids] == 0) & (~foreign | foreign_counts)
     preferred = np.logical_or.reduceat(exact_preferred, first)
     # "security manager" is an alternative name of *security guard*: reached only through
@@ -134,6 +134,15 @@ def holders(data: IndexData, key: tuple[str, ...], everyday_rows: npt.NDArray) -
         ]
     )
     return Holders(owners, ids[first], rows, preferred)
+
+
+def _distinct(values: npt.NDArray[np.integer]) -> int:
+    """How many different values: a set of a few thousand ints, not `np.unique`.
+
+    numpy 2.4's plain `np.unique` imports `numpy.ma` on its first call, 7-11 ms of a one-shot
+    `willai ask` that names a job.
+    """
+    return len(set(values.tolist()))
 
 
 def exact_name(data: IndexData, terms: QueryTerms) -> NameEvidence | None:
@@ -184,7 +193,7 @@ def _generic(data: IndexData, terms: QueryTerms) -> bool:
     if len(terms.tokens) != 1:
         return False
     ids = data.postings.get(terms.tokens[0])
-    return ids is not None and len(np.unique(data.lab_occ_arr[ids])) >= GENERIC_HOLDERS
+    return ids is not None and _distinct(data.lab_occ_arr[ids]) >= GENERIC_HOLDERS
 
 
 def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvidence | None:
