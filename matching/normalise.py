@@ -94,9 +94,35 @@ STOPWORDS: frozenset[str] = frozenset(
     ]
 )
 
+# Words that say the person is learning the job, in job ads and in speech: noise to the
+# ranker, but together they say the title does not name the field's manager
+# (`LEARNER_WORDS`, `QueryTerms.learner`).
+_LEARNING: tuple[str, ...] = (
+    "intern",
+    "internship",
+    "trainee",
+    "traineeship",
+    "apprentice",
+    "apprenticeship",
+    "graduate",
+    "grad",
+    "azubi",
+    "ausbildung",
+    "praktikum",
+    "praktikant",
+    "praktikantin",
+    "werkstudent",
+    "werkstudentin",
+    "stagiaire",
+    "alternant",
+    "becario",
+    "becaria",
+)
+
 # Query words that say nothing about the occupation: dropped from queries (never from labels).
 NOISE_WORDS: frozenset[str] = frozenset(
     [
+        *_LEARNING,
         "hiring",
         "urgent",
         "urgently",
@@ -117,19 +143,11 @@ NOISE_WORDS: frozenset[str] = frozenset(
         "role",
         "career",
         "careers",
-        "intern",
         "interns",
-        "internship",
         "internships",
-        "trainee",
         "trainees",
-        "traineeship",
-        "apprentice",
         "apprentices",
-        "apprenticeship",
-        "graduate",
         "graduates",
-        "grad",
         "fresh",
         "fresher",
         "freshers",
@@ -162,27 +180,16 @@ NOISE_WORDS: frozenset[str] = frozenset(
         "f",
         "h",
         "x",
-        "azubi",
-        "ausbildung",
-        "praktikum",
-        "praktikant",
-        "praktikantin",
-        "werkstudent",
-        "werkstudentin",
         "minijob",
         "teilzeit",
         "vollzeit",
         "befristet",
         "unbefristet",
-        "stagiaire",
         "alternance",
-        "alternant",
         "cdi",
         "cdd",
         "interim",
         "practicas",
-        "becario",
-        "becaria",
         "cum",
         "new",
         "now",
@@ -409,40 +416,21 @@ NOT_JOBS: frozenset[str] = LIFE_ROLES | frozenset(
     ]
 )
 
-# Words that say the person is learning the job, in job ads and in speech: most are noise to
-# the ranker (above), but together they say the title does not name the field's manager.
 LEARNER_WORDS: frozenset[str] = frozenset(
     [
-        "intern",
-        "internship",
-        "trainee",
-        "traineeship",
-        "apprentice",
-        "apprenticeship",
-        "graduate",
-        "grad",
+        *_LEARNING,
         "junior",
         "jr",
         "jnr",
-        "azubi",
-        "ausbildung",
-        "praktikum",
-        "praktikant",
-        "praktikantin",
-        "werkstudent",
-        "werkstudentin",
         "lehrling",
-        "stagiaire",
-        "alternant",
         "alternante",
         "apprenti",
         "apprentie",
-        "becario",
-        "becaria",
         "aprendiz",
         "practicante",
     ]
 )
+"""Words that say the person is learning the job: `_LEARNING`, rank words and a few more."""
 SENIOR_HEADS: frozenset[str] = frozenset(["manager", "director", "chief", "head"])
 """Words of the English names of the jobs that run a field ("marketing manager")."""
 
