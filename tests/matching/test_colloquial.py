@@ -112,6 +112,13 @@ def test_new_abbreviations_reach_esco_words():
         ("millwright apprentice", "industrial machinery mechanic apprentice"),
         ("webentwicklerin teilzeit", "web developer teilzeit"),
         ("yesera", "plasterer"),
+        ("senior mountie", "senior police officer"),
+        ("jillaroo", "livestock worker"),
+        ("kinderarztin", "specialised doctor"),
+        ("douaniere", "customs officer"),
+        ("partera", "midwife"),
+        ("mecanicien aeronautique", "aircraft maintenance technician"),  # over "mecanicien"
+        ("h&s advisor", "health and safety officer"),  # over "h&s"
     ],
 )
 def test_plain_titles_in_no_label_are_spelled_out_anywhere(typed, spelled):
@@ -127,33 +134,7 @@ def test_plain_titles_in_no_label_are_spelled_out_anywhere(typed, spelled):
         ("projektleiter", "projektleiter bau"),
         ("chef de projet", "chef de projet informatique"),
         ("jefe de obra", "jefe de obra civil"),
-    ],
-)
-def test_plain_titles_made_of_esco_words_change_only_as_the_whole_title(alone, inside):
-    assert spell_out(alone) == WHOLE_TITLE[alone]
-    assert spell_out(inside) == inside
-
-
-@pytest.mark.parametrize(
-    ("typed", "spelled"),
-    [
-        ("senior mountie", "senior police officer"),  # words in no ESCO label: changed anywhere
-        ("jillaroo", "livestock worker"),
-        ("kinderarztin", "specialised doctor"),
-        ("douaniere", "customs officer"),
-        ("partera", "midwife"),
-        ("mecanicien aeronautique", "aircraft maintenance technician"),  # over "mecanicien"
-        ("h&s advisor", "health and safety officer"),  # over "h&s"
-    ],
-)
-def test_eleventh_session_words_are_spelled_out_anywhere(typed, spelled):
-    assert spell_out(typed) == spelled
-
-
-@pytest.mark.parametrize(
-    ("alone", "inside"),
-    [
-        ("chauffeur", "private chauffeur"),  # ESCO words: only the whole title changes
+        ("chauffeur", "private chauffeur"),
         ("laboratory technician", "asphalt laboratory technician"),
         ("maintenance worker", "road maintenance worker"),
         ("ophthalmologist", "veterinary ophthalmologist"),
@@ -161,7 +142,7 @@ def test_eleventh_session_words_are_spelled_out_anywhere(typed, spelled):
         ("anestesista", "tecnico anestesista"),
     ],
 )
-def test_eleventh_session_titles_change_only_as_the_whole_title(alone, inside):
+def test_plain_titles_made_of_esco_words_change_only_as_the_whole_title(alone, inside):
     assert spell_out(alone) == WHOLE_TITLE[alone]
     assert spell_out(inside) == inside
 
