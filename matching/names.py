@@ -25,9 +25,9 @@ from matching.abbreviations import ABBREVIATIONS
 from matching.build import prefix_key
 from matching.index import IndexData
 from matching.near import closest_labels
-from matching.normalise import SENIOR_HEADS, QueryTerms, label_tokens, query_terms
+from matching.normalise import QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
-from matching.rank import LEARNER_PENALTY
+from matching.rank import LEARNER_PENALTY, runs_a_field
 from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach, reach_token
 
 PREFERRED_CONFIDENCE = 0.95
@@ -253,12 +253,7 @@ def _below_the_manager(
 ) -> npt.NDArray[np.float64]:
     """The choice shares with the jobs that run a field lowered as `rank.LEARNER_PENALTY` is."""
     lowered = shares * np.array(
-        [
-            math.exp(-LEARNER_PENALTY)
-            if not SENIOR_HEADS.isdisjoint(data.occ_labels[occ].split())
-            else 1.0
-            for occ in occs.tolist()
-        ]
+        [math.exp(-LEARNER_PENALTY) if runs_a_field(data, occ) else 1.0 for occ in occs.tolist()]
     )
     return lowered / lowered.sum()
 

@@ -510,12 +510,15 @@ def _boost(
     return boosted[:depth]
 
 
+def runs_a_field(data: IndexData, occ: int) -> bool:
+    """Whether the occupation's English preferred name says manager, director, chief or head."""
+    return not SENIOR_HEADS.isdisjoint(data.occ_labels[occ].split())
+
+
 def _below_the_manager(data: IndexData, scored: list[Scored]) -> list[Scored]:
     """Lower the jobs that run a field by `LEARNER_PENALTY`, for a trainee's or intern's title."""
     lowered = [
-        replace(s, score=s.score - LEARNER_PENALTY)
-        if not SENIOR_HEADS.isdisjoint(data.occ_labels[s.occ].split())
-        else s
+        replace(s, score=s.score - LEARNER_PENALTY) if runs_a_field(data, s.occ) else s
         for s in scored
     ]
     return sorted(lowered, key=lambda s: s.score, reverse=True)
