@@ -75,6 +75,8 @@ POLL_SECONDS = 0.2
 #: answer loads lazily (the booster's trees, the English voice, Pillow's plugins, the fonts)
 #: is then loaded once and shared.
 WARM_UP_TITLE = "nurse"
+WARM_UP_SLIP = "nurce"
+"""A title with a slip: its typo search lays out the table it reads, shared by the children."""
 
 
 class ShardProcessesError(DiscordUnavailableError):
@@ -152,7 +154,8 @@ def run_shard_processes(
 
 
 def _warm_up(serving: Serving) -> None:
-    """Answer WARM_UP_TITLE and draw its card, so the children share what that loads."""
+    """Answer a slip and a title and draw a card, so the children share what that loads."""
+    serving.service.ask(WARM_UP_SLIP)
     answer = serving.service.ask(WARM_UP_TITLE)
     if isinstance(answer, Answer):
         try:
