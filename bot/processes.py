@@ -75,8 +75,6 @@ POLL_SECONDS = 0.2
 #: answer loads lazily (the booster's trees, the English voice, Pillow's plugins, the fonts)
 #: is then loaded once and shared.
 WARM_UP_TITLE = "nurse"
-WARM_UP_SLIP = "nurce"
-"""A title with a slip: its typo search lays out the table it reads, shared by the children."""
 
 
 class ShardProcessesError(DiscordUnavailableError):
@@ -154,8 +152,11 @@ def run_shard_processes(
 
 
 def _warm_up(serving: Serving) -> None:
-    """Answer a slip and a title and draw a card, so the children share what that loads."""
-    serving.service.ask(WARM_UP_SLIP)
+    """Answer WARM_UP_TITLE and draw its card, so the children share what that loads.
+
+    The matcher's tables made on first use are made here too (`MatchIndex.warm_up`).
+    """
+    serving.service.index.warm_up()
     answer = serving.service.ask(WARM_UP_TITLE)
     if isinstance(answer, Answer):
         try:

@@ -1231,7 +1231,7 @@ _BY_FIRST_WORD: Final = _by_first_word()
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def pattern() -> re.Pattern[str]:
     """Every key, longest first, as whole words: compiled when a title first may hold one.
 
     Its ~1,100 alternatives take ~4 ms to compile, which a one-shot `willai ask` of a plain
@@ -1249,4 +1249,4 @@ def spell_out(text: str) -> str:
     words = _WORD.findall(text)
     if not any(key in text for word in words for key in _BY_FIRST_WORD.get(word, ())):
         return text
-    return _pattern().sub(lambda m: COLLOQUIAL[m.group(0)], text)
+    return pattern().sub(lambda m: COLLOQUIAL[m.group(0)], text)

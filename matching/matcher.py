@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from matching import colloquial
 from matching.build import build_arrays
 from matching.confidence import SOFTMAX_DEPTH, decide, plausible
 from matching.heads import names_a_job
@@ -178,6 +179,16 @@ class MatchIndex:
             candidates.append(replace(candidate, confidence=min(candidate.confidence, ceiling)))
         status = MatchStatus.MATCH if named.answer else MatchStatus.AMBIGUOUS
         return MatchResult(text, tuple(candidates), not named.answer, status, None)
+
+    def warm_up(self) -> None:
+        """Make now what is otherwise made on the first query that needs it.
+
+        The typo search's table and the everyday-words pattern are left for first use, so a
+        one-shot `willai ask` of a plain title never pays for them; a process about to fork
+        its shard processes makes them once, and the children share the pages.
+        """
+        _ = self._data.vocab_by_len
+        colloquial.pattern()
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
         """Autocomplete choices for a partly typed title; at most 25, as Discord allows."""

@@ -1,6 +1,6 @@
 import pytest
 
-from matching.colloquial import COLLOQUIAL, WHOLE_TITLE, _pattern, spell_out
+from matching.colloquial import COLLOQUIAL, WHOLE_TITLE, pattern, spell_out
 from matching.normalise import query_terms
 
 
@@ -155,7 +155,7 @@ def test_key_stage_abbreviations_reach_school_words():
 def test_every_key_inside_a_title_is_spelled_out_as_the_whole_table_would():
     for key in COLLOQUIAL:
         title = f"senior {key} (london)"
-        assert spell_out(title) == _pattern().sub(lambda m: COLLOQUIAL[m.group(0)], title)
+        assert spell_out(title) == pattern().sub(lambda m: COLLOQUIAL[m.group(0)], title)
 
 
 def test_a_title_without_everyday_words_is_left_as_typed():

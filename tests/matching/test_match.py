@@ -161,3 +161,9 @@ def test_a_title_said_as_a_sentence_is_matched_as_the_title(small_index):
     typed = small_index.match("accountant")
     assert said.candidates[:1] == typed.candidates[:1]
     assert said.query == "I'm an accountant"
+
+
+def test_warm_up_makes_the_tables_first_use_would_make(small_index):
+    small_index.warm_up()
+    assert "vocab_by_len" in vars(small_index._data)
+    assert small_index.match("Project Manger").candidates  # the typo search reads it as made
