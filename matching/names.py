@@ -27,7 +27,7 @@ from matching.index import IndexData
 from matching.near import closest_labels
 from matching.normalise import QueryTerms, label_tokens, query_terms
 from matching.prior import CHOICE_FEATURES, MAX_EXTRA_WORDS, PriorModel, choice_shares
-from matching.rank import LEARNER_PENALTY, runs_a_field
+from matching.rank import DEMOTION, ruled_out
 from matching.reach import DOMINANT_TYPO_FIX, RARE_TOKEN, reach, reach_token
 
 PREFERRED_CONFIDENCE = 0.95
@@ -248,12 +248,12 @@ def _a_commoner_word_fix(data: IndexData, words: list[str], label_ids: list[int]
     )
 
 
-def _below_the_manager(
-    data: IndexData, occs: npt.NDArray[np.intp], shares: npt.NDArray[np.float64]
+def _demoted(
+    data: IndexData, terms: QueryTerms, occs: npt.NDArray[np.intp], shares: npt.NDArray
 ) -> npt.NDArray[np.float64]:
-    """The choice shares with the jobs that run a field lowered as `rank.LEARNER_PENALTY` is."""
+    """The choice shares with what the title rules out lowered as `rank.DEMOTION` is."""
     lowered = shares * np.array(
-        [math.exp(-LEARNER_PENALTY) if runs_a_field(data, occ) else 1.0 for occ in occs.tolist()]
+        [math.exp(-DEMOTION) if ruled_out(data, terms, occ) else 1.0 for occ in occs.tolist()]
     )
     return lowered / lowered.sum()
 
@@ -290,8 +290,8 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         # ranker weighs them (on the job-ad fitting half this kept 0.4 points of top-1).
         return None
     shares = choice_shares(model.weights, found.rows)
-    if terms.learner:  # "marketing trainee": the trainee is not the marketing manager
-        shares = _below_the_manager(data, found.occs, shares)
+    if terms.learner or terms.school:  # "marketing trainee" is not the marketing manager
+        shares = _demoted(data, terms, found.occs, shares)
     order = np.argsort(-shares, kind="stable")
     if len(owners) == 1:
         first = int(owners[0])

@@ -433,6 +433,12 @@ LEARNER_WORDS: frozenset[str] = frozenset(
 """Words that say the person is learning the job: `_LEARNING`, rank words and a few more."""
 SENIOR_HEADS: frozenset[str] = frozenset(["manager", "director", "chief", "head"])
 """Words of the English names of the jobs that run a field ("marketing manager")."""
+TEACHER_WORDS: frozenset[str] = frozenset(["teacher", "lehrer", "lehrerin"])
+"""Words for a school teacher: in everyday speech a lecturer teaches in higher education."""
+ACADEMIC_WORDS: frozenset[str] = frozenset(
+    ["lecturer", "university", "college", "higher", "academic", "professor", "faculty", "tutor"]
+)
+"""Words that put a teacher's title in higher education ("college teacher")."""
 
 TYPO_MIN_CHARS = 5
 """Shorter words are never corrected (`reach`): one edit from them reaches too many words."""
@@ -497,6 +503,7 @@ class QueryTerms:
     typed: str = ""  # the cleaned title as typed, before any rewrite: a whole name to look up
     spelled: str = ""  # the same through the everyday-words table ("erzieher": early years...)
     learner: bool = False  # says "trainee", "intern"... and no manager, director, chief or head
+    school: bool = False  # says "teacher" and nothing of higher education
     as_typed: tuple[tuple[str, str], ...] = ()  # (token, word typed) where the plural fold cut
 
 
@@ -794,6 +801,7 @@ def query_terms(query: str) -> QueryTerms:
         typed=typed,
         spelled=spelled,
         learner=not said.isdisjoint(LEARNER_WORDS) and said.isdisjoint(SENIOR_HEADS),
+        school=not said.isdisjoint(TEACHER_WORDS) and said.isdisjoint(ACADEMIC_WORDS),
         as_typed=_short_folds(variant, kept),
     )
 

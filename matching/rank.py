@@ -49,8 +49,8 @@ BOOST_DEPTH = 10  # the first of those that the learned re-ranker (`booster`) sc
 BOOST_WEIGHT = 1.0  # weight of its log-odds added to the linear score
 BOOSTER_FILE = "rerank_model.json"
 LINEAR_FILE = "linear_model.json"
-LEARNER_PENALTY = 30.0
-"""Score taken from a job that runs a field when the title says a trainee or an intern holds it.
+DEMOTION = 30.0
+"""Score taken from an occupation the title's own words rule out (`ruled_out`).
 
 "Marketing Trainee" shares its one known word with *marketing manager*, whose name is the
 field's everyday head; a trainee is the manager's junior, not the manager. On job-ad half A,
@@ -171,8 +171,8 @@ def rank(
     max_idf = _max_idf(data)
     share = specificity_share(specificity, max_idf)
     scored = _boost(scored, share, trees or booster(), depth)
-    if terms.learner:
-        scored = _below_the_manager(data, scored)
+    if terms.learner or terms.school:
+        scored = _demoted(data, terms, scored)
     return Ranking(
         scored,
         specificity,
@@ -510,16 +510,23 @@ def _boost(
     return boosted[:depth]
 
 
-def runs_a_field(data: IndexData, occ: int) -> bool:
-    """Whether the occupation's English preferred name says manager, director, chief or head."""
-    return not SENIOR_HEADS.isdisjoint(data.occ_labels[occ].split())
+def ruled_out(data: IndexData, terms: QueryTerms, occ: int) -> bool:
+    """Whether the title's own words say it is not this occupation, whatever else they share.
+
+    A trainee's or an intern's title is not the job that runs the field (a manager, director,
+    chief or head); a school teacher's title is not a lecturer's, though ESCO often also names
+    the lecturer "X teacher" ("history teacher": *history lecturer*).
+    """
+    words = data.occ_labels[occ].split()
+    return (terms.learner and not SENIOR_HEADS.isdisjoint(words)) or (
+        terms.school and "lecturer" in words
+    )
 
 
-def _below_the_manager(data: IndexData, scored: list[Scored]) -> list[Scored]:
-    """Lower the jobs that run a field by `LEARNER_PENALTY`, for a trainee's or intern's title."""
+def _demoted(data: IndexData, terms: QueryTerms, scored: list[Scored]) -> list[Scored]:
+    """Lower what the title rules out by `DEMOTION`, and sort again."""
     lowered = [
-        replace(s, score=s.score - LEARNER_PENALTY) if runs_a_field(data, s.occ) else s
-        for s in scored
+        replace(s, score=s.score - DEMOTION) if ruled_out(data, terms, s.occ) else s for s in scored
     ]
     return sorted(lowered, key=lambda s: s.score, reverse=True)
 

@@ -200,6 +200,13 @@ def test_everyday_titles_that_once_asked_are_answered(full_index, title, occupat
     assert result.best.label == occupation
 
 
+@pytest.mark.parametrize("subject", ["history", "physics", "biology"])
+def test_a_subject_teacher_is_a_school_teacher_not_a_lecturer(full_index, subject):
+    # ESCO also names the lecturers "history teacher" and so on.
+    first = full_index.match(f"{subject} teacher").candidates[0].label
+    assert first == f"{subject} teacher secondary school"
+
+
 @pytest.mark.parametrize(
     "title", ["Marketing Trainee", "Intern (Marketing)", "Apprentice Marketing"]
 )

@@ -152,3 +152,13 @@ def test_a_plural_folded_below_five_letters_keeps_the_word_typed():
 
 def test_a_plural_folded_to_five_letters_or_more_keeps_nothing():
     assert query_terms("nurses").as_typed == ()
+
+
+@pytest.mark.parametrize("title", ["history teacher", "Lehrerin", "teachers"])
+def test_a_teachers_title_is_a_school_teachers(title):
+    assert query_terms(title).school
+
+
+@pytest.mark.parametrize("title", ["college teacher", "university lecturer", "nurse"])
+def test_a_title_of_higher_education_or_no_teacher_is_not_a_school_teachers(title):
+    assert not query_terms(title).school
