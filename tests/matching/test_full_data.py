@@ -159,7 +159,7 @@ def test_a_generic_word_one_occupation_is_named_by_answers_when_the_prior_agrees
 
 
 def test_single_owner_alt_labels_answer_their_own_occupation(full_store, full_index):
-    # 27,978 of 28,194 today; the exceptions (generic words such as "agent", and names the
+    # 27,976 of 28,194 today; the exceptions (generic words such as "agent", and names the
     # abbreviation table spells out) are listed by benchmarks/match_quality.py.
     single = single_owner_alt_labels(full_store.match_inputs()[1])
     sample = single[:: max(1, len(single) // 1500)]
