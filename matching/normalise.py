@@ -772,7 +772,8 @@ def query_terms(query: str) -> QueryTerms:
     typed = split_gendered(clean(query))[0]
     spelled = _spell_core(typed)
     variant = _HEAD_OF.sub(r"\1 manager", spelled, count=1)
-    tokens = _expand(_raw_tokens(variant))
+    raw = _raw_tokens(variant)
+    tokens = _expand(raw)
     said = set(tokens)
     main = set(_expand(_raw_tokens(_MINOR_PART.sub(" ", variant))))
     kept: list[str] = []
@@ -802,11 +803,11 @@ def query_terms(query: str) -> QueryTerms:
         spelled=spelled,
         learner=not said.isdisjoint(LEARNER_WORDS) and said.isdisjoint(SENIOR_HEADS),
         school=not said.isdisjoint(TEACHER_WORDS) and said.isdisjoint(ACADEMIC_WORDS),
-        as_typed=_short_folds(variant, kept),
+        as_typed=_short_folds(raw, kept),
     )
 
 
-def _short_folds(variant: str, kept: list[str]) -> tuple[tuple[str, str], ...]:
+def _short_folds(raw: list[str], kept: list[str]) -> tuple[tuple[str, str], ...]:
     """Tokens the plural fold cut below the typo search's five letters, with the word typed.
 
     "nures" folds to "nure", four letters, which no typo search corrects ("asdf" taught that
@@ -814,7 +815,7 @@ def _short_folds(variant: str, kept: list[str]) -> tuple[tuple[str, str], ...]:
     "nurse" (`reach.reach_token`).
     """
     folds = {}
-    for word in _raw_tokens(variant):
+    for word in raw:
         token = singular(word)
         if token != word and len(token) < TYPO_MIN_CHARS <= len(word) and token in kept:
             folds.setdefault(token, word)
