@@ -26,7 +26,15 @@ from matching.fallback import close_labels
 from matching.features import BOOSTER_FEATURES, LINEAR_FEATURES, CandidateFeatures
 from matching.index import IndexData
 from matching.normalise import SENIOR_HEADS, QueryTerms, stem
-from matching.reach import RARE_TOKEN, STEM_QUALITY, Reach, in_context, reach, reach_token
+from matching.reach import (
+    RARE_TOKEN,
+    STEM_QUALITY,
+    Reach,
+    in_context,
+    masculine_forms,
+    reach,
+    reach_token,
+)
 from matching.scratch import SCRATCH
 from matching.trees import TreeEnsemble
 
@@ -532,9 +540,16 @@ def _demoted(data: IndexData, terms: QueryTerms, scored: list[Scored]) -> list[S
 
 
 def _fallback(data: IndexData, terms: QueryTerms, depth: int) -> list[Scored]:
-    """When no word is known ("webdeveloper"), the labels closest as whole strings."""
+    """When no word is known ("webdeveloper"), the labels closest as whole strings.
+
+    A feminine no label spells is compared in its masculine form as well:
+    "Krankenpflegehelferin" is too far from ESCO's "Krankenpfleger" as typed.
+    """
     best: dict[int, Scored] = {}
-    for ratio, label_id in close_labels(data, terms.text, depth * 4):
+    hits = close_labels(data, terms.text, depth * 4)
+    for form in masculine_forms(terms.text):
+        hits.extend(close_labels(data, form, depth * 4))
+    for ratio, label_id in hits:
         occ = data.lab_occ[label_id]
         score = 0.75 * ratio / 100.0 * KIND_FACTOR[data.lab_kind[label_id]]
         if occ not in best or best[occ].score < score:

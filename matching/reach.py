@@ -26,6 +26,23 @@ DOMINANT_TYPO_FIX = 3  # an equally close fix this many times more common than t
 REACH_CACHE = 4096  # words whose `Reach` is kept (a few MB at most)
 _UNSEEN = object()
 
+MASCULINE_OF: tuple[tuple[str, str], ...] = (
+    ("innen", ""),  # de: Psychiaterinnen
+    ("in", ""),  # de: Psychiaterin
+    ("euse", "eur"),  # fr: vendeuse
+    ("trice", "teur"),  # fr: conductrice
+    ("ienne", "ien"),  # fr: mecanicienne
+    ("iere", "ier"),  # fr: ouvriere
+    ("eure", "eur"),  # fr: ingenieure
+    ("ante", "ant"),  # fr: assistante
+    ("ora", "or"),  # es: programadora
+    ("a", "o"),  # es: enfermera
+)
+"""Feminine endings of German, French and Spanish job words (accents folded) and the
+masculine ending each replaces, longest first."""
+GENDER_FOLD_MIN_CHARS = 6
+"""Below this a feminine-looking ending is as likely a short word of its own ("cabin")."""
+
 
 def _max_typo_edits(token: str) -> int:
     """Short words tolerate one slip, long ones two; below five letters a typo is a guess.
@@ -47,10 +64,24 @@ def resolve(data: IndexData, token: str) -> list[tuple[str, float]]:
             if other != token
         )
         return out
+    masculine = masculine_forms(token)
+    for form in masculine:
+        if form in data.postings:  # "Psychiaterin" where ESCO names only the Psychiater
+            return resolve(data, form)
     edits = _max_typo_edits(token)
     if not edits:
         return []
     hits = _closest_in_bucket(data, token, edits)
+    for form in masculine if hits else ():
+        if len(form) < GENDER_FOLD_MIN_CHARS:
+            continue  # "curtain" is not the feminine of a "curta"
+        # A slip in the masculine form counts its edits only: "Psychiaterin" is no edit
+        # from "Psychiater", one transposition from ESCO's French "psychiatre", where as
+        # typed it is two from "psychiatrie". Only a closer fix replaces one: a feminine
+        # no word is near goes to the whole-string search ("Personalerin").
+        fixes = _closest_in_bucket(data, form, _max_typo_edits(form))
+        if fixes and fixes[0][1] < hits[0][1]:
+            hits = fixes
     if not hits and len(token) >= FIRST_LETTER_TYPO_LEN:
         # The first letter itself slipped ("xashier", "ohotographer"): one edit, any letter.
         lengths = range(len(token) - 1, len(token) + 2)
@@ -98,6 +129,23 @@ def in_context(data: IndexData, token: str, context: npt.NDArray[np.int32]) -> R
     fix = (word, TYPO_QUALITY * (1.0 - dist / max(len(token), len(word))))
     # A rare word that is itself indexed keeps its own labels: "mangler" is a job too.
     return _merge(data, [(token, 1.0), fix] if token in data.postings else [fix])
+
+
+def masculine_forms(token: str) -> list[str]:
+    """The token with a feminine ending swapped for the masculine one, if it has one.
+
+    ESCO's German, French and Spanish labels give most jobs in both genders, but not all:
+    "Psychiaterin" and "Krankenpflegehelferin" are in no label, while their masculine forms
+    (or a one-letter slip from them) are. Only unknown words get here, so "Designerin" and
+    "enfermera", which ESCO spells, are read as typed.
+    """
+    if len(token) < GENDER_FOLD_MIN_CHARS or not token.isalpha():
+        return []
+    return [
+        token[: -len(feminine)] + masculine
+        for feminine, masculine in MASCULINE_OF
+        if token.endswith(feminine) and len(token) - len(feminine) >= 4
+    ][:1]
 
 
 def _closest_in_bucket(data: IndexData, token: str, edits: int) -> list[tuple[str, int, int]]:

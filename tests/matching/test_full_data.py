@@ -230,3 +230,15 @@ def test_suggest_nur_offers_nurses(full_index):
     assert 0 < len(names) <= 25
     assert any("nurse" in n for n in names)
     assert all(len(n) <= 100 for n in names)
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("Psychiaterin", "specialised doctor"),
+        ("Psychiaterinnen", "specialised doctor"),
+        ("Krankenpflegehelferin", "nurse assistant"),  # through the whole-string search
+    ],
+)
+def test_a_feminine_form_esco_lacks_finds_the_masculine_occupation(full_index, title, occupation):
+    assert full_index.match(title).candidates[0].label == occupation

@@ -4,7 +4,7 @@ from matching import LabelRecord, OccupationRecord
 from matching.index import build_index
 from matching.normalise import query_terms
 from matching.rank import rank
-from matching.reach import in_context, reach, reach_token, resolve
+from matching.reach import in_context, masculine_forms, reach, reach_token, resolve
 from tests.matching.conftest import small_inputs
 
 
@@ -109,3 +109,50 @@ def test_a_plural_folded_below_five_letters_is_corrected_as_typed(data):
 
 def test_a_four_letter_word_typed_so_is_still_not_corrected(data):
     assert reach_token(data, "nure", query_terms("nure")) is None
+
+
+def test_a_feminine_form_no_label_spells_reads_as_its_masculine():
+    data = _index_of("psychiater", "psychiatrie assistent")
+    assert resolve(data, "psychiaterin") == [("psychiater", 1.0)]
+
+
+def test_a_feminine_plural_reads_as_its_masculine():
+    data = _index_of("psychiater")
+    assert resolve(data, "psychiaterinnen") == [("psychiater", 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("vendeuse", "vendeur"),
+        ("conductrice", "conducteur"),
+        ("mecanicienne", "mecanicien"),
+        ("ouvriere", "ouvrier"),
+        ("ingenieure", "ingenieur"),
+        ("assistante", "assistant"),
+        ("programadora", "programador"),
+        ("camarera", "camarero"),
+    ],
+)
+def test_french_and_spanish_feminine_endings_give_the_masculine(feminine, masculine):
+    assert masculine_forms(feminine) == [masculine]
+
+
+def test_a_short_word_is_not_read_as_a_feminine():
+    assert masculine_forms("cabin") == []
+
+
+def test_a_feminine_whose_masculine_is_one_slip_from_a_label_is_corrected():
+    # As typed, two edits from "psychiatrie"; its masculine one transposition from "psychiatre".
+    data = _index_of("psychiatre", "psychiatrie nurse")
+    assert [word for word, _ in resolve(data, "psychiaterin")] == ["psychiatre"]
+
+
+def test_a_feminine_no_word_is_near_is_left_to_the_whole_string_search():
+    data = _index_of("personale manager")  # one slip from "personaler", none from "personalerin"
+    assert resolve(data, "personalerin") == []
+
+
+def test_a_word_a_label_spells_is_not_folded():
+    data = _index_of("designerin", "designer")
+    assert resolve(data, "designerin")[0] == ("designerin", 1.0)
