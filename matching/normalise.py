@@ -443,7 +443,7 @@ ACADEMIC_WORDS: frozenset[str] = frozenset(
 TYPO_MIN_CHARS = 5
 """Shorter words are never corrected (`reach`): one edit from them reaches too many words."""
 
-# Seniority and rank words: kept in queries with a small weight.
+# Seniority, rank, shift and contract words: kept in queries with a small weight.
 SOFT_WORDS: frozenset[str] = frozenset(
     [
         "senior",
@@ -469,6 +469,18 @@ SOFT_WORDS: frozenset[str] = frozenset(
         "ii",
         "iii",
         "iv",
+        # Shift and contract words weigh as rank words do: "night nurse", "agency nurse",
+        # "bank nurse" (the NHS's staff bank), "relief chef", "locum pharmacist" are the job
+        # itself; ESCO's names that hold them ("night auditor", "bank teller") still match
+        # whole.
+        "night",
+        "overnight",
+        "weekend",
+        "seasonal",
+        "relief",
+        "locum",
+        "agency",
+        "bank",
     ]
 )
 

@@ -242,3 +242,35 @@ def test_suggest_nur_offers_nurses(full_index):
 )
 def test_a_feminine_form_esco_lacks_finds_the_masculine_occupation(full_index, title, occupation):
     assert full_index.match(title).candidates[0].label == occupation
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("night nurse", "nurse responsible for general care"),
+        ("agency nurse", "nurse responsible for general care"),
+        ("bank nurse", "nurse responsible for general care"),
+        ("relief chef", "chef"),
+        ("locum pharmacist", "pharmacist"),
+        ("seasonal warehouse worker", "warehouse worker"),
+    ],
+)
+def test_a_shift_or_contract_word_does_not_divert_the_job(full_index, title, occupation):
+    assert full_index.match(title).candidates[0].label == occupation
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("night auditor", "night auditor"),
+        ("bank teller", "bank teller"),
+        ("travel agency manager", "travel agency manager"),
+        ("relief worker", "victim support officer"),  # ESCO's own name for it
+    ],
+)
+def test_a_name_holding_a_shift_or_contract_word_still_answers_itself(
+    full_index, title, occupation
+):
+    result = full_index.match(title)
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == occupation
