@@ -32,6 +32,20 @@ LABEL_COLUMNS = ("release_id", "occupation_uri", "label", "kind", "language")
 Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes in all)
 
 
+MISENCODED_NBSP = "\u00c2\u00a0"
+"""A no-break space's UTF-8 bytes read as Latin-1 and encoded again: "Â" and the space."""
+
+
+def repaired(text: str) -> str:
+    """The text with ESCO's mis-encoded no-break spaces made plain spaces again.
+
+    ESCO v1.1.1's English occupation descriptions hold eight ("provide education toÂ
+    students"), which the answer would otherwise show as they are. A "Â" before anything
+    else is left alone: it may be a real letter.
+    """
+    return text.replace(MISENCODED_NBSP, " ") if "\u00c2" in text else text
+
+
 @dataclass(slots=True)
 class ImportReport:
     """What an import did, for the summary line and `data status`."""
@@ -519,7 +533,7 @@ class _ReleaseLoader:
         labels: list[tuple[int, str, str, str, str]] = []
 
         def occupation_rows() -> Iterator[tuple[int, str, str, str, str, str, str]]:
-            for uri, label, alt, hidden, isco, code, description, regulated in self.rows(
+            for uri, label, alt, hidden, isco, code, raw_description, regulated in self.rows(
                 occupations_file,
                 "occupations",
                 "conceptUri",
@@ -534,6 +548,7 @@ class _ReleaseLoader:
                 if uri in self.occupations:
                     self.tally.note("duplicate occupation rows skipped")
                     continue
+                description = repaired(raw_description)
                 self.occupations[uri] = {
                     "label": label,
                     "code": code,
@@ -588,7 +603,7 @@ class _ReleaseLoader:
                         )
                         continue
                     if description.strip():
-                        descriptions.setdefault((language, uri), description.strip())
+                        descriptions.setdefault((language, uri), repaired(description).strip())
                     yield from self._labels(uri, label, alt, hidden, language)
 
         self.writer.insert(schema.OccupationLabel.__table__, LABEL_COLUMNS, label_rows())

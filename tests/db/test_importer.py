@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 import scoring
 from db import schema
 from db.engine import make_engine
-from db.importer import import_bundle
+from db.importer import import_bundle, repaired
 from db.sources import gather_bundle
 from db.store import Store
 from tests.bundle_factory import OCC, SKILL, write_bundle, write_german_labels, zip_directory
@@ -173,3 +173,22 @@ def test_two_imports_of_the_same_data_at_once_do_the_work_once(
     with engines[0].connect() as conn:
         releases = conn.execute(select(func.count()).select_from(schema.Release)).scalar_one()
     assert releases == 1
+
+
+def test_mis_encoded_no_break_spaces_in_descriptions_are_repaired(
+    database_url: str, tmp_path: Path
+) -> None:
+    root = write_bundle(tmp_path)
+    occupations = next(root.rglob("occupations_en.csv"))
+    text = occupations.read_text(encoding="utf-8")
+    occupations.write_text(
+        text.replace("clerks key in", "clerks key\u00c2\u00a0in", 1), encoding="utf-8"
+    )
+    assert "\u00c2" in occupations.read_text(encoding="utf-8")
+    _import(database_url, root)
+    _, descriptions = Store(make_engine(database_url)).occupation_words("en")
+    assert descriptions[OCC + "clerk"] == "Data entry clerks key in, update and back up records."
+
+
+def test_a_capital_a_circumflex_of_its_own_is_kept() -> None:
+    assert repaired("Âge du bronze\u00c2\u00a0!") == "Âge du bronze !"
