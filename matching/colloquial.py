@@ -486,6 +486,201 @@ _TABLE: dict[str, str] = {
     "partero": "midwife",
     "lenador": "forest worker",
     "lenadora": "forest worker",
+    # Grown from the twelfth session's probes (tests/matching/probes.csv): job words and
+    # phrases in no ESCO label of any language. English: Merriam-Webster (hackie: a cab driver,
+    # shamus and private dick: a private detective, narc: a narcotics agent, sky pilot: a
+    # clergyman, esp. a military chaplain, man of the cloth, schoolmarm, waitperson, busgirl,
+    # smoke-eater: a firefighter), the OED (thesp, snapper: a photographer, dustcart, sub-editor:
+    # a copy editor in British newspapers), the Australian National Dictionary (chalkie: a
+    # schoolteacher, pollie: a politician, deckie: a deckhand), the lollipop man's and binman's
+    # other forms; An Garda Síochána (a garda is an Irish police officer); ANZSCO 2022 (741111
+    # storeperson, 821211 concreter, 851300 kitchenhand, 431111 bar attendant, 422116 education
+    # aide); the ONS SOC 2020 coding index (storeman; 1115 company director; 1224 publicans and
+    # pub managers; courier driver, 8214); NHS job titles (clinical support worker: a healthcare
+    # assistant; pharmacy dispenser: a pharmacy assistant; hospice nurse: a palliative care
+    # specialist nurse); O*NET alternate titles (53-7065 stock associate; 35-3031 banquet server;
+    # 43-9021 data entry specialist; 13-2072 mortgage loan officer; 15-1211 computer systems
+    # analyst; 47-2181 roofing contractor; 45-2092 greenhouse worker; 39-3091 theme park
+    # attendant; 35-2012 cafeteria worker; 21-1021 child protective services worker; 29-2053
+    # mental health worker is the psychiatric aide, ESCO's mental health support worker;
+    # 41-2031 car sales executive under its UK name; 13-1023 retail buyer), the US
+    # pre-kindergarten (pre-K) teacher, who teaches early years; a UK dental surgeon
+    # is a dentist (General Dental Council); a plastic surgeon is a surgeon (ESCO's specialised
+    # doctor); a UK dog warden is a council's animal control officer (Environmental Protection
+    # Act 1990, s. 149); a French or Spanish teacher teaches a modern language at school.
+    "hackie": "taxi driver",
+    "shamus": "private detective",
+    "private dick": "private detective",
+    "narc": "police detective",
+    "sky pilot": "chaplain",
+    "man of the cloth": "minister of religion",
+    "schoolmarm": "primary school teacher",
+    "waitperson": "waiter",
+    "busgirl": "waiter",
+    "smoke eater": "firefighter",
+    "smoke-eater": "firefighter",
+    "thesp": "actor",
+    "snapper": "photographer",
+    "dustcart driver": "refuse vehicle driver",
+    "sub-editor": "copy editor",
+    "sub editor": "copy editor",
+    "subeditor": "copy editor",
+    "codemonkey": "software developer",
+    "beancounter": "accountant",
+    "chalkie": "school teacher",
+    "pollie": "member of parliament",
+    "deckie": "deckhand",
+    "lollipop person": "school crossing guard",
+    "bin lady": "refuse collector",
+    "garda": "police officer",
+    "storeperson": "warehouse worker",
+    "storeman": "warehouse worker",
+    "concreter": "concrete finisher",
+    "kitchenhand": "kitchen assistant",
+    "bar attendant": "bartender",
+    "education aide": "school teaching assistant",
+    "company director": "chief executive officer",
+    "publican": "bar manager",
+    "pub manager": "bar manager",
+    "courier driver": "delivery driver",
+    "clinical support worker": "healthcare assistant",
+    "pharmacy dispenser": "pharmacy assistant",
+    "hospice nurse": "specialist nurse",
+    "stock associate": "shelf filler",
+    "stock replenishment assistant": "shelf filler",
+    "banquet server": "waiter",
+    "data entry specialist": "data entry clerk",
+    "mortgage loan officer": "loan officer",
+    "computer systems analyst": "ict system analyst",
+    "roofing contractor": "roofer",
+    "greenhouse worker": "horticulture worker",
+    "theme park attendant": "amusement and recreation attendant",
+    "cafeteria worker": "food service worker",
+    "child protective services worker": "child welfare worker",
+    "mental health worker": "mental health support worker",
+    "car sales executive": "motor vehicles specialised seller",
+    "retail buyer": "buyer",
+    "pre-k teacher": "early years teacher",
+    "dental surgeon": "dentist",
+    "plastic surgeon": "surgeon",
+    "dog warden": "animal control officer",
+    "french teacher": "modern languages teacher secondary school",
+    "spanish teacher": "modern languages teacher secondary school",
+    "railway signaller": "rail traffic controller",
+    "poultry farmer": "poultry breeder",
+    "cattle rancher": "cattle breeder",
+    "basketball coach": "sports coach",
+    # Merriam-Webster (chopper: a helicopter; carny: a carnival worker), the OED (warder: a
+    # prison officer, British; nit nurse: a school nurse, British; stable lad and stable boy:
+    # a groom), O*NET alternate titles (23-1011 lawyers: "Corporate Counsel", "Legal Counsel";
+    # 49-2011 office machine repairers: photocopier technician; 11-9111 medical and health
+    # services managers: hospital administrator), the ONS SOC 2020 coding index (5314: boiler
+    # engineer, who fits and services heating boilers).
+    "chopper pilot": "helicopter pilot",
+    "warder": "prison officer",
+    "carny": "amusement and recreation attendant",
+    "carnie": "amusement and recreation attendant",
+    "nit nurse": "specialist nurse",
+    "stable lad": "groom",
+    "stable boy": "groom",
+    "legal counsel": "corporate lawyer",
+    "photocopier technician": "office equipment repair technician",
+    "hospital administrator": "healthcare institution manager",
+    "boiler engineer": "heating technician",
+    # German, French and Spanish, both genders, in no ESCO label. German: Duden (Kassenkraft,
+    # Kranfahrer, Fernfahrer: a long-distance lorry driver, Möbelpacker: a removal man,
+    # Berufssoldat: a career soldier, Hochschulprofessor, Pförtner: a gatekeeper or doorman),
+    # BERUFENET (Trockenbauer/in, whose trade ISCO-08 7123 files with the plasterers;
+    # Schulbegleiter/in and Integrationshelfer/in: a disabled pupil's assistant), the Bavarian and
+    # federal police ranks (Polizeimeister/in: a constable of the Schutzpolizei). French: Larousse
+    # (nourrice: an assistante maternelle, ripeur: a bin man, laveur de carreaux, homme de ménage,
+    # postier), the DEAES (accompagnant éducatif et social: décret 2016-74), the Code de la sécurité
+    # intérieure (art. L511-1: policiers municipaux are police officers), France Travail's ROME
+    # (L1508 ingénieur du son; L1505 monteur vidéo; I1401 technicien support; K1801 secrétaire
+    # juridique). Spanish: the RAE (ama de llaves, frigorista, lavacoches, tractorista, sepulturero,
+    # técnico de rayos), the Diccionario de americanismos of ASALE (mucama: a maid in Argentina,
+    # Uruguay and Chile; garzón: Chile's waiter; mesonero: Venezuela's; fonoaudiólogo: a speech
+    # therapist in Chile, Argentina and Colombia; chofer; agente de tránsito: a traffic officer),
+    # Spain's SEPE occupation names (asistente dental, auxiliar de oficina, jefe de tienda, técnico
+    # de soporte informático, ejecutivo de ventas, profesor de piano, maestro de educación especial,
+    # director de colegio).
+    "kassenkraft": "cashier",
+    "mecanico de motos": "vehicle technician",
+    "mecanica de motos": "vehicle technician",
+    "peluquero canino": "animal groomer",
+    "peluquera canina": "animal groomer",
+    "pfortner": "doorman",
+    "pfortnerin": "doorman",
+    "kranfahrer": "crane operator",
+    "kranfahrerin": "crane operator",
+    "fernfahrer": "lorry driver",
+    "fernfahrerin": "lorry driver",
+    "mobelpacker": "mover",
+    "mobelpackerin": "mover",
+    "berufssoldat": "soldier",
+    "berufssoldatin": "soldier",
+    "hochschulprofessor": "higher education lecturer",
+    "hochschulprofessorin": "higher education lecturer",
+    "trockenbauer": "plasterer",
+    "trockenbauerin": "plasterer",
+    "schulbegleiter": "special educational needs assistant",
+    "schulbegleiterin": "special educational needs assistant",
+    "integrationshelfer": "special educational needs assistant",
+    "integrationshelferin": "special educational needs assistant",
+    "polizeimeister": "police officer",
+    "polizeimeisterin": "police officer",
+    "nourrice": "childminder",
+    "ripeur": "refuse collector",
+    "ripeuse": "refuse collector",
+    "laveur de carreaux": "window cleaner",
+    "laveuse de carreaux": "window cleaner",
+    "homme de menage": "domestic cleaner",
+    "postier": "postman",
+    "postiere": "postman",
+    "accompagnant educatif et social": "social care worker",
+    "accompagnante educative et sociale": "social care worker",
+    "policier municipal": "police officer",
+    "policiere municipale": "police officer",
+    "ingenieur du son": "sound engineer",
+    "ingenieure du son": "sound engineer",
+    "technicien support": "ict help desk agent",
+    "technicienne support": "ict help desk agent",
+    "secretaire juridique": "legal secretary",
+    "monteur video": "video editor",
+    "monteuse video": "video editor",
+    "ama de llaves": "domestic housekeeper",
+    "auxiliar de oficina": "office clerk",
+    "frigorista": "refrigeration air condition and heat pump technician",
+    "lavacoches": "vehicle cleaner",
+    "tractorista": "tractor driver",
+    "sepulturero": "cemetery attendant",
+    "sepulturera": "cemetery attendant",
+    "tecnico de rayos x": "radiographer",
+    "tecnica de rayos x": "radiographer",
+    "mucama": "domestic cleaner",
+    "garzon": "waiter",
+    "garzona": "waiter",
+    "mesonero": "waiter",
+    "mesonera": "waiter",
+    "fonoaudiologo": "speech and language therapist",
+    "fonoaudiologa": "speech and language therapist",
+    "chofer de taxi": "taxi driver",
+    "agente de transito": "police officer",
+    "asistente dental": "dental chairside assistant",
+    "jefe de tienda": "shop manager",
+    "jefa de tienda": "shop manager",
+    "tecnico de soporte": "ict help desk agent",
+    "tecnica de soporte": "ict help desk agent",
+    "ejecutivo de ventas": "commercial sales representative",
+    "ejecutiva de ventas": "commercial sales representative",
+    "profesor de piano": "music teacher",
+    "profesora de piano": "music teacher",
+    "maestro de educacion especial": "special educational needs teacher",
+    "maestra de educacion especial": "special educational needs teacher",
+    "director de colegio": "headteacher",
+    "directora de colegio": "headteacher",
+    "chef ejecutivo": "head chef",
+    "chef ejecutiva": "head chef",
 }
 
 _WHOLE_TITLE: dict[str, str] = {
@@ -1204,6 +1399,31 @@ _WHOLE_TITLE: dict[str, str] = {
     "quimica farmaceutica": "pharmacist",
     "asistente medico": "medical administrative assistant",
     "asistente medica": "medical administrative assistant",
+    # Twelfth session's probes, whole titles only: ESCO words or phrases that ESCO uses
+    # inside longer names ("consultant health visitor", "plant nursery manager", "level
+    # crossing signaller", "politician's assistant", German "Empfangskraft Gesundheitswesen",
+    # "Pkw- und Kleintransporter-Lieferfahrer", French "infographiste 3D", Spanish "asesor
+    # comercial publicitario") or as a word of other jobs ("fiscal", English "fiscal policy"),
+    # which typed alone mean one job. Sources: NHS Health Careers and the NMC register, part 3
+    # (a health visitor is a specialist community public health nurse); the ONS SOC 2020
+    # coding index (nursery manager: 1231 managers of childcare services; childcare worker:
+    # 6116); Network Rail's signaller; ISCO-08 1111 legislators (OED: politician, one engaged
+    # in politics as a profession); Merriam-Webster (preacher: a minister); BERUFENET
+    # (Empfangskraft, Lieferfahrer/in); Larousse (infographiste: a computer graphic designer);
+    # the RAE (fiscal: the public prosecutor in Spain's courts); SEPE (asesor/a comercial).
+    "health visitor": "specialist nurse",
+    "nursery manager": "child day care centre manager",
+    "childcare worker": "child day care worker",
+    "signaller": "rail traffic controller",
+    "politician": "member of parliament",
+    "preacher": "minister of religion",
+    "empfangskraft": "receptionist",
+    "lieferfahrer": "delivery driver",
+    "lieferfahrerin": "delivery driver",
+    "infographiste": "graphic designer",
+    "fiscal": "prosecutor",
+    "asesor comercial": "commercial sales representative",
+    "asesora comercial": "commercial sales representative",
 }
 
 COLLOQUIAL: Final = MappingProxyType(_TABLE)
