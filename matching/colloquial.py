@@ -1426,6 +1426,62 @@ _WHOLE_TITLE: dict[str, str] = {
     "asesora comercial": "commercial sales representative",
 }
 
+MODERN_LANGUAGES: tuple[str, ...] = (
+    "arabic",
+    "chinese",
+    "danish",
+    "dutch",
+    "finnish",
+    "german",
+    "hindi",
+    "italian",
+    "japanese",
+    "korean",
+    "mandarin",
+    "norwegian",
+    "polish",
+    "portuguese",
+    "russian",
+    "swedish",
+    "turkish",
+    "urdu",
+)
+"""Languages taught at school, whose name before "teacher" is the subject (a school's
+"German teacher" teaches German), not a nationality ESCO's names would read as another job
+("german wheel artist", "russian bar artist", "chinese medicine therapist"). English, Latin
+and Greek have names of their own in ESCO; French and Spanish are entries above."""
+_TABLE.update({f"{language} teacher": "modern languages teacher" for language in MODERN_LANGUAGES})
+# Latin American Spanish (Diccionario de americanismos, ASALE: gerente, the one who runs a
+# business or one of its departments). ESCO's Spanish labels say "gerente" of shops and
+# sites ("gerente de tienda"), but "director" or "jefe" of a company's departments, where a
+# Latin American title still says "gerente": each key below is in no ESCO label.
+_TABLE.update(
+    {
+        "gerente de ventas": "sales manager",
+        "gerente de marketing": "marketing manager",
+        "gerente de mercadeo": "marketing manager",
+        "gerente de operaciones": "operations manager",
+        "gerente de proyecto": "project manager",
+        "gerente de proyectos": "project manager",
+        "gerente de recursos humanos": "human resources manager",
+        "gerente general": "chief executive officer",
+        "gerente comercial": "commercial director",
+        "gerente de compras": "purchasing manager",
+        "gerente de finanzas": "financial manager",
+        "gerente financiero": "financial manager",
+        "gerente financiera": "financial manager",
+        "gerente de logistica": "logistics and distribution manager",
+        "gerente de banco": "bank manager",
+        "gerente de restaurante": "restaurant manager",
+        "gerente de sucursal": "branch manager",
+        "gerente de cuentas": "sales account manager",
+        "gerente de sistemas": "ict operations manager",
+        "gerente de ti": "ict operations manager",
+        "gerente de contabilidad": "accounting manager",
+        "gerente de servicio al cliente": "client relations manager",
+    }
+)
+
 COLLOQUIAL: Final = MappingProxyType(_TABLE)
 """Read-only view: everyday words (folded, lower case) -> the words ESCO would use."""
 WHOLE_TITLE: Final = MappingProxyType(_WHOLE_TITLE)

@@ -167,10 +167,15 @@ def exact_label(data: IndexData, terms: QueryTerms) -> NameEvidence | None:
     generic word ("teacher" is an alternative name of *politics lecturer* only) is left to
     `name_evidence`, which weighs every occupation whose names hold it.
     """
-    if terms.spelled != terms.typed or _generic(data, terms):
+    if terms.spelled != terms.typed:
         return None
     key = prefix_key(terms.typed.replace("/", " "))
     if not key or any(word in ABBREVIATIONS for word in key.split()):
+        return None
+    if sum(len(word) > 1 for word in key.split()) == 1 and _generic(data, terms):
+        # One word typed: a family if many names hold it. Several typed are a name even
+        # where the query keeps one ("careers advisor": "careers" is job-ad noise), but
+        # letters are not words ("M&E officer" is as near to "K9 officer" as to "officer").
         return None
     start, end = data.suggest_keys.prefix_range(key)
     same = [

@@ -274,3 +274,38 @@ def test_a_name_holding_a_shift_or_contract_word_still_answers_itself(
     result = full_index.match(title)
     assert result.status is MatchStatus.MATCH
     assert result.best.label == occupation
+
+
+@pytest.mark.parametrize("title", ["German teacher", "Russian teacher", "Chinese teacher"])
+def test_a_language_before_teacher_is_the_subject_taught(full_index, title):
+    assert full_index.match(title).best.label == "modern languages teacher secondary school"
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("gerente de ventas", "sales manager"),
+        ("gerente de marketing", "marketing manager"),
+        ("gerente de recursos humanos", "human resources manager"),
+        ("gerente general", "chief executive officer"),
+        ("gerente de tienda", "shop manager"),  # ESCO's own Spanish name
+    ],
+)
+def test_a_latin_american_gerente_runs_the_department(full_index, title, occupation):
+    result = full_index.match(title)
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == occupation
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("careers advisor", "career guidance advisor"),
+        ("careers officer", "career guidance advisor"),
+        ("news presenter", "news anchor"),
+    ],
+)
+def test_a_name_holding_a_job_ad_noise_word_is_still_a_name(full_index, title, occupation):
+    result = full_index.match(title)
+    assert result.status is MatchStatus.MATCH
+    assert result.best.label == occupation
