@@ -70,8 +70,8 @@ def shipped() -> artifacts.ModelFile:
 
 @cache
 def model() -> TreeEnsemble:
-    """The shipped model's trees."""
-    return TreeEnsemble.from_parameters(FEATURE_NAMES, shipped().parameters)
+    """The shipped model's trees (mapped from the index cache when `trees.map_packaged` ran)."""
+    return TreeEnsemble.packaged(MODEL_FILE, FEATURE_NAMES)
 
 
 def answer_confidence() -> float:

@@ -7,6 +7,11 @@ a dependency: `benchmarks/fitting.py` writes each model's trees, read from Light
 JSON dump, as plain parallel lists (`artifacts` holds the file format), and this module
 evaluates many rows against all trees at once, one tree level per numpy step. A query re-ranks
 30 candidates through a few hundred trees; a Python loop per node would cost milliseconds.
+
+Reading the re-ranker's file costs ~8 ms (300 kB of JSON parsed, 9,000 nodes laid out), in
+every process. Whoever keeps an index cache (`willai.caches`) calls `map_packaged` first: the
+laid-out arrays are then mapped from that cache (`matching.stored`, keyed by the matcher's
+version, which digests the model files), and `TreeEnsemble.packaged` hands those out.
 """
 
 from __future__ import annotations
@@ -14,15 +19,31 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from matching import artifacts
+from matching import artifacts, stored
+from matching.features import BOOSTER_FEATURES, ConfidenceFeatures
+from matching.tables import Arrays, StringTable, pack_strings
 
 _NODE_LISTS = ("feature", "threshold", "left", "right", "value")
 """The parallel lists each tree of a model file holds, one item per node."""
+_ARRAYS = ("feature", "threshold", "children", "value", "roots")
+"""The ensemble's node arrays, as a cache holds them (beside its features, prior and depth)."""
+_MAPPED: dict[str, TreeEnsemble] = {}
+"""Packaged models mapped from a cache (`map_packaged`), by file name."""
+SHIPPED: Mapping[str, tuple[str, ...]] = {
+    "rerank_model.json": BOOSTER_FEATURES,  # `rank.BOOSTER_FILE`, `rank.booster`
+    "confidence_model.json": ConfidenceFeatures._fields,  # `confidence.MODEL_FILE`, `.model`
+}
+"""Every tree model the matcher ships, with its features: what `map_packaged` lays out.
+
+Named here rather than read from `rank` and `confidence`, so an import lays them out without
+loading the ranker (tests/matching/test_trees.py checks that the names agree).
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +115,32 @@ class TreeEnsemble:
 
     @classmethod
     def packaged(cls, name: str, features: Sequence[str]) -> TreeEnsemble:
-        """A model file shipped inside the `matching` package; other features are refused."""
+        """A model file shipped inside the `matching` package; other features are refused.
+
+        Mapped from the cache when `map_packaged` put it there, read from its file otherwise.
+        """
+        mapped = _MAPPED.get(name)
+        if mapped is not None and mapped.features == tuple(features):
+            return mapped
         return cls.from_parameters(features, artifacts.packaged(name, features).parameters)
+
+    def to_arrays(self, prefix: str) -> Arrays:
+        """The ensemble as named arrays for a cache (`stored.save`), each name after `prefix`."""
+        arrays: Arrays = {f"{prefix}{key}": getattr(self, key) for key in _ARRAYS}
+        arrays[f"{prefix}prior"] = np.array([self.prior], dtype=np.float64)
+        arrays[f"{prefix}depth"] = np.array([self.depth], dtype=np.int64)
+        pack_strings(arrays, f"{prefix}features", self.features)
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Arrays, prefix: str) -> TreeEnsemble:
+        """The ensemble `to_arrays` wrote under `prefix` (KeyError when it is not there)."""
+        return cls(
+            features=tuple(StringTable(arrays, f"{prefix}features").to_list()),
+            prior=float(arrays[f"{prefix}prior"][0]),
+            depth=int(arrays[f"{prefix}depth"][0]),
+            **{key: arrays[f"{prefix}{key}"] for key in _ARRAYS},
+        )
 
     def log_odds(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
         """The prior plus every tree's leaf, for each row (shape: rows x features)."""
@@ -128,3 +173,34 @@ def _depth(
             return depth
         depth += 1
         level = children[inner].ravel()
+
+
+def map_packaged(root: Path | None, models: Mapping[str, Sequence[str]] = SHIPPED) -> None:
+    """Have `TreeEnsemble.packaged` hand out `models` (file name -> features) mapped from `root`.
+
+    The first process lays them out from their files in a cache folder under `root`; later
+    ones map it. The folder is keyed by the matcher's version, a digest of every model file
+    and of the code, so a refitted model is never read from an old layout, and a cache whose
+    features differ from `models` is refused and laid out again. Without a `root` the files
+    are read as `packaged` would read them.
+    """
+    names = sorted(models)
+    identity = {"kind": "trees", "models": ",".join(names), "matcher": stored.matcher_version()}
+
+    def lay_out() -> Arrays:
+        arrays: Arrays = {}
+        for name in names:
+            ensemble = TreeEnsemble.from_parameters(
+                models[name], artifacts.packaged(name, models[name]).parameters
+            )
+            arrays.update(ensemble.to_arrays(f"{name}:"))
+        return arrays
+
+    def read(arrays: Arrays) -> dict[str, TreeEnsemble]:
+        found = {name: TreeEnsemble.from_arrays(arrays, f"{name}:") for name in names}
+        for name, ensemble in found.items():
+            if ensemble.features != tuple(models[name]):
+                raise ValueError(f"{name} was laid out with other features")
+        return found
+
+    _MAPPED.update(stored.load_or_build(root, identity, lay_out, read, what="tree models"))

@@ -77,6 +77,25 @@ def open_reads(settings: Settings) -> ReleaseReads:
     return store
 
 
+def close_reads(reads: ReleaseReads) -> None:
+    """Close the connections of what :func:`open_reads` returned, once the answer is out.
+
+    Not left to the interpreter's teardown: a one-shot command ends without collecting its
+    cyclic garbage (``willai.cli.main``), and a connection must not depend on it. SQLite's
+    last reader cleans up the write-ahead log's side files as it closes; PostgreSQL is told
+    goodbye instead of finding the socket gone.
+    """
+    from db.reader import SqliteReader  # noqa: PLC0415 - loaded by `open_reads` already
+
+    if isinstance(reads, SqliteReader):
+        reads.close()
+        return
+    from db.store import Store  # noqa: PLC0415 - anything else came from `open_store`
+
+    if isinstance(reads, Store):
+        reads.engine.dispose()
+
+
 def _model_version() -> str:
     """The scoring model's version (loads the model's module, as the store would)."""
     from scoring import MODEL_VERSION  # noqa: PLC0415

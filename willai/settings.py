@@ -11,16 +11,21 @@ plain pydantic model, as pydantic-settings did before: variable names in any cas
 before a `.env` line before the default, lists given as "a,b c". pydantic-settings itself
 cost `willai ask` about 70 ms of CPU on import (asyncio, its cloud secret sources, a scan of
 installed packages for plugins), a tenth of the whole answer.
+
+The model is built with pydantic's plugins off (``_without_pydantic_plugins``): looking for
+them reads the metadata of every installed package, ~4 ms of each `willai ask`, for a model
+validated once per process that no plugin has reason to watch. Typer builds its own models
+the same way (``typer._adapters.disabled_pydantic_plugins``).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from dotenv import dotenv_values
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from db.urls import CONNECT_TIMEOUT_SECONDS, StoreUnavailableError, driver_of
@@ -47,10 +52,32 @@ def _split_list(value: object) -> object:
     return value
 
 
-class Settings(BaseModel):
-    """Everything the operator can set. Unknown `.env` keys are ignored, not fatal."""
+@contextmanager
+def _without_pydantic_plugins() -> Iterator[None]:
+    """Build pydantic models inside without looking for plugins; the environment is restored.
 
-    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True)
+    ``PYDANTIC_DISABLE_PLUGINS`` is pydantic's documented switch, read when a model is built;
+    it is set only for the time of the build and then put back as the user had it (or unset).
+    """
+    previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+        else:
+            os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
+
+
+class Settings(BaseModel):
+    """Everything the operator can set. Unknown `.env` keys are ignored, not fatal.
+
+    Built once, below, when this module is imported (``defer_build``: not as the class
+    statement runs), so the build can be made without pydantic's plugins.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True, defer_build=True)
 
     database_url: str = Field(
         DEFAULT_DATABASE_URL, description="SQLAlchemy URL of the store (SQLite or PostgreSQL)."
@@ -176,6 +203,10 @@ class Settings(BaseModel):
         ]
 
 
+with _without_pydantic_plugins():
+    Settings.model_rebuild(force=True)
+
+
 def mask_url(url: str) -> str:
     """Hide the password part of a database URL (rendered by SQLAlchemy, loaded for it)."""
     from db.engine import masked  # noqa: PLC0415 - only what shows the URL pays for SQLAlchemy
@@ -196,6 +227,8 @@ def from_environment(
     fields = Settings.model_fields
     found: dict[str, str] = {}
     if env_file.is_file():
+        from dotenv import dotenv_values  # noqa: PLC0415 - only a `.env` there needs the parser
+
         for key, value in dotenv_values(env_file, encoding="utf-8").items():
             if value is not None and key.lower() in fields:
                 found[key.lower()] = value

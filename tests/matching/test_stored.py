@@ -149,6 +149,38 @@ def test_a_damaged_cache_is_rebuilt_and_answers_as_a_fresh_one(
     assert builds.count == 2
 
 
+def test_a_damaged_cache_is_refused_for_its_checksum_whatever_use_made_of_it(tmp_path, caplog):
+    builds = Builds()
+    cached(tmp_path, builds)
+    _flip_a_byte(cache_folder(tmp_path))
+    made = []
+
+    def refuse(arrays: dict) -> MatchIndex:  # what damaged arrays may do to the object made
+        made.append(arrays)
+        raise KeyError("postings")
+
+    with caplog.at_level(logging.INFO, logger="matching.stored"):
+        found = stored._try(cache_folder(tmp_path), index_identity(RELEASE), refuse, "index")
+    assert found is None
+    assert made  # used while the checksum was computed, and then dropped
+    assert "checksum mismatch" in caplog.text
+    assert "do not fit" not in caplog.text
+
+
+def test_without_a_thread_to_spare_the_checksum_is_computed_at_once(tmp_path, fresh, monkeypatch):
+    builds = Builds()
+    cached(tmp_path, builds)
+
+    def no_thread(self) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    assert answers(cached(tmp_path, builds)) == fresh
+    _flip_a_byte(cache_folder(tmp_path))
+    assert answers(cached(tmp_path, builds)) == fresh
+    assert builds.count == 2
+
+
 def test_a_cache_of_another_release_is_not_used(tmp_path, caplog):
     other = {"release": "6", "checksum": "old"}
     other_inputs = (small_inputs()[0][:3], small_inputs()[1])

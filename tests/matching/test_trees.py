@@ -1,7 +1,15 @@
+import logging
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from matching.trees import TreeEnsemble
+from matching import stored
+from matching import trees as trees_module
+from matching.artifacts import ModelFileError
+from matching.features import BOOSTER_FEATURES
+from matching.trees import SHIPPED, TreeEnsemble, map_packaged
+from tests.matching.test_stored import is_mapped
 
 FEATURES = ("a", "b")
 # A stump on feature 0 (split at 0.5), a two-level tree on features 1 then 0, and a leaf-only
@@ -92,3 +100,63 @@ def test_the_packaged_models_are_laid_out_as_a_node_by_node_reading_would():
         rows = np.random.default_rng(11).uniform(-1.0, 2.0, size=(50, len(features)))
         expected = [walk(document, tuple(row)) for row in rows]
         assert trees.log_odds(rows) == pytest.approx(expected)
+
+
+def test_an_ensemble_laid_out_as_arrays_reads_back_the_same(trees):
+    again = TreeEnsemble.from_arrays(trees.to_arrays("m:"), "m:")
+    rows = np.random.default_rng(5).uniform(0.0, 1.0, size=(100, 2))
+    assert (again.features, again.prior, again.depth) == (trees.features, trees.prior, 2)
+    assert again.log_odds(rows).tolist() == trees.log_odds(rows).tolist()
+
+
+def test_the_shipped_list_names_the_models_the_matcher_reads():
+    from matching import confidence, rank
+
+    assert dict(SHIPPED) == {
+        rank.BOOSTER_FILE: rank.BOOSTER_FEATURES,
+        confidence.MODEL_FILE: confidence.FEATURE_NAMES,
+    }
+
+
+@pytest.fixture
+def unmapped(monkeypatch):
+    """`TreeEnsemble.packaged` as a process starts: nothing mapped (restored afterwards)."""
+    monkeypatch.setattr(trees_module, "_MAPPED", {})
+
+
+def test_mapped_models_come_from_the_cache_and_score_as_their_files_do(tmp_path, unmapped):
+    rows = np.random.default_rng(3).uniform(-1.0, 2.0, size=(40, len(BOOSTER_FEATURES)))
+    parsed = TreeEnsemble.packaged("rerank_model.json", BOOSTER_FEATURES)
+    map_packaged(tmp_path)  # lays them out
+    map_packaged(tmp_path)  # maps them
+    mapped = TreeEnsemble.packaged("rerank_model.json", BOOSTER_FEATURES)
+    assert is_mapped(mapped.threshold)
+    assert mapped.log_odds(rows).tolist() == parsed.log_odds(rows).tolist()
+    assert len(list(tmp_path.iterdir())) == 2  # one folder and its lock file
+
+
+def test_a_mapped_model_asked_for_with_other_features_is_read_from_its_file(tmp_path, unmapped):
+    map_packaged(tmp_path)
+    with pytest.raises(ModelFileError, match="other features"):
+        TreeEnsemble.packaged("rerank_model.json", ("a", "b"))
+
+
+def test_a_cache_laid_out_with_other_features_is_not_used(tmp_path, unmapped, caplog):
+    models = {"rerank_model.json": BOOSTER_FEATURES}
+    identity = {"kind": "trees", "models": "rerank_model.json", "matcher": stored.matcher_version()}
+    shipped = TreeEnsemble.packaged("rerank_model.json", BOOSTER_FEATURES)
+    renamed = replace(shipped, features=("renamed", *BOOSTER_FEATURES[1:]))
+    stored.save(
+        tmp_path / stored.folder_name(identity), identity, renamed.to_arrays("rerank_model.json:")
+    )
+    with caplog.at_level(logging.INFO, logger="matching.stored"):
+        map_packaged(tmp_path, models)
+    assert "laid out with other features" in caplog.text
+    found = TreeEnsemble.packaged("rerank_model.json", BOOSTER_FEATURES)
+    assert found.features == BOOSTER_FEATURES
+    assert found.threshold.tolist() == shipped.threshold.tolist()
+
+
+def test_without_a_cache_the_models_are_read_from_their_files(unmapped):
+    map_packaged(None)
+    assert TreeEnsemble.packaged("confidence_model.json", SHIPPED["confidence_model.json"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from esco_api import RetryPolicy
@@ -139,3 +141,22 @@ def test_shard_processes_must_be_a_whole_number_of_at_least_one(
     monkeypatch.setenv("SHARD_PROCESSES", value)
     with pytest.raises(SettingsError, match="SHARD_PROCESSES"):
         load_settings()
+
+
+@pytest.mark.parametrize("before", [None, "logfire"])
+def test_the_model_is_built_without_plugins_and_the_environment_is_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, before: str | None
+) -> None:
+    from pydantic.plugin import _loader
+
+    from willai.settings import Settings, _without_pydantic_plugins
+
+    if before is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", before)
+    with _without_pydantic_plugins():
+        assert list(_loader.get_plugins()) == []
+        Settings.model_rebuild(force=True)
+    assert os.environ.get("PYDANTIC_DISABLE_PLUGINS") == before
+    assert load_settings(log_level="debug").log_level == "DEBUG"

@@ -49,19 +49,22 @@ def ask(
         raise typer.Exit(2)
     from willai.cli.answers import answer_document
     from willai.cli.render import render_card
-    from willai.runtime import open_reads
+    from willai.runtime import close_reads, open_reads
     from willai.service import AnswerService, Unresolved
 
     reads = open_reads(settings)
-    service = AnswerService.load(reads, preload_scores=False, cache_dir=settings.cache_dir)
-    answer = service.ask(title, language)
-    if isinstance(answer, Unresolved):
-        _unresolved(answer, json_out, service, language)
-        raise typer.Exit(1)
-    if json_out:
-        typer.echo(json.dumps(answer_document(answer), indent=2, ensure_ascii=False))
-    else:
-        Console(highlight=False).print(render_card(answer))
+    try:
+        service = AnswerService.load(reads, preload_scores=False, cache_dir=settings.cache_dir)
+        answer = service.ask(title, language)
+        if isinstance(answer, Unresolved):
+            _unresolved(answer, json_out, service, language)
+            raise typer.Exit(1)
+        if json_out:
+            typer.echo(json.dumps(answer_document(answer), indent=2, ensure_ascii=False))
+        else:
+            Console(highlight=False).print(render_card(answer))
+    finally:
+        close_reads(reads)
     if card is not None:
         _write_picture(answer, card)
 
