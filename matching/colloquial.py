@@ -1482,6 +1482,22 @@ _TABLE.update(
     }
 )
 
+FIRST_SENSE: Final = MappingProxyType(
+    {
+        # Merriam-Webster, "mechanic" 2: one who repairs machines, especially automobile
+        # engines; ESCO names that job "vehicle technician" (its "car mechanic"), so its
+        # preferred name does not hold the word and the prior offered the bicycle mechanic.
+        "mechanic": "vehicle technician",
+        # Merriam-Webster, "coach" 3a: one who instructs or trains a performer or a team of
+        # performers, specifically one who instructs players in a sport; ESCO gives "coach"
+        # alone to *life coach*.
+        "coach": "sports coach",
+    }
+)
+"""A generic word (folded) -> the English preferred name of the occupation a dictionary gives
+as its sense, offered first among the occupations whose names hold the word. Unlike the
+tables above, nothing is answered for it: the choice is still asked."""
+
 COLLOQUIAL: Final = MappingProxyType(_TABLE)
 """Read-only view: everyday words (folded, lower case) -> the words ESCO would use."""
 WHOLE_TITLE: Final = MappingProxyType(_WHOLE_TITLE)

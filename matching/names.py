@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from matching.abbreviations import ABBREVIATIONS
 from matching.build import prefix_key
+from matching.colloquial import FIRST_SENSE
 from matching.index import IndexData
 from matching.near import closest_labels
 from matching.normalise import QueryTerms, label_tokens, query_terms
@@ -298,6 +299,13 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
     if terms.learner or terms.school:  # "marketing trainee" is not the marketing manager
         shares = _demoted(data, terms, found.occs, shares)
     order = np.argsort(-shares, kind="stable")
+    sense = _first_sense(data, key, found.occs)
+    if sense is not None and len(owners) != 1 and int(order[0]) != sense:
+        # The dictionary's sense of a generic word leads the question: it and the prior's
+        # first choice trade shares, so the list stays ordered; nothing is answered.
+        shares[[sense, order[0]]] = shares[[order[0], sense]]
+        order = np.argsort(-shares, kind="stable")
+        return _evidence(found, order, [float(shares[i]) for i in order], answer=False)
     if len(owners) == 1:
         first = int(owners[0])
         order = np.r_[first, order[order != first]]
@@ -312,6 +320,13 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         answer = confidences[0] >= model.answer_ratio * runner_up or (
             len(named) == 1 and int(named[0]) == int(order[0])
         )
+    return _evidence(found, order, confidences, answer=answer)
+
+
+def _evidence(
+    found: Holders, order: npt.NDArray[np.intp], confidences: list[float], *, answer: bool
+) -> NameEvidence:
+    """The first `MAX_HOLDERS` of `found` in `order`, with their confidences."""
     order = order[:MAX_HOLDERS]
     return NameEvidence(
         tuple(int(found.occs[i]) for i in order),
@@ -319,3 +334,12 @@ def name_evidence(data: IndexData, terms: QueryTerms, model: PriorModel) -> Name
         tuple(round(c, 4) for c in confidences[: len(order)]),
         answer,
     )
+
+
+def _first_sense(data: IndexData, key: tuple[str, ...], occs: npt.NDArray) -> int | None:
+    """Where, among `occs`, the dictionary sense of a one-word key is (`FIRST_SENSE`)."""
+    wanted = FIRST_SENSE.get(key[0]) if len(key) == 1 else None
+    if wanted is None:
+        return None
+    at = [i for i, occ in enumerate(occs.tolist()) if data.occ_labels[occ] == wanted]
+    return at[0] if at else None

@@ -95,6 +95,9 @@ GENERIC_FIRST = {
     "analyst": {"data analyst", "business analyst"},
     "clerk": {"office clerk"},
     "doctor": {"general practitioner", "specialised doctor"},
+    "mechanic": {"vehicle technician"},
+    "mechanics": {"vehicle technician"},
+    "coach": {"sports coach"},
 }
 
 
@@ -309,3 +312,8 @@ def test_a_name_holding_a_job_ad_noise_word_is_still_a_name(full_index, title, o
     result = full_index.match(title)
     assert result.status is MatchStatus.MATCH
     assert result.best.label == occupation
+
+
+@pytest.mark.parametrize("title", ["mechanic", "coach"])
+def test_a_generic_words_dictionary_sense_leads_a_question_not_an_answer(full_index, title):
+    assert full_index.match(title).status is MatchStatus.AMBIGUOUS
