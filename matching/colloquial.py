@@ -1492,6 +1492,10 @@ FIRST_SENSE: Final = MappingProxyType(
         # performers, specifically one who instructs players in a sport; ESCO gives "coach"
         # alone to *life coach*.
         "coach": "sports coach",
+        # Larousse, "professeur": one who teaches a subject in a school (collège, lycée) or a
+        # university; France's primary teacher is a "professeur des écoles". ESCO's French
+        # names hold it for some hundred subject teachers and lecturers.
+        "professeur": "secondary school teacher",
     }
 )
 """A generic word (folded) -> the English preferred name of the occupation a dictionary gives

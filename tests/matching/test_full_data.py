@@ -4,6 +4,7 @@ import pytest
 
 from benchmarks.everyday import evaluate, single_owner_alt_labels
 from matching import MatchStatus
+from matching.colloquial import FIRST_SENSE
 from tests.matching.everyday import load
 
 pytestmark = pytest.mark.full_data
@@ -314,6 +315,8 @@ def test_a_name_holding_a_job_ad_noise_word_is_still_a_name(full_index, title, o
     assert result.best.label == occupation
 
 
-@pytest.mark.parametrize("title", ["mechanic", "coach"])
-def test_a_generic_words_dictionary_sense_leads_a_question_not_an_answer(full_index, title):
-    assert full_index.match(title).status is MatchStatus.AMBIGUOUS
+@pytest.mark.parametrize(("word", "occupation"), sorted(FIRST_SENSE.items()))
+def test_every_dictionary_sense_leads_its_words_question(full_index, word, occupation):
+    result = full_index.match(word)
+    assert result.status is MatchStatus.AMBIGUOUS
+    assert result.candidates[0].label == occupation
