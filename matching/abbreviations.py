@@ -256,6 +256,7 @@ _TABLE: dict[str, str] = {
     "capt": "captain",
     "lieut": "lieutenant",
     "cmdr": "commander",
+    "k9": "police dog",  # Merriam-Webster, K-9: a police dog ("K9 officer", "K9 handler")
     # Grown for issue 12 from a hand-written probe list (tests/matching/probes.csv). UK NMC
     # register (RMN: registered mental nurse); AOTA (OTA: occupational therapy assistant); UK
     # police (CID: Criminal Investigation Department); UK DfE subject names (MFL: modern

@@ -37,6 +37,8 @@ LABEL_CONFIDENCE = 0.9
 """Confidence given to the one occupation that has, in any language, exactly the name typed."""
 NEAR_CONFIDENCE = 0.85
 """Confidence at most given to an occupation whose name was typed with a slip (`near_name`)."""
+ACRONYM_CHARS = 3
+"""Words this short, in a title of several, are read as typed by the slip search (`near_name`)."""
 EXACT_SCAN = 64
 """Labels sharing a prefix read at most to find those equal to it (a name is held by few)."""
 GENERIC_HOLDERS = 3
@@ -217,7 +219,13 @@ def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvid
     if all(len(data.postings.get(word, ())) > RARE_TOKEN for word in words):
         return None
     edits, label_ids = closest_labels(data, terms.typed, " ".join(words))
-    if not edits or _a_commoner_word_fix(data, words, label_ids):
+    if len(words) > 1:
+        # A word of three letters among others is an acronym as often as not ("MEP
+        # engineer" is no "MEMS engineer"): the slip must be in a longer word ("raxi
+        # driver"), the short ones kept as typed.
+        short = {word for word in words if len(word) <= ACRONYM_CHARS}
+        label_ids = [i for i in label_ids if short <= set(data.lab_tokens[i])]
+    if not edits or not label_ids or _a_commoner_word_fix(data, words, label_ids):
         return None
     found = None
     if len({data.lab_tokens[label_id] for label_id in label_ids}) == 1:

@@ -97,3 +97,24 @@ def test_a_one_word_slip_of_a_common_word_is_not_read_as_a_rare_label():
     found = near_name(index._data, query_terms("analist"), packaged_prior())
     assert found is None  # "analyst" is the slip's likelier word, not "anglist"
     assert near_name(index._data, query_terms("anglst"), packaged_prior()) is not None
+
+
+def _index_of(*names: str) -> MatchIndex:
+    occupations = [
+        OccupationRecord(f"http://data.europa.eu/esco/occupation/o{i}", name, f"{i}.1", "2149", "")
+        for i, name in enumerate(names)
+    ]
+    labels = [LabelRecord(o.uri, o.label, "preferred", "en") for o in occupations]
+    return MatchIndex.build(occupations, labels)
+
+
+def test_a_three_letter_word_among_others_is_read_as_an_acronym_not_a_slip():
+    index = _index_of("MEMS engineer", "MEP", "sales engineer")
+    assert near_name(index._data, query_terms("MEP engineer"), packaged_prior()) is None
+
+
+def test_a_slip_in_a_longer_word_beside_a_short_one_is_still_corrected():
+    index = _index_of("taxi driver", "bus driver", "hearse driver")
+    found = near_name(index._data, query_terms("raxi driver"), packaged_prior())
+    assert found is not None
+    assert index._data.occ_labels[found.occs[0]] == "taxi driver"
