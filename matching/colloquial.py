@@ -688,6 +688,9 @@ _WHOLE_TITLE: dict[str, str] = {
     # mean the everyday job: replaced only when they are the whole title.
     "coder": "programmer",
     "coders": "programmer",
+    # "UX" alone, as a job, is the UX designer (above, O*NET 15-1255); as the abbreviation
+    # alone it read "user experience" and was answered *user interface developer*.
+    "ux": "user interface designer",
     "carer": "care worker",
     "carers": "care worker",
     # Latin American Spanish (Diccionario de la lengua española, "contador": one who keeps the

@@ -196,9 +196,13 @@ def test_names_typed_with_a_slip_are_answered(full_index, title, occupation):
 
 @pytest.mark.parametrize(
     ("title", "occupation"),
-    [("cuisinier", "cook"), ("Full Stack Developer - Remote (EU)", "software developer")],
+    [
+        ("cuisinier", "cook"),
+        ("Full Stack Developer - Remote (EU)", "software developer"),
+        ("UX", "user interface designer"),
+    ],
 )
-def test_everyday_titles_that_once_asked_are_answered(full_index, title, occupation):
+def test_everyday_titles_that_once_asked_or_went_astray_are_answered(full_index, title, occupation):
     result = full_index.match(title)
     assert result.status is MatchStatus.MATCH
     assert result.best.label == occupation
