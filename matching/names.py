@@ -229,7 +229,11 @@ def near_name(data: IndexData, terms: QueryTerms, model: PriorModel) -> NameEvid
         return None
     found = None
     if len({data.lab_tokens[label_id] for label_id in label_ids}) == 1:
-        fixed = query_terms(data.lab_text[label_ids[0]])
+        # The name the slip was made in: where it is one word, the word itself ("techincian"
+        # is "technician", a family), not whichever label spells it with an acronym the
+        # index does not read ("AM technician", "développeur AL").
+        tokens = data.lab_tokens[label_ids[0]]
+        fixed = query_terms(tokens[0] if len(tokens) == 1 else data.lab_text[label_ids[0]])
         found = (
             exact_name(data, fixed) or exact_label(data, fixed) or name_evidence(data, fixed, model)
         )

@@ -118,3 +118,23 @@ def test_a_slip_in_a_longer_word_beside_a_short_one_is_still_corrected():
     found = near_name(index._data, query_terms("raxi driver"), packaged_prior())
     assert found is not None
     assert index._data.occ_labels[found.occs[0]] == "taxi driver"
+
+
+def test_a_slip_in_a_generic_word_is_not_read_as_a_name_that_adds_an_acronym():
+    rows = [
+        ("metal additive manufacturing operator", ["AM technician"]),
+        ("consumer electronics repair technician", ["technician"]),
+        ("vehicle technician", []),
+        ("pharmacy technician", []),
+        ("ICT technician", []),
+    ]
+    occupations, labels = [], []
+    for i, (name, alts) in enumerate(rows):
+        uri = f"http://data.europa.eu/esco/occupation/t{i}"
+        occupations.append(OccupationRecord(uri, name, f"{i}.1", "3114", ""))
+        labels.append(LabelRecord(uri, name, "preferred", "en"))
+        labels.extend(LabelRecord(uri, alt, "alt", "en") for alt in alts)
+    index = MatchIndex.build(occupations, labels)
+    found = near_name(index._data, query_terms("techincian"), packaged_prior())
+    assert found is not None
+    assert not found.answer  # "technician" is a family: asked, not answered as AM technician
