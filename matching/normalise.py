@@ -489,7 +489,9 @@ _HEAD_BREAKERS: frozenset[str] = frozenset({"of", "for", "fur", "von", "with"})
 
 _MULTIWORD_NOISE = re.compile(
     r"\b(?:full|part)[\s-]*time\b|\b(?:entry|mid)[\s-]*level\b|\bwork from home\b"
-    r"|\ball genders?\b|\btemp to perm\b|\bno experience\b",
+    r"|\ball genders?\b|\btemp to perm\b|\bno experience\b"
+    # Pay: "£12/hr", "$15 per hour", "12.50 an hour" ("hr" would read as human resources).
+    r"|\d[\d.,]*\s*(?:/|per\b|an?\b)?\s*(?:hrs?|hours?)\b|\bper\s+(?:hr|hour)\b",
 )
 _GENDER_MARKER = re.compile(r"\(?\b[mwfdhx](?:\s*[/|,]\s*[mwfdhx]){1,3}\b\)?")
 _CAMEL_FEMININE = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
@@ -588,6 +590,8 @@ def clean(text: str) -> str:
         or "gender" in text
         or "perm" in text
         or "experience" in text
+        or "hr" in text
+        or "hour" in text
     ):
         text = _MULTIWORD_NOISE.sub(" ", text)
     if "/" in text or "|" in text or "," in text:

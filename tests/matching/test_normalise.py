@@ -162,3 +162,11 @@ def test_a_teachers_title_is_a_school_teachers(title):
 @pytest.mark.parametrize("title", ["college teacher", "university lecturer", "nurse"])
 def test_a_title_of_higher_education_or_no_teacher_is_not_a_school_teachers(title):
     assert not query_terms(title).school
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Care Assistant - £12/hr", "Care Assistant £12 per hour", "Care Assistant 11.50 an hour"],
+)
+def test_pay_is_noise_not_human_resources(title):
+    assert query_terms(title).tokens == ("care", "assistant")
