@@ -182,6 +182,16 @@ _TABLE: dict[str, str] = {
     "ultrasound technician": "diagnostic radiographer",
     "sonographer": "diagnostic radiographer",
     "pharm tech": "pharmacy technician",
+    # ESCO's medical sales representative "promote[s] and sell[s] medical devices, equipment
+    # and pharmaceutical products"; O*NET 41-4011.07 lists "Pharmaceutical Sales
+    # Representative"; Merriam-Webster, "rep": a representative, especially a sales one.
+    "pharma rep": "medical sales representative",
+    "pharma sales rep": "medical sales representative",
+    "pharmaceutical rep": "medical sales representative",
+    "pharmaceutical representative": "medical sales representative",
+    "pharmaceutical sales rep": "medical sales representative",
+    "pharmaceutical sales representative": "medical sales representative",
+    "drug rep": "medical sales representative",
     "speechie": "speech and language therapist",
     "physical therapy assistant": "physiotherapy assistant",
     "physical therapist assistant": "physiotherapy assistant",

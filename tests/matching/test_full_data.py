@@ -200,6 +200,7 @@ def test_names_typed_with_a_slip_are_answered(full_index, title, occupation):
         ("cuisinier", "cook"),
         ("Full Stack Developer - Remote (EU)", "software developer"),
         ("UX", "user interface designer"),
+        ("pharma rep", "medical sales representative"),
     ],
 )
 def test_everyday_titles_that_once_asked_or_went_astray_are_answered(full_index, title, occupation):
