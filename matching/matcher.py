@@ -187,7 +187,7 @@ class MatchIndex:
         one-shot `willai ask` of a plain title never pays for them; a process about to fork
         its shard processes makes them once, and the children share the pages.
         """
-        _ = self._data.vocab_by_len
+        self._data.warm_up()
         colloquial.pattern()
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:

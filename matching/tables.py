@@ -11,7 +11,7 @@ several times faster than indexing a numpy array, which boxes a numpy scalar.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -124,6 +124,16 @@ class StringTable(Sequence[str]):
         start = self._bisect(key, lo, hi)
         return start, self._bisect(key + b"\xff", start, hi)
 
+    def find(self, text: str) -> int | None:
+        """Where `text` is in a table sorted by code point, or None: one binary search.
+
+        Some microseconds, where a dict probe costs a tenth of one, but nothing to build first.
+        A lone surrogate (which no stored string holds) is encoded as such and never found.
+        """
+        key = text.encode("utf-8", "surrogatepass")
+        at = self._bisect(key, 0, self._count)
+        return at if at < self._count and self.raw(at) == key else None
+
     def _bisect(self, key: bytes, lo: int, hi: int) -> int:
         """The first position in [lo, hi) whose string is not below `key` (bisect_left)."""
         blob, at = self._blob, self._at
@@ -157,26 +167,78 @@ class Rows(Sequence[npt.NDArray[Any]]):
         return self._at[first], self._at[last]
 
 
-class Vocabulary:
-    """A sorted word list and each word's id (its position), as a dict built on load.
+LOAD_AFTER = 512
+"""Binary searches a `Vocabulary` makes before it builds its dict.
 
-    A dict costs a few MB per process for the ~25,000 words of the full index, and is the
-    one structure every query probes many times: a binary search over the mapped bytes would
-    cost some microseconds per probe instead of a tenth of one.
+About as long as the ~25,000-word dict takes to build (~3 ms): a one-shot answer probes a few
+dozen words, so it never builds it; a process answering many titles builds it within its
+first queries (or at `IndexData.warm_up`, before a bot forks), and probes a dict from then on.
+"""
+
+
+class Vocabulary(Mapping[str, int]):
+    """A sorted word list: word -> id (its position) and back, built into Python objects lazily.
+
+    Decoding and hashing the ~25,000 words of the full index costs ~5 ms per process, more
+    than a one-shot `willai ask` spends matching: a few dozen lookups, a binary search over the
+    mapped bytes each (`StringTable.find`), a few microseconds. After `LOAD_AFTER` searches,
+    or when asked to (`load`), the word list and the dict are made once: a process answering
+    many titles probes a dict, a tenth of a microsecond a word.
     """
 
-    __slots__ = ("ids", "table", "words")
+    __slots__ = ("_ids", "_searches", "_words", "table")
 
     def __init__(self, arrays: Arrays, name: str) -> None:
         self.table = StringTable(arrays, name)
-        self.words = self.table.to_list()
-        self.ids = {word: i for i, word in enumerate(self.words)}
+        self._words: Sequence[str] = self.table  # the list, once made
+        self._ids: dict[str, int] | None = None
+        self._searches = 0
 
-    def __len__(self) -> int:
-        return len(self.words)
+    @property
+    def words(self) -> Sequence[str]:
+        """Id -> word: the table (a decode per word) until the list is made, then the list."""
+        return self._words
+
+    @property
+    def ids(self) -> Mapping[str, int]:
+        """Word -> id (the vocabulary itself: a Mapping that searches until it has loaded)."""
+        return self
+
+    def word_list(self) -> list[str]:
+        """Every word in id order, decoded now if not yet: for scans of the whole vocabulary."""
+        if not isinstance(self._words, list):
+            self._words = self.table.to_list()
+        return self._words
+
+    def load(self) -> dict[str, int]:
+        """The word -> id dict, made now if not yet; lookups probe it from then on."""
+        if self._ids is None:
+            words = self.word_list()
+            self._ids = dict(zip(words, range(len(words)), strict=True))
+        return self._ids
+
+    def get(self, word: str, default: Any = None) -> Any:
+        """The word's id, or `default` when it is not in the vocabulary."""
+        ids = self._ids
+        if ids is None:
+            if self._searches < LOAD_AFTER:
+                self._searches += 1
+                found = self.table.find(word) if isinstance(word, str) else None
+                return default if found is None else found
+            ids = self.load()
+        return ids.get(word, default)
+
+    def __getitem__(self, word: str) -> int:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
 
     def __contains__(self, word: object) -> bool:
-        return word in self.ids
+        return self.get(word) is not None  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.table)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.words)
+        return iter(self.word_list())

@@ -25,7 +25,7 @@ import numpy as np
 
 from db.releases import ReleaseInfo, ReleaseReads
 from matching.build import build_arrays
-from matching.stored import index_identity, load_or_build
+from matching.stored import check_ahead, folder_name, index_identity, load_or_build
 from matching.tables import Arrays, StringTable, pack_strings, scalars
 from matching.trees import map_packaged
 from scoring import MODEL_VERSION, OccupationScore
@@ -77,6 +77,19 @@ def match_index(store: ReleaseReads, cache_dir: Path | None = None) -> MatchInde
     root = cache_root(cache_dir)
     map_packaged(root)
     return MatchIndex.cached(root, release_identity(release), store.match_inputs)
+
+
+def check_index_ahead(store: ReleaseReads, cache_dir: Path | None = None) -> None:
+    """Start checking the serving release's match index cache, ahead of `match_index`.
+
+    For a one-shot command, before it imports the rest of what answers: the cache's checksum
+    runs meanwhile (`matching.stored.check_ahead`). With no release or no cache there is
+    nothing to check, and `match_index` says so as it always has.
+    """
+    root = cache_root(cache_dir)
+    release = store.release()
+    if root is not None and release is not None:
+        check_ahead(root / folder_name(index_identity(release_identity(release))))
 
 
 def lay_out_index(store: ReleaseReads, release: ReleaseInfo, cache_dir: Path | None = None) -> None:

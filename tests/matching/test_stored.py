@@ -181,6 +181,36 @@ def test_without_a_thread_to_spare_the_checksum_is_computed_at_once(tmp_path, fr
     assert builds.count == 2
 
 
+def test_a_checksum_started_ahead_is_the_one_the_load_uses(tmp_path, fresh, monkeypatch):
+    builds = Builds()
+    cached(tmp_path, builds)
+    stored.check_ahead(tmp_path / "no-such-cache")  # nothing to check: left to the load
+    stored.check_ahead(cache_folder(tmp_path))
+    assert len(stored._AHEAD) == 1
+    started = []
+    monkeypatch.setattr(stored._BackgroundCrc, "__init__", lambda *_: started.append(1))
+    assert answers(cached(tmp_path, builds)) == fresh
+    assert not stored._AHEAD  # taken by the load, which started no checksum of its own
+    assert not started
+    assert builds.count == 1
+
+
+def test_a_checksum_started_ahead_of_a_file_since_replaced_is_not_used(tmp_path, fresh, caplog):
+    builds = Builds()
+    cached(tmp_path, builds)
+    folder = cache_folder(tmp_path)
+    stored.check_ahead(folder)
+    content = bytearray((folder / DATA).read_bytes())  # the same length, another file
+    content[len(content) // 3] ^= 0x5A
+    (folder / "damaged").write_bytes(bytes(content))
+    (folder / "damaged").replace(folder / DATA)
+    with caplog.at_level(logging.INFO, logger="matching.stored"):
+        assert answers(cached(tmp_path, builds)) == fresh
+    assert "checksum mismatch" in caplog.text
+    assert builds.count == 2
+    stored._AHEAD.clear()
+
+
 def test_a_cache_of_another_release_is_not_used(tmp_path, caplog):
     other = {"release": "6", "checksum": "old"}
     other_inputs = (small_inputs()[0][:3], small_inputs()[1])

@@ -47,13 +47,17 @@ def ask(
         message = voice.say("error: give a job title, e.g. {example}", example='willai ask "nurse"')
         _err().print(_error(message))
         raise typer.Exit(2)
-    from willai.cli.answers import answer_document
-    from willai.cli.render import render_card
     from willai.runtime import close_reads, open_reads
-    from willai.service import AnswerService, Unresolved
 
     reads = open_reads(settings)
     try:
+        from willai.caches import check_index_ahead
+
+        check_index_ahead(reads, settings.cache_dir)  # checksummed while the rest imports
+        from willai.cli.answers import answer_document
+        from willai.cli.render import render_card
+        from willai.service import AnswerService, Unresolved
+
         service = AnswerService.load(reads, preload_scores=False, cache_dir=settings.cache_dir)
         answer = service.ask(title, language)
         if isinstance(answer, Unresolved):
