@@ -40,7 +40,7 @@ from matching import LabelRecord, MatchIndex, MatchStatus, OccupationRecord
 REPO = Path(__file__).resolve().parent.parent
 DEV_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/jobtitles/jobbert_dev.csv"
 SEED = 20240604
-PREVIOUS = "8a26fbf"
+PREVIOUS = "ed513c4"
 """The previous session's last commit: its matcher is scored beside this one, in the same run."""
 UNPROBED = "held-out half, titles not in tests/matching/probes.csv"
 
