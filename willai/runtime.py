@@ -8,6 +8,8 @@ serves a PostgreSQL store opens :class:`db.store.Store`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from willai.settings import Settings, get_settings
@@ -26,6 +28,20 @@ def open_store(settings: Settings | None = None) -> Store:
 
     settings = settings or get_settings()
     return Store.from_url(settings.database_url, connect_timeout=settings.database_connect_timeout)
+
+
+@contextmanager
+def opened_store(settings: Settings | None = None) -> Iterator[Store]:
+    """The store for one command, its connections closed when the command is done.
+
+    Closed here, not by the interpreter's teardown, which collects no cyclic garbage
+    (``willai.cli.main`` freezes the heap first), and a connection must not depend on it.
+    """
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.engine.dispose()
 
 
 def ensure_release(store: Store, settings: Settings, *, interactive: bool | None = None) -> None:
@@ -112,6 +128,8 @@ def load_match_index(settings: Settings | None = None, store: Store | None = Non
         from db.reader import SqliteReader  # noqa: PLC0415
 
         reads: ReleaseReads = SqliteReader.open(settings.database_url) or open_store(settings)
-    else:
-        reads = store
-    return build_match_index(reads, settings.cache_dir)
+        try:
+            return build_match_index(reads, settings.cache_dir)
+        finally:
+            close_reads(reads)
+    return build_match_index(store, settings.cache_dir)

@@ -101,8 +101,8 @@ def test_the_entry_point_runs_only_a_one_shot_answer_without_the_collector(
         with pytest.raises(SystemExit):
             main()
         assert gc.isenabled() is collecting
-        # Ending with the collector off, the process sets its heap aside for the exit.
-        assert (gc.get_freeze_count() > frozen_before) is not collecting
+        # Whatever ran, the process sets its heap aside for the exit's collections.
+        assert gc.get_freeze_count() > frozen_before
     finally:
         gc.unfreeze()
         gc.enable()

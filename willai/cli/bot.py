@@ -44,22 +44,22 @@ def run_terminal(settings: Settings, language: str | None = None) -> int:
 
     from willai.cli.language import terminal_language
     from willai.cli.session import run_session
-    from willai.runtime import ensure_release, open_store
+    from willai.runtime import ensure_release, opened_store
     from willai.service import AnswerService
 
     logging.basicConfig(level=settings.log_level, format="%(levelname)-7s %(name)s: %(message)s")
-    store = open_store(settings)
-    ensure_release(store, settings)
-    service = AnswerService.load(store, cache_dir=settings.cache_dir)
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    console = Console(highlight=False)
-    return run_session(
-        service,
-        console=console,
-        stdin=sys.stdin,
-        interactive=interactive,
-        language=terminal_language(language, settings),
-    )
+    with opened_store(settings) as store:
+        ensure_release(store, settings)
+        service = AnswerService.load(store, cache_dir=settings.cache_dir)
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        console = Console(highlight=False)
+        return run_session(
+            service,
+            console=console,
+            stdin=sys.stdin,
+            interactive=interactive,
+            language=terminal_language(language, settings),
+        )
 
 
 def sync(

@@ -41,12 +41,11 @@ def import_(
     """Load ESCO as a new release, switched in atomically; ESCO_SOURCE when no source given."""
     from willai.importing import run_import
     from willai.progress import import_progress
-    from willai.runtime import open_store
+    from willai.runtime import opened_store
     from willai.settings import get_settings
 
     settings = get_settings()
-    store = open_store(settings)
-    with frozen_heap(), import_progress() as progress:
+    with opened_store(settings) as store, frozen_heap(), import_progress() as progress:
         report = run_import(
             store, settings, sources or [], version=version, force=force, progress=progress
         )
@@ -84,10 +83,11 @@ def _skill_labels_line(per_language: dict[str, dict[str, int]], skills: int) -> 
 @app.command(cls=LoggedCommand, short_help="The serving release, its counts and the database.")
 def status(json_out: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
     """Show the serving release, its counts and the database (password masked)."""
-    from willai.runtime import open_store
+    from willai.runtime import opened_store
     from willai.settings import get_settings
 
-    doc = open_store(get_settings()).status()
+    with opened_store(get_settings()) as store:
+        doc = store.status()
     if json_out:
         typer.echo(json.dumps(doc, indent=2))
         return
@@ -145,18 +145,18 @@ def export_scores(
     """Write one row per occupation with its score and factors."""
     import csv
 
-    from willai.runtime import open_store
+    from willai.runtime import opened_store
     from willai.settings import get_settings
 
-    store = open_store(get_settings())
-    store.require_release()
     rows = 0
-    with _written_whole(target, newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(EXPORT_COLUMNS)
-        for summary in store.score_summaries():
-            writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
-            rows += 1
+    with opened_store(get_settings()) as store:
+        store.require_release()
+        with _written_whole(target, newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(EXPORT_COLUMNS)
+            for summary in store.score_summaries():
+                writer.writerow([getattr(summary, column) for column in EXPORT_COLUMNS])
+                rows += 1
     Console(highlight=False).print(f"wrote {rows:,} occupations to {target}")
 
 
@@ -179,27 +179,27 @@ def export_answers(
     """
     from willai.cli.answers import answer_document
     from willai.cli.language import option_language
-    from willai.runtime import open_store
+    from willai.runtime import opened_store
     from willai.service import Answer, release_voices
     from willai.settings import get_settings
 
     language = option_language(lang) or "en"
-    store = open_store(get_settings())
-    release = store.require_release()
-    voices = release_voices(store, release)
-    voice = voices.voice(language)
     rows = 0
-    with _written_whole(target) as stream:
-        for score in sorted(store.all_scores().values(), key=lambda s: (s.label, s.uri)):
-            answer = Answer(
-                score.label,
-                score,
-                None,
-                release,
-                name=voice.occupation(score.uri, score.label),
-                report=voices.report(score, language),
-                voice=voice,
-            )
-            stream.write(json.dumps(answer_document(answer), ensure_ascii=False) + "\n")
-            rows += 1
+    with opened_store(get_settings()) as store:
+        release = store.require_release()
+        voices = release_voices(store, release)
+        voice = voices.voice(language)
+        with _written_whole(target) as stream:
+            for score in sorted(store.all_scores().values(), key=lambda s: (s.label, s.uri)):
+                answer = Answer(
+                    score.label,
+                    score,
+                    None,
+                    release,
+                    name=voice.occupation(score.uri, score.label),
+                    report=voices.report(score, language),
+                    voice=voice,
+                )
+                stream.write(json.dumps(answer_document(answer), ensure_ascii=False) + "\n")
+                rows += 1
     Console(highlight=False).print(f"wrote {rows:,} answers in {language} to {target}")
