@@ -30,6 +30,28 @@ from scoring import MODEL_VERSION
 IMPORT_LOCK_KEY = 0x77696C6C  # "will": the advisory lock imports take on PostgreSQL
 LABEL_COLUMNS = ("release_id", "occupation_uri", "label", "kind", "language")
 Progress = Callable[[str, int, int], None]  # (phase, bytes done, bytes in all)
+OccupationRow = tuple[str, str, str, str, str]  # uri, label, code, ISCO group, description
+LabelRow = tuple[str, str, str, str]  # occupation uri, label, kind, language
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedLabels:
+    """What the match index is built from, as this import parsed it, before it is committed.
+
+    Handed out (`import_bundle`'s ``labels_loaded``) once the occupation files are in and
+    while relations, scores and the commit are still to come: the index can be laid out
+    meanwhile, on another core, instead of after the commit from rows read back. The rows are
+    those `Store.match_inputs` reads back once the release serves, in the same order:
+    occupations by URI, labels in the order they were stored.
+    """
+
+    release_id: int
+    checksum: str
+    occupations: list[OccupationRow]
+    labels: list[LabelRow]
+
+
+LabelsLoaded = Callable[[LoadedLabels], None]
 
 
 MISENCODED_NBSP = "\u00c2\u00a0"
@@ -127,8 +149,13 @@ def import_bundle(
     version: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    labels_loaded: LabelsLoaded | None = None,
 ) -> ImportReport:
-    """Load `bundle` as the new serving release, or report that it is already serving."""
+    """Load `bundle` as the new serving release, or report that it is already serving.
+
+    `labels_loaded` is called once with the occupations and labels, before the commit (see
+    `LoadedLabels`); not at all when the release is already serving or the load fails first.
+    """
     started = time.perf_counter()
     bundle.validate()
     checksum = bundle.checksum()
@@ -137,7 +164,9 @@ def import_bundle(
     meter = _ProgressMeter(bundle.total_bytes, progress)
     tally = _Tally()
     try:
-        return _import_locked(engine, bundle, checksum, version, meter, tally, force, started)
+        return _import_locked(
+            engine, bundle, checksum, version, meter, tally, force, started, labels_loaded
+        )
     except OperationalError as exc:  # disk full, read-only file, lost server: said in one line
         reason = str(exc.orig or exc).splitlines()[0]
         raise StoreRefusedError(f"the store refused the import: {reason}") from exc
@@ -171,6 +200,7 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
     tally: _Tally,
     force: bool,
     started: float,
+    labels_loaded: LabelsLoaded | None,
 ) -> ImportReport:
     """The import proper, holding the store's import lock from its first statement.
 
@@ -200,6 +230,12 @@ def _import_locked(  # noqa: PLR0917 - the one caller passes what it measured
             raise _AlreadyServing(current)
         with BulkWriter(conn) as writer:
             loader = _ReleaseLoader(writer, release_id, bundle, meter, tally)
+            if labels_loaded is not None:
+                loader.hand_out_labels(
+                    lambda occupations, labels: labels_loaded(
+                        LoadedLabels(release_id, checksum, occupations, labels)
+                    )
+                )
             phase = time.perf_counter()
             counts = loader.load()
             timings["load"] = time.perf_counter() - phase  # parse and insert
@@ -321,6 +357,14 @@ class _ReleaseLoader:
         self.relations: dict[str, tuple[list[str], list[str]]] = {}
         self.label_counts: Counter[str] = Counter()
         self.description_counts: Counter[str] = Counter()
+        self._labels_loaded: Callable[[list[OccupationRow], list[LabelRow]], None] | None = None
+        self._label_rows: list[LabelRow] = []
+
+    def hand_out_labels(
+        self, receiver: Callable[[list[OccupationRow], list[LabelRow]], None]
+    ) -> None:
+        """Have `load` keep every occupation label and pass them on as soon as all are in."""
+        self._labels_loaded = receiver
 
     def rows(self, csv_file: CsvFile, kind: str, *columns: str) -> Iterator[tuple[str, ...]]:
         return read_rows(csv_file, kind, columns, self.meter.file(csv_file))
@@ -333,6 +377,13 @@ class _ReleaseLoader:
         isco = self._load_isco()
         self._load_occupations()
         self._load_other_labels()
+        if self._labels_loaded is not None:
+            occupations = [
+                (uri, o["label"], o["code"], o["isco_group"], o["description"])
+                for uri, o in sorted(self.occupations.items())
+            ]
+            self._labels_loaded(occupations, self._label_rows)
+            self._label_rows = []
         relation_count = self._load_relations()
         return {
             "occupations": len(self.occupations),
@@ -526,6 +577,8 @@ class _ReleaseLoader:
                 if value and value not in seen:
                     seen.add(value)
                     self.label_counts[language] += 1
+                    if self._labels_loaded is not None:
+                        self._label_rows.append((uri, value, kind, language))
                     yield self.release_id, uri, value, kind, language
 
     def _load_occupations(self) -> None:

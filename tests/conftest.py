@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import marshal
 import os
 import shutil
 import subprocess
@@ -148,6 +149,10 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.sqlite'}"
 
 
+FULL_LABELS = "labels.marshal"
+"""Beside the full store: the rows its import handed out for the match index (`LoadedLabels`)."""
+
+
 @pytest.fixture(scope="session")
 def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The full shared ESCO data (en, fr, de, es; fr/es skill labels) in SQLite, imported once.
@@ -158,7 +163,7 @@ def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     if not ESCO_V111.is_dir():
         pytest.skip(f"shared ESCO data not found at {SHARED_DATA}")
     from db.engine import make_engine
-    from db.importer import import_bundle
+    from db.importer import LoadedLabels, import_bundle
     from db.sources import gather_bundle
 
     root = shared_dir(tmp_path_factory) / "full"
@@ -169,7 +174,11 @@ def full_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
             shutil.rmtree(root, ignore_errors=True)  # what a worker that died mid-import left
             root.mkdir()
             bundle = gather_bundle([str(p) for p in FULL_SOURCES], root)
-            import_bundle(make_engine(url), bundle)
+            handed_out: list[LoadedLabels] = []
+            import_bundle(make_engine(url), bundle, labels_loaded=handed_out.append)
+            (loaded,) = handed_out
+            with (root / FULL_LABELS).open("wb") as out:
+                marshal.dump((loaded.occupations, loaded.labels), out)
             (root / "imported").touch()
     return url
 

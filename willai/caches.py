@@ -33,6 +33,7 @@ from willai.memory import return_freed_memory
 
 if TYPE_CHECKING:
     from matching import MatchIndex
+    from willai.index_worker import IndexWorker
 
 log = logging.getLogger(__name__)
 
@@ -181,12 +182,17 @@ def scores(
 
 
 def prepare(
-    store: ReleaseReads, cache_dir: Path, progress: Progress | None = None
+    store: ReleaseReads,
+    cache_dir: Path,
+    progress: Progress | None = None,
+    index_worker: IndexWorker | None = None,
 ) -> dict[str, float]:
     """Lay out both caches of the serving release, as an import's last phases; seconds each.
 
-    Where CACHE_DIR cannot be written, nothing is laid out (each process then builds its own
-    index in memory, and says so).
+    The match index may already be under way in `index_worker`: it is waited for, then mapped
+    and checked like any cache, and laid out here after all if the worker failed. Where
+    CACHE_DIR cannot be written, nothing is laid out (each process then builds its own index
+    in memory, and says so).
     """
     release = store.require_release()
     root = cache_root(cache_dir)
@@ -196,15 +202,20 @@ def prepare(
     except OSError as exc:
         log.warning("no match index cache at %s (%s): each process builds its own", root, exc)
         return {}
+    timings: dict[str, float] = {}
+
+    def index() -> None:
+        if index_worker is not None and index_worker.started:
+            seconds, failure = index_worker.wait()
+            timings["match index worker"] = seconds
+            if failure:
+                log.warning("the match index worker failed (%s): laying it out here", failure)
+        lay_out_index(store, release, cache_dir)
+
     steps: list[tuple[str, str, Callable[[], object]]] = [
-        (
-            "building the match index",
-            "match index",
-            lambda: lay_out_index(store, release, cache_dir),
-        ),
+        ("building the match index", "match index", index),
         ("caching scores", "scores cache", lambda: scores(store, release, cache_dir)),
     ]
-    timings: dict[str, float] = {}
     for phase, name, make in steps:
         if progress:
             progress(phase, 0, 0)

@@ -24,6 +24,7 @@ from db.importer import (
 from db.sources import gather_bundle
 from db.store import Store
 from esco_api import EscoApiError, is_api_source, parse_source
+from willai.index_worker import IndexWorker
 from willai.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,28 +62,45 @@ def run_import(
             f"the store at {settings.masked_database_url} is read-only: it serves answers, but "
             "an import needs write access to the file"
         )
-    try:
-        with tempfile.TemporaryDirectory(prefix="willai-api-") as scratch:
-            paths, api_version = _materialise(resolved, settings, Path(scratch), progress)
-            bundle = gather_bundle(paths, settings.cache_dir)
-            bundle.sources = resolved
-            report = import_bundle(
-                store.engine, bundle, version=version or api_version, progress=progress, force=force
-            )
-    except (BundleError, EscoApiError) as exc:
-        record_failure(store.engine, resolved, str(exc))
-        raise ImportFailedError(str(exc)) from None
-    except StoreRefusedError as exc:
-        raise ImportFailedError(str(exc)) from None
-    except KeyboardInterrupt:
-        record_failure(store.engine, resolved, "interrupted")
-        raise
-    _prepare_caches(store, settings, report, progress)
+    with IndexWorker(_index_cache(settings)) as index_worker:
+        try:
+            with tempfile.TemporaryDirectory(prefix="willai-api-") as scratch:
+                paths, api_version = _materialise(resolved, settings, Path(scratch), progress)
+                bundle = gather_bundle(paths, settings.cache_dir)
+                bundle.sources = resolved
+                report = import_bundle(
+                    store.engine,
+                    bundle,
+                    version=version or api_version,
+                    progress=progress,
+                    force=force,
+                    labels_loaded=index_worker.start,
+                )
+        except (BundleError, EscoApiError) as exc:
+            index_worker.stop()
+            record_failure(store.engine, resolved, str(exc))
+            raise ImportFailedError(str(exc)) from None
+        except StoreRefusedError as exc:
+            raise ImportFailedError(str(exc)) from None
+        except KeyboardInterrupt:
+            index_worker.stop()
+            record_failure(store.engine, resolved, "interrupted")
+            raise
+        _prepare_caches(store, settings, report, progress, index_worker)
     return report
 
 
+def _index_cache(settings: Settings) -> Path:
+    """Where the match index is cached (`willai.caches.cache_root`), without loading it."""
+    return settings.cache_dir / "index"
+
+
 def _prepare_caches(
-    store: Store, settings: Settings, report: ImportReport, progress: Progress | None
+    store: Store,
+    settings: Settings,
+    report: ImportReport,
+    progress: Progress | None,
+    index_worker: IndexWorker,
 ) -> None:
     """Lay out the match index and scores of the release now serving, for every process.
 
@@ -101,7 +119,7 @@ def _prepare_caches(
         store.engine.dispose()
     return_freed_memory()
     try:
-        report.timings.update(caches.prepare(store, settings.cache_dir, progress))
+        report.timings.update(caches.prepare(store, settings.cache_dir, progress, index_worker))
     except Exception as exc:  # noqa: BLE001 - the import succeeded; a cache is an optimisation
         log.warning("the match index and scores were not cached (%s): built on first use", exc)
     report.seconds += time.perf_counter() - started

@@ -192,3 +192,36 @@ def test_mis_encoded_no_break_spaces_in_descriptions_are_repaired(
 
 def test_a_capital_a_circumflex_of_its_own_is_kept() -> None:
     assert repaired("Âge du bronze\u00c2\u00a0!") == "Âge du bronze !"
+
+
+def test_the_labels_handed_out_are_those_the_store_reads_back(
+    database_url: str, tmp_path: Path
+) -> None:
+    handed_out = []
+    bundle = gather_bundle(
+        [str(write_bundle(tmp_path)), str(write_german_labels(tmp_path))], tmp_path
+    )
+    engine = make_engine(database_url)
+    report = import_bundle(engine, bundle, labels_loaded=handed_out.append)
+    (loaded,) = handed_out
+    assert (loaded.release_id, loaded.checksum) == (report.release_id, report.checksum)
+    occupations, labels = Store(engine).match_inputs()
+    assert loaded.occupations == [
+        (o.uri, o.label, o.code, o.isco_group, o.description) for o in occupations
+    ]
+    assert loaded.labels == [(x.occupation_uri, x.label, x.kind, x.language) for x in labels]
+    assert {language for *_, language in loaded.labels} == {"en", "de"}
+
+
+def test_no_labels_are_handed_out_when_the_release_already_serves(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    bundle = write_bundle(tmp_path)
+    _import(sqlite_url, bundle)
+    handed_out = []
+    engine = make_engine(sqlite_url)
+    report = import_bundle(
+        engine, gather_bundle([str(bundle)], tmp_path), labels_loaded=handed_out.append
+    )
+    assert report.status == "unchanged"
+    assert handed_out == []

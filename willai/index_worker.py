@@ -1,0 +1,192 @@
+"""The match index of a release being imported, laid out by a worker process meanwhile.
+
+The index is built from the occupations and their labels alone. An import has parsed those
+after ~1.5 s, and then spends ~3 s more on relations, scoring, storing and committing before
+it could read them back and lay the index out (~2 s, all Python). So it hands them to a worker
+process as soon as they are parsed (`db.importer.LoadedLabels`), and the worker builds and
+writes the cache on the other core while the import goes on.
+
+The worker is a fresh interpreter (``python -m willai.index_worker``), not a fork: an import
+may run inside the bot, beside its event loop, threads and sockets, and a fresh process starts
+with none of them, holds only what it builds (a fork would be counted with all the parent's
+pages) and works wherever Python does. The rows reach it through a private temporary file in
+`marshal`'s format: the same interpreter writes and reads it, and it takes ~10 ms where pickle
+takes ~80.
+
+The worker writes the cache as any process would (`matching.stored.load_or_build`: a lock, a
+temporary folder renamed into place). The import then maps and checks it as every reader does
+(`willai.caches.lay_out_index`), and lays the index out itself when the worker failed, so the
+worker can only save time, never give a wrong index. An import that fails stops the worker;
+a cache it may already have written is named by a release id and checksum that never served,
+and goes with the next prune.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.importer import LoadedLabels
+    from matching.tables import Arrays
+
+_ROOT = Path(__file__).resolve().parent.parent
+"""Where this checkout's packages are: the worker imports the very code that started it."""
+MIN_LABELS = 10_000
+"""Fewer labels than this are laid out by the import itself, after the commit, as before.
+
+Starting a worker costs ~0.25 s of CPU (an interpreter, numpy, the matcher's tables); the
+build costs ~25 us a label (~2 s for the 85,000 of ESCO in four languages), so a worker pays
+off from ~10,000 labels. ESCO in English alone has ~33,000.
+"""
+_WAIT_SECONDS = 300.0
+"""Far longer than any build (~2 s on the full data): a worker past this is stuck, not slow."""
+
+
+class IndexWorker:
+    """At most one worker process laying out the index of the release being imported."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._process: subprocess.Popen[bytes] | None = None
+        self._inputs: Path | None = None
+        self._started = 0.0
+
+    @property
+    def started(self) -> bool:
+        """Whether a worker is under way (and `wait` has something to wait for)."""
+        return self._process is not None
+
+    def start(self, loaded: LoadedLabels) -> None:
+        """Start laying out `loaded`'s index (an `import_bundle` ``labels_loaded`` hook).
+
+        Without a cache folder there is nothing for a worker to write; for a small release
+        (`MIN_LABELS`), or where no process can be started, the import lays the index out
+        itself afterwards. Either way nothing is raised into the import.
+        """
+        if self.root is None or self._process is not None or len(loaded.labels) < MIN_LABELS:
+            return
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".labels-", suffix=".marshal", dir=self.root)
+            self._inputs = Path(name)
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump((loaded.occupations, loaded.labels), out)
+            command = [
+                sys.executable,
+                "-m",
+                "willai.index_worker",
+                str(self.root),
+                str(loaded.release_id),
+                loaded.checksum,
+                str(self._inputs),
+            ]
+            path = os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")]))
+            self._started = time.perf_counter()
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": path},
+            )
+        except OSError:
+            self._discard_inputs()
+
+    def wait(self) -> tuple[float, str | None]:
+        """Wait for the worker: seconds since it started, and why it failed (None if it did not).
+
+        Also (0.0, reason) when no worker was started.
+        """
+        process = self._process
+        if process is None:
+            return 0.0, "no worker was started"
+        try:
+            _, errors = process.communicate(timeout=_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            return time.perf_counter() - self._started, "the worker took too long and was stopped"
+        finally:
+            self._discard_inputs()
+        seconds = time.perf_counter() - self._started
+        self._process = None
+        if process.returncode != 0:
+            lines = errors.decode("utf-8", "replace").strip().splitlines()
+            return seconds, lines[-1] if lines else f"exit code {process.returncode}"
+        return seconds, None
+
+    def stop(self) -> None:
+        """Stop a worker still running (the import failed); harmless when there is none."""
+        process, self._process = self._process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+            process.communicate()
+        self._discard_inputs()
+
+    def _discard_inputs(self) -> None:
+        if self._inputs is not None:
+            self._inputs.unlink(missing_ok=True)
+            self._inputs = None
+
+    def __enter__(self) -> IndexWorker:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def lay_out(root: Path, release_id: str, checksum: str, inputs: Path) -> None:
+    """The worker's job: build the index of the rows in `inputs` and cache it under `root`."""
+    # Here, not at the top: the importing process needs only `IndexWorker`.
+    from matching.build import build_arrays  # noqa: PLC0415
+    from matching.stored import index_identity, load_or_build  # noqa: PLC0415
+    from matching.types import LabelRecord, OccupationRecord  # noqa: PLC0415
+
+    with inputs.open("rb") as handle:
+        occupations, labels = marshal.load(handle)  # noqa: S302 - our own file, just written
+
+    def build() -> Arrays:
+        return build_arrays(
+            [OccupationRecord(*row) for row in occupations],
+            [LabelRecord(*row) for row in labels],
+        )
+
+    identity = index_identity({"release": release_id, "checksum": checksum})
+    load_or_build(root, identity, build, _written)
+
+
+def _written(_arrays: Arrays) -> bool:
+    """Arrays that passed the cache's checks: all the worker was for."""
+    return True
+
+
+def main(argv: list[str]) -> int:
+    """``python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS``; 0 once written."""
+    if len(argv) != 4:
+        sys.stderr.write("usage: python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS\n")
+        return 2
+    root, release_id, checksum, inputs = argv
+    try:
+        lay_out(Path(root), release_id, checksum, Path(inputs))
+    except Exception as exc:  # noqa: BLE001 - one line for the importing process to log
+        sys.stderr.write(f"{type(exc).__name__}: {exc}\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
