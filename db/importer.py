@@ -370,11 +370,7 @@ class _ReleaseLoader:
         return read_rows(csv_file, kind, columns, self.meter.file(csv_file))
 
     def load(self) -> dict[str, Any]:
-        pillar = self._load_pillar()
-        self._load_skills(pillar)
-        self._load_collections()
-        skill_labels = self._load_skill_labels()
-        isco = self._load_isco()
+        """Every file, occupations and their labels first: they are what can be handed out."""
         self._load_occupations()
         self._load_other_labels()
         if self._labels_loaded is not None:
@@ -384,6 +380,11 @@ class _ReleaseLoader:
             ]
             self._labels_loaded(occupations, self._label_rows)
             self._label_rows = []
+        pillar = self._load_pillar()
+        self._load_skills(pillar)
+        self._load_collections()
+        skill_labels = self._load_skill_labels()
+        isco = self._load_isco()
         relation_count = self._load_relations()
         return {
             "occupations": len(self.occupations),
