@@ -263,8 +263,14 @@ def _views(buffer: mmap.mmap | bytes, size: int, layout: Any) -> Arrays:
 # --- writing -----------------------------------------------------------------------------
 
 
-def save(folder: Path, identity: Mapping[str, str], arrays: Arrays) -> None:
-    """Write `arrays` as the cache `folder`: built aside, then renamed into place at once."""
+def save(
+    folder: Path, identity: Mapping[str, str], arrays: Arrays, *, replace: bool = False
+) -> None:
+    """Write `arrays` as the cache `folder`: built aside, then renamed into place at once.
+
+    A sound cache already in place is kept (another process wrote the same arrays first)
+    unless `replace` says the one there was refused, however sound its checksum.
+    """
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
@@ -279,7 +285,7 @@ def save(folder: Path, identity: Mapping[str, str], arrays: Arrays) -> None:
         }
         _write_durably(temp / MANIFEST, json.dumps(manifest, indent=1).encode())
         temp.chmod(0o755)  # mkdtemp's 0700 would hide it from processes of other users
-        _move_into_place(temp, folder, identity)
+        _move_into_place(temp, folder, identity, replace=replace)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
 
@@ -315,7 +321,9 @@ def _write_durably(path: Path, content: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _move_into_place(temp: Path, folder: Path, identity: Mapping[str, str]) -> None:
+def _move_into_place(
+    temp: Path, folder: Path, identity: Mapping[str, str], *, replace: bool = False
+) -> None:
     """Rename the finished folder into place; a good cache already there wins, a bad one goes.
 
     Each rename is atomic: a reader sees the old folder, the new one, or none, never half.
@@ -323,9 +331,10 @@ def _move_into_place(temp: Path, folder: Path, identity: Mapping[str, str]) -> N
     with contextlib.suppress(OSError):
         temp.rename(folder)
         return
-    with contextlib.suppress(CacheFaultError, FileNotFoundError):
-        load(folder, identity)
-        return  # another process put a good one there first
+    if not replace:
+        with contextlib.suppress(CacheFaultError, FileNotFoundError):
+            load(folder, identity)
+            return  # another process put a good one there first
     aside = folder.with_name(f".{folder.name}.{os.getpid()}.{time.monotonic_ns()}.old")
     with contextlib.suppress(FileNotFoundError):
         folder.rename(aside)
@@ -399,6 +408,7 @@ def load_or_build(
     found = _try(folder, identity, use, what)
     if found is not None:
         return found
+    refused = _refused(folder, identity)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -411,7 +421,7 @@ def load_or_build(
         started = time.perf_counter()
         arrays = build()
         try:
-            save(folder, identity, arrays)
+            save(folder, identity, arrays, replace=refused)
         except OSError as exc:
             log.warning("%s cache cannot be written at %s (%s): built in memory", what, root, exc)
             return use(arrays)
@@ -419,6 +429,19 @@ def load_or_build(
     prune(root, folder.name)
     mapped = _try(folder, identity, use, what)  # the mapped pages are shared, the built not
     return use(arrays) if mapped is None else mapped
+
+
+def _refused(folder: Path, identity: Mapping[str, str]) -> bool:
+    """Whether `folder` holds a sound cache (identity, length, checksum) that `use` refused.
+
+    Such a cache is replaced by the one built now: kept, it would be refused again by every
+    process, each building its own index in memory, for as long as the release serves.
+    """
+    try:
+        load(folder, identity)
+    except (CacheFaultError, FileNotFoundError):
+        return False
+    return True
 
 
 def _try(

@@ -14,6 +14,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matching import MatchIndex, stored
@@ -165,6 +166,19 @@ def test_a_damaged_cache_is_refused_for_its_checksum_whatever_use_made_of_it(tmp
     assert made  # used while the checksum was computed, and then dropped
     assert "checksum mismatch" in caplog.text
     assert "do not fit" not in caplog.text
+
+
+def test_a_sound_cache_the_reader_refuses_is_replaced_once(tmp_path, fresh, caplog):
+    stored.save(cache_folder(tmp_path), index_identity(RELEASE), {"unknown": np.arange(3)})
+    builds = Builds()
+    with caplog.at_level(logging.INFO, logger="matching.stored"):
+        first = cached(tmp_path, builds)
+    assert "arrays do not fit" in caplog.text
+    assert answers(first) == fresh
+    again = cached(tmp_path, builds)
+    assert builds.count == 1  # the refused cache was replaced, not left for every process
+    assert is_mapped(again.arrays["postings"])
+    assert answers(again) == fresh
 
 
 def test_without_a_thread_to_spare_the_checksum_is_computed_at_once(tmp_path, fresh, monkeypatch):
