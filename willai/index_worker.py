@@ -72,7 +72,12 @@ class IndexWorker:
         (`MIN_LABELS`), or where no process can be started, the import lays the index out
         itself afterwards. Either way nothing is raised into the import.
         """
-        if self.root is None or self._process is not None or len(loaded.labels) < MIN_LABELS:
+        if (
+            self.root is None
+            or self._process is not None
+            or len(loaded.labels) < MIN_LABELS
+            or not sys.executable  # an embedded interpreter: no command starts another
+        ):
             return
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -98,7 +103,7 @@ class IndexWorker:
                 stderr=subprocess.PIPE,
                 env={**os.environ, "PYTHONPATH": path},
             )
-        except OSError:
+        except (OSError, ValueError):
             self._discard_inputs()
 
     def wait(self) -> tuple[float, str | None]:
