@@ -18,14 +18,17 @@ temporary folder renamed into place). The import then maps and checks it as ever
 (`willai.caches.lay_out_index`), and lays the index out itself when the worker failed, so the
 worker can only save time, never give a wrong index. An import that fails stops the worker;
 a cache it may already have written is named by a release id and checksum that never served,
-and goes with the next prune.
+and goes with the next prune. An import killed outright (kill -9) takes its worker with it on
+Linux (``PR_SET_PDEATHSIG``): no orphan goes on building for a release that will never serve.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import marshal
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,6 +50,10 @@ Starting a worker costs ~0.25 s of CPU (an interpreter, numpy, the matcher's tab
 build costs ~25 us a label (~2 s for the 85,000 of ESCO in four languages), so a worker pays
 off from ~10,000 labels. ESCO in English alone has ~33,000.
 """
+_STALE_INPUTS_SECONDS = 3600.0
+"""Rows files older than this are left from a worker killed before it read them."""
+_PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: the signal a process gets when the thread that started it ends."""
 _WAIT_SECONDS = 300.0
 """Far longer than any build (~2 s on the full data): a worker past this is stuck, not slow."""
 
@@ -81,6 +88,7 @@ class IndexWorker:
             return
         try:
             self.root.mkdir(parents=True, exist_ok=True)
+            _discard_stale_inputs(self.root)
             handle, name = tempfile.mkstemp(prefix=".labels-", suffix=".marshal", dir=self.root)
             self._inputs = Path(name)
             with os.fdopen(handle, "wb") as out:
@@ -93,6 +101,7 @@ class IndexWorker:
                 str(loaded.release_id),
                 loaded.checksum,
                 str(self._inputs),
+                str(os.getpid()),
             ]
             path = os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")]))
             self._started = time.perf_counter()
@@ -154,8 +163,33 @@ class IndexWorker:
         self.stop()
 
 
+def _discard_stale_inputs(root: Path) -> None:
+    """Remove rows files that workers killed before reading them left behind."""
+    now = time.time()
+    for stale in root.glob(".labels-*.marshal"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > _STALE_INPUTS_SECONDS:
+                stale.unlink()
+
+
+def end_with(parent: int) -> bool:
+    """Have this process killed when `parent` dies (Linux); False if it is gone already.
+
+    The signal comes when the thread that started this process ends, so the importing thread
+    waits for its worker (`IndexWorker.wait`) before it returns. Elsewhere the worker of a
+    killed import finishes its build alone, which is harmless.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    return os.getppid() == parent
+
+
 def lay_out(root: Path, release_id: str, checksum: str, inputs: Path) -> None:
-    """The worker's job: build the index of the rows in `inputs` and cache it under `root`."""
+    """The worker's job: build the index of the rows in `inputs` and cache it under `root`.
+
+    The rows file is removed once read: what a killed import cannot clean up, its worker does.
+    """
     # Here, not at the top: the importing process needs only `IndexWorker`.
     from matching.build import build_arrays  # noqa: PLC0415
     from matching.stored import index_identity, load_or_build  # noqa: PLC0415
@@ -163,6 +197,7 @@ def lay_out(root: Path, release_id: str, checksum: str, inputs: Path) -> None:
 
     with inputs.open("rb") as handle:
         occupations, labels = marshal.load(handle)  # noqa: S302 - our own file, just written
+    inputs.unlink(missing_ok=True)
 
     def build() -> Arrays:
         return build_arrays(
@@ -180,11 +215,16 @@ def _written(_arrays: Arrays) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS``; 0 once written."""
-    if len(argv) != 4:
-        sys.stderr.write("usage: python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS\n")
+    """``python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS PARENT``; 0 once written."""
+    if len(argv) != 5 or not argv[4].isdigit():
+        sys.stderr.write(
+            "usage: python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS PARENT_PID\n"
+        )
         return 2
-    root, release_id, checksum, inputs = argv
+    root, release_id, checksum, inputs, parent = argv
+    if not end_with(int(parent)):
+        sys.stderr.write("the importing process is gone\n")
+        return 1
     try:
         lay_out(Path(root), release_id, checksum, Path(inputs))
     except Exception as exc:  # noqa: BLE001 - one line for the importing process to log

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +23,7 @@ from db.store import Store
 from matching.build import build_arrays
 from matching.stored import folder_name, index_identity, load
 from tests.bundle_factory import write_bundle, write_german_labels
-from tests.conftest import FULL_LABELS
+from tests.conftest import FULL_LABELS, REPO
 from willai import caches, index_worker
 from willai.importing import ImportFailedError, run_import
 from willai.index_worker import IndexWorker
@@ -155,3 +160,61 @@ def test_on_the_full_data_the_worker_gets_the_rows_the_store_reads_back(full_sto
     assert len(labels) > 80_000  # en, fr, de and es
     assert occupations == loaded.occupations
     assert labels == loaded.labels
+
+
+KILLED_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+from db.importer import LoadedLabels
+from willai import index_worker
+index_worker.MIN_LABELS = 0
+worker = index_worker.IndexWorker(Path(sys.argv[1]))
+occupation = ("http://example.org/o/1", "nurse", "2221.1", "2221", "cares for patients")
+worker.start(LoadedLabels(1, "abc", [occupation], [(occupation[0], "nurse", "preferred", "en")]))
+print(worker._process.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\\nState:\\tZ" not in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_killed_import_takes_its_worker_with_it(tmp_path):
+    root = tmp_path / "index"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_IMPORT, str(root)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    pid = int(killed.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
+    assert not list(root.glob("matcher-*"))  # it never finished the index of a dead import
+
+
+def test_rows_left_by_a_worker_killed_long_ago_are_removed(sqlite_url, tmp_path):
+    cache = tmp_path / "cache"
+    store, _ = _import(sqlite_url, cache, write_bundle(tmp_path))
+    old, recent = cache / "index" / ".labels-old.marshal", cache / "index" / ".labels-new.marshal"
+    for left in (old, recent):
+        left.write_bytes(b"")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    worker = IndexWorker(cache / "index")
+    worker.start(_labels_of(store))
+    worker.wait()
+    assert not old.exists()
+    assert recent.exists()  # perhaps another import's, not yet read by its worker
