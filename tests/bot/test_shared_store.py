@@ -31,8 +31,13 @@ WITHIN_SECONDS = 10.0
 
 
 @contextlib.asynccontextmanager
-async def bot_process(fake: FakeDiscord, database_url: str, guild_id: int) -> AsyncIterator[int]:
-    """The real bot in its own process, logged in to ``fake``; yields its pid."""
+async def bot_process(
+    fake: FakeDiscord, database_url: str, guild_id: int, cache_dir: Path
+) -> AsyncIterator[int]:
+    """The real bot in its own process, logged in to ``fake``; yields its pid.
+
+    Both processes share ``cache_dir``, as processes on one host do (and not the checkout's).
+    """
     child = subprocess.Popen(  # noqa: ASYNC220 - started once, then only signalled
         [
             sys.executable,
@@ -46,7 +51,12 @@ async def bot_process(fake: FakeDiscord, database_url: str, guild_id: int) -> As
             str(guild_id),
         ],
         cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO), "ASK_COOLDOWN_SECONDS": "0"},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "ASK_COOLDOWN_SECONDS": "0",
+            "CACHE_DIR": str(cache_dir),
+        },
     )
     try:
         await fake.wait_for_sync(guild_id, timeout=60)
@@ -100,8 +110,8 @@ async def test_two_processes_share_releases_guild_settings_and_survive_a_kill(
         guild = fake_a.guild_id
         fake_b.configure_guild(guild_id=guild, name="Shared Guild")
         async with (
-            bot_process(fake_a, database_url, guild) as pid_a,
-            bot_process(fake_b, database_url, guild),
+            bot_process(fake_a, database_url, guild, tmp_path / "cache") as pid_a,
+            bot_process(fake_b, database_url, guild, tmp_path / "cache"),
         ):
             assert "v1.1.1" in await about_version(fake_b, guild)
             assert not await asks_privately(fake_b, guild)
