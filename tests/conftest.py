@@ -190,6 +190,22 @@ def full_store(full_store_url: str):
     return Store.from_url(full_store_url)
 
 
+@pytest.fixture(scope="session")
+def full_cache(full_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One CACHE_DIR for every test reading the full store: the index (~2.5 s to lay out) is
+    laid out once per run, by the first xdist worker to need it, not by each test or worker."""
+    from db.store import Store
+    from willai.service import AnswerService
+
+    cache = shared_dir(tmp_path_factory) / "full-cache"
+    with exclusive(cache.with_suffix(".lock")):
+        if not (cache / "laid-out").is_file():
+            cache.mkdir(exist_ok=True)
+            AnswerService.load(Store.from_url(full_store_url), cache_dir=cache)
+            (cache / "laid-out").touch()
+    return cache
+
+
 def run_cli(
     *args: str,
     env: dict[str, str] | None = None,

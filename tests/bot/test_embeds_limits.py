@@ -85,8 +85,8 @@ def test_keys_are_compact_and_round_trip():
 
 @pytest.mark.full_data
 @pytest.mark.parametrize("language", SUPPORTED)
-def test_every_embed_of_every_occupation_fits(full_store: Store, language: str):
-    service = AnswerService.load(full_store)
+def test_every_embed_of_every_occupation_fits(full_store: Store, full_cache, language: str):
+    service = AnswerService.load(full_store, cache_dir=full_cache)
     release = service.release
     version = embeds.data_version(release)
     voice = service.voice(language)

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.full_data
 
 
 @pytest.fixture(scope="session")
-def full_serving(full_store_url: str, full_store) -> Serving:
-    """Built once: loading 3,000 occupations and 85,000 labels takes a few seconds."""
-    return Serving.load(full_store)
+def full_serving(full_store, full_cache) -> Serving:
+    """Built once, from the index laid out once per run (`full_cache`)."""
+    return Serving.load(full_store, full_cache)
 
 
 @pytest.fixture

@@ -41,8 +41,11 @@ def serving(tmp_path_factory: pytest.TempPathFactory) -> Serving:
     root: Path = tmp_path_factory.mktemp("fuzz")
     url = f"sqlite:///{root / 's.sqlite'}"
     store = Store.from_url(url)
-    ensure_release(store, load_settings(database_url=url, esco_source=str(write_bundle(root))))
-    service = AnswerService.load(store)
+    settings = load_settings(
+        database_url=url, esco_source=str(write_bundle(root)), cache_dir=root / "cache"
+    )
+    ensure_release(store, settings)
+    service = AnswerService.load(store, cache_dir=settings.cache_dir)
     return Serving(service, OccupationKeys(service.scores), ScoreCards())
 
 

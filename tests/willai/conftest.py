@@ -3,13 +3,14 @@ store that speaks German, French and Spanish."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from db.engine import make_engine
 from db.importer import import_bundle
 from db.sources import gather_bundle
 from tests.bundle_factory import write_multilingual
-from tests.conftest import exclusive, shared_dir
 from tests.matching.conftest import small_index, uri  # noqa: F401 - re-exported fixtures
 
 #: The variables the terminal reads its answer language from.
@@ -68,17 +69,6 @@ def multilingual_env(multilingual_url: str, multilingual_cache: str) -> dict[str
 
 
 @pytest.fixture(scope="session")
-def full_env(full_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The full store, with one CACHE_DIR for every test reading it: the index (~3.5 s to lay
-    out) is laid out once per run, by the first xdist worker to need it, not by each test or
-    each worker."""
-    from db.store import Store
-    from willai.service import AnswerService
-
-    cache = shared_dir(tmp_path_factory) / "full-cache"
-    with exclusive(cache.with_suffix(".lock")):
-        if not (cache / "laid-out").is_file():
-            cache.mkdir(exist_ok=True)
-            AnswerService.load(Store.from_url(full_store_url), cache_dir=cache)
-            (cache / "laid-out").touch()
-    return {"DATABASE_URL": full_store_url, "CACHE_DIR": str(cache)}
+def full_env(full_store_url: str, full_cache: Path) -> dict[str, str]:
+    """The full store and its CACHE_DIR, laid out once per run (`full_cache`)."""
+    return {"DATABASE_URL": full_store_url, "CACHE_DIR": str(full_cache)}

@@ -45,11 +45,14 @@ def small_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def service(small_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
-    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 's.sqlite'}"
-    settings = load_settings(database_url=url, esco_source=str(small_bundle))
+    root = tmp_path_factory.mktemp("store")
+    url = f"sqlite:///{root / 's.sqlite'}"
+    settings = load_settings(
+        database_url=url, esco_source=str(small_bundle), cache_dir=root / "cache"
+    )
     store = Store.from_url(url)
     ensure_release(store, settings, interactive=False)
-    return AnswerService.load(store)
+    return AnswerService.load(store, cache_dir=settings.cache_dir)
 
 
 def printed(step_output: list) -> str:
@@ -190,8 +193,8 @@ def test_a_number_out_of_range_asks_again(full_service: AnswerService) -> None:
 
 
 @pytest.fixture(scope="module")
-def multilingual_service(multilingual_url: str) -> AnswerService:
-    return AnswerService.load(Store.from_url(multilingual_url))
+def multilingual_service(multilingual_url: str, multilingual_cache: str) -> AnswerService:
+    return AnswerService.load(Store.from_url(multilingual_url), cache_dir=Path(multilingual_cache))
 
 
 def said(language: str, message: str, **values: object) -> str:
