@@ -1,10 +1,11 @@
 """The match index of a release being imported, laid out by a worker process meanwhile.
 
-The index is built from the occupations and their labels alone. An import has parsed those
-after ~1.5 s, and then spends ~3 s more on relations, scoring, storing and committing before
-it could read them back and lay the index out (~2 s, all Python). So it hands them to a worker
-process as soon as they are parsed (`db.importer.LoadedLabels`), and the worker builds and
-writes the cache on the other core while the import goes on.
+The index is built from the occupations and their labels alone. An import parses those first
+(~1 s into the command, with the full data) and then spends ~3.5 s more on skills, relations,
+scoring, storing and committing, after which it used to read them back and lay the index out
+(~2 s, all Python). So it hands them to a worker process as soon as they are parsed
+(`db.importer.LoadedLabels`), and the worker builds and writes the cache on the other core
+while the import goes on.
 
 The worker is a fresh interpreter (``python -m willai.index_worker``), not a fork: an import
 may run inside the bot, beside its event loop, threads and sockets, and a fresh process starts
