@@ -405,43 +405,31 @@ def load_or_build(
     if root is None:
         return use(build())
     folder = root / folder_name(identity)
-    found = _try(folder, identity, use, what)
+    found, _ = _try(folder, identity, use, what)
     if found is not None:
         return found
-    refused = _refused(folder, identity)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         log.warning("%s cache unusable at %s (%s): built in memory", what, root, exc)
         return use(build())
     with _lock(root, folder.name):
-        found = _try(folder, identity, use, what, quiet=True)  # built while we waited?
+        found, refused = _try(folder, identity, use, what, quiet=True)  # built while we waited?
         if found is not None:
             return found
         started = time.perf_counter()
         arrays = build()
         try:
+            # A sound cache that `use` refused is replaced: kept, it would be refused again by
+            # every process, each building its own in memory, for as long as it is wanted.
             save(folder, identity, arrays, replace=refused)
         except OSError as exc:
             log.warning("%s cache cannot be written at %s (%s): built in memory", what, root, exc)
             return use(arrays)
         log.info("%s built and cached in %.1f s at %s", what, time.perf_counter() - started, folder)
     prune(root, folder.name)
-    mapped = _try(folder, identity, use, what)  # the mapped pages are shared, the built not
+    mapped, _ = _try(folder, identity, use, what)  # the mapped pages are shared, the built not
     return use(arrays) if mapped is None else mapped
-
-
-def _refused(folder: Path, identity: Mapping[str, str]) -> bool:
-    """Whether `folder` holds a sound cache (identity, length, checksum) that `use` refused.
-
-    Such a cache is replaced by the one built now: kept, it would be refused again by every
-    process, each building its own index in memory, for as long as the release serves.
-    """
-    try:
-        load(folder, identity)
-    except (CacheFaultError, FileNotFoundError):
-        return False
-    return True
 
 
 def _try(
@@ -451,17 +439,20 @@ def _try(
     what: str,
     *,
     quiet: bool = False,
-) -> T | None:
-    """The cache made usable, or None (with the reason logged) when it cannot be used."""
-    level = logging.WARNING
+) -> tuple[T | None, bool]:
+    """The cache made usable, or None (with the reason logged) when it cannot be used.
+
+    Also whether the cache there was sound (identity, length, checksum) and `use` refused it.
+    """
+    level, refused = logging.WARNING, False
     try:
-        return _load_and_use(folder, identity, use)
+        return _load_and_use(folder, identity, use), False
     except FileNotFoundError:
         level, reason = logging.INFO, "none yet"
     except CacheFaultError as exc:
         reason = str(exc)
     except (KeyError, IndexError, TypeError, ValueError) as exc:  # arrays `use` refused
-        reason = f"arrays do not fit: {exc!r}"
+        reason, refused = f"arrays do not fit: {exc!r}", True
     if not quiet:
         log.log(level, "%s cache at %s unusable (%s): building it", what, folder, reason)
-    return None
+    return None, refused

@@ -161,8 +161,11 @@ def test_a_damaged_cache_is_refused_for_its_checksum_whatever_use_made_of_it(tmp
         raise KeyError("postings")
 
     with caplog.at_level(logging.INFO, logger="matching.stored"):
-        found = stored._try(cache_folder(tmp_path), index_identity(RELEASE), refuse, "index")
+        found, refused = stored._try(
+            cache_folder(tmp_path), index_identity(RELEASE), refuse, "index"
+        )
     assert found is None
+    assert not refused  # damaged, not refused: nothing sound to replace
     assert made  # used while the checksum was computed, and then dropped
     assert "checksum mismatch" in caplog.text
     assert "do not fit" not in caplog.text
