@@ -432,6 +432,20 @@ def load_or_build(
     return use(arrays) if mapped is None else mapped
 
 
+def lay_out(root: Path | None, identity: Mapping[str, str], build: Callable[[], Arrays]) -> None:
+    """Make sure `root` holds the cache of `identity`, building it if need be.
+
+    What an import and its index worker do: the arrays are checked and written, nothing is made
+    of them.
+    """
+    load_or_build(root, identity, build, _laid_out)
+
+
+def _laid_out(_arrays: Arrays) -> bool:
+    """Arrays that passed the cache's checks are all `lay_out` asks for."""
+    return True
+
+
 def _try(
     folder: Path,
     identity: Mapping[str, str],

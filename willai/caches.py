@@ -19,13 +19,13 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from db.releases import ReleaseInfo, ReleaseReads
 from matching.build import build_arrays
-from matching.stored import check_ahead, folder_name, index_identity, load_or_build
+from matching.stored import check_ahead, folder_name, index_identity, lay_out, load_or_build
 from matching.tables import Arrays, StringTable, pack_strings, scalars
 from matching.trees import map_packaged
 from scoring import MODEL_VERSION, OccupationScore
@@ -33,7 +33,6 @@ from willai.memory import return_freed_memory
 
 if TYPE_CHECKING:
     from matching import MatchIndex
-    from willai.index_worker import IndexWorker
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,17 @@ _COMPRESSION = 1
 """zlib level: level 1 writes the 23 MB of documents in a fifth of level 6's time, ~10% larger."""
 
 Progress = Callable[[str, int, int], None]
+
+
+class IndexUnderWay(Protocol):
+    """A match index being laid out elsewhere meanwhile (`willai.index_worker.IndexWorker`)."""
+
+    @property
+    def started(self) -> bool: ...
+
+    def wait(self) -> tuple[float, str | None]:
+        """Seconds it took, and why it failed (None if it did not)."""
+        ...
 
 
 def cache_root(cache_dir: Path | None = None) -> Path | None:
@@ -63,7 +73,12 @@ def cache_root(cache_dir: Path | None = None) -> Path | None:
 
 def release_identity(release: ReleaseInfo) -> dict[str, str]:
     """What names a release's data wherever it is served from: its id and its checksum."""
-    return {"release": str(release.id), "checksum": release.checksum}
+    return identity_of(release.id, release.checksum)
+
+
+def identity_of(release_id: int, checksum: str) -> dict[str, str]:
+    """`release_identity` of a release known by its id and checksum (one still loading)."""
+    return {"release": str(release_id), "checksum": checksum}
 
 
 def match_index(store: ReleaseReads, cache_dir: Path | None = None) -> MatchIndex:
@@ -101,17 +116,11 @@ def lay_out_index(store: ReleaseReads, release: ReleaseInfo, cache_dir: Path | N
     """
     root = cache_root(cache_dir)
     map_packaged(root)
-    load_or_build(
+    lay_out(
         root,
         index_identity(release_identity(release)),
         lambda: build_arrays(*store.match_inputs()),
-        _laid_out,
     )
-
-
-def _laid_out(_arrays: Arrays) -> bool:
-    """Arrays that passed the cache's checks are all `lay_out_index` asks for."""
-    return True
 
 
 # --- scores --------------------------------------------------------------------------------
@@ -185,7 +194,7 @@ def prepare(
     store: ReleaseReads,
     cache_dir: Path,
     progress: Progress | None = None,
-    index_worker: IndexWorker | None = None,
+    index_worker: IndexUnderWay | None = None,
 ) -> dict[str, float]:
     """Lay out both caches of the serving release, as an import's last phases; seconds each.
 

@@ -62,7 +62,7 @@ def run_import(
             f"the store at {settings.masked_database_url} is read-only: it serves answers, but "
             "an import needs write access to the file"
         )
-    with IndexWorker(_index_cache(settings)) as index_worker:
+    with IndexWorker(settings.cache_dir) as index_worker:
         try:
             with tempfile.TemporaryDirectory(prefix="willai-api-") as scratch:
                 paths, api_version = _materialise(resolved, settings, Path(scratch), progress)
@@ -77,22 +77,15 @@ def run_import(
                     labels_loaded=index_worker.start,
                 )
         except (BundleError, EscoApiError) as exc:
-            index_worker.stop()
             record_failure(store.engine, resolved, str(exc))
             raise ImportFailedError(str(exc)) from None
         except StoreRefusedError as exc:
             raise ImportFailedError(str(exc)) from None
         except KeyboardInterrupt:
-            index_worker.stop()
             record_failure(store.engine, resolved, "interrupted")
             raise
         _prepare_caches(store, settings, report, progress, index_worker)
     return report
-
-
-def _index_cache(settings: Settings) -> Path:
-    """Where the match index is cached (`willai.caches.cache_root`), without loading it."""
-    return settings.cache_dir / "index"
 
 
 def _prepare_caches(

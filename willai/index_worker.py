@@ -14,10 +14,11 @@ pages) and works wherever Python does. The rows reach it through a private tempo
 `marshal`'s format: the same interpreter writes and reads it, and it takes ~10 ms where pickle
 takes ~80.
 
-The worker writes the cache as any process would (`matching.stored.load_or_build`: a lock, a
-temporary folder renamed into place). The import then maps and checks it as every reader does
-(`willai.caches.lay_out_index`), and lays the index out itself when the worker failed, so the
-worker can only save time, never give a wrong index. An import that fails stops the worker;
+The worker writes the cache as any process would (`matching.stored.lay_out`: a lock, a
+temporary folder renamed into place), under the identity the import computed for it. The
+import then maps and checks it as every reader does (`willai.caches.lay_out_index`), and lays
+the index out itself when the worker failed, so the worker can only save time, never give a
+wrong index. An import that fails stops the worker;
 a cache it may already have written is named by a release id and checksum that never served,
 and goes with the next prune. An import killed outright (kill -9) takes its worker with it on
 Linux (``PR_SET_PDEATHSIG``): no orphan goes on building for a release that will never serve.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import marshal
 import os
 import signal
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -62,8 +65,8 @@ _WAIT_SECONDS = 300.0
 class IndexWorker:
     """At most one worker process laying out the index of the release being imported."""
 
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
         self._process: subprocess.Popen[bytes] | None = None
         self._inputs: Path | None = None
         self._started = 0.0
@@ -81,16 +84,24 @@ class IndexWorker:
         itself afterwards. Either way nothing is raised into the import.
         """
         if (
-            self.root is None
+            self.cache_dir is None
             or self._process is not None
             or len(loaded.labels) < MIN_LABELS
             or not sys.executable  # an embedded interpreter: no command starts another
         ):
             return
+        # Here, not at the top: a small release, laid out by the import itself, needs none of it.
+        from matching.stored import index_identity  # noqa: PLC0415
+        from willai.caches import cache_root, identity_of  # noqa: PLC0415
+
+        root = cache_root(self.cache_dir)
+        if root is None:
+            return
+        identity = index_identity(identity_of(loaded.release_id, loaded.checksum))
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            _discard_stale_inputs(self.root)
-            handle, name = tempfile.mkstemp(prefix=".labels-", suffix=".marshal", dir=self.root)
+            root.mkdir(parents=True, exist_ok=True)
+            _discard_stale_inputs(root)
+            handle, name = tempfile.mkstemp(prefix=".labels-", suffix=".marshal", dir=root)
             self._inputs = Path(name)
             with os.fdopen(handle, "wb") as out:
                 marshal.dump((loaded.occupations, loaded.labels), out)
@@ -98,9 +109,8 @@ class IndexWorker:
                 sys.executable,
                 "-m",
                 "willai.index_worker",
-                str(self.root),
-                str(loaded.release_id),
-                loaded.checksum,
+                str(root),
+                json.dumps(identity),
                 str(self._inputs),
                 str(os.getpid()),
             ]
@@ -186,14 +196,15 @@ def end_with(parent: int) -> bool:
     return os.getppid() == parent
 
 
-def lay_out(root: Path, release_id: str, checksum: str, inputs: Path) -> None:
+def lay_out(root: Path, identity: Mapping[str, str], inputs: Path) -> None:
     """The worker's job: build the index of the rows in `inputs` and cache it under `root`.
 
-    The rows file is removed once read: what a killed import cannot clean up, its worker does.
+    `identity` is the one the import will check the cache against. The rows file is removed
+    once read: what a killed import cannot clean up, its worker does.
     """
     # Here, not at the top: the importing process needs only `IndexWorker`.
+    from matching import stored  # noqa: PLC0415
     from matching.build import build_arrays  # noqa: PLC0415
-    from matching.stored import index_identity, load_or_build  # noqa: PLC0415
     from matching.types import LabelRecord, OccupationRecord  # noqa: PLC0415
 
     with inputs.open("rb") as handle:
@@ -206,28 +217,20 @@ def lay_out(root: Path, release_id: str, checksum: str, inputs: Path) -> None:
             [LabelRecord(*row) for row in labels],
         )
 
-    identity = index_identity({"release": release_id, "checksum": checksum})
-    load_or_build(root, identity, build, _written)
-
-
-def _written(_arrays: Arrays) -> bool:
-    """Arrays that passed the cache's checks: all the worker was for."""
-    return True
+    stored.lay_out(root, identity, build)
 
 
 def main(argv: list[str]) -> int:
-    """``python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS PARENT``; 0 once written."""
-    if len(argv) != 5 or not argv[4].isdigit():
-        sys.stderr.write(
-            "usage: python -m willai.index_worker ROOT RELEASE_ID CHECKSUM INPUTS PARENT_PID\n"
-        )
+    """``python -m willai.index_worker ROOT IDENTITY INPUTS PARENT_PID``; 0 once written."""
+    if len(argv) != 4 or not argv[3].isdigit():
+        sys.stderr.write("usage: python -m willai.index_worker ROOT IDENTITY INPUTS PARENT_PID\n")
         return 2
-    root, release_id, checksum, inputs, parent = argv
+    root, identity, inputs, parent = argv
     if not end_with(int(parent)):
         sys.stderr.write("the importing process is gone\n")
         return 1
     try:
-        lay_out(Path(root), release_id, checksum, Path(inputs))
+        lay_out(Path(root), json.loads(identity), Path(inputs))
     except Exception as exc:  # noqa: BLE001 - one line for the importing process to log
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n")
         return 1

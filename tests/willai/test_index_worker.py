@@ -88,7 +88,7 @@ def test_a_failed_worker_is_said_and_the_index_laid_out_all_the_same(sqlite_url,
         folder.rename(folder.with_name(f"gone-{folder.name}"))
     loaded = _labels_of(store)
     broken = LoadedLabels(loaded.release_id, loaded.checksum, [("too", "few")], loaded.labels)
-    worker = IndexWorker(cache / "index")
+    worker = IndexWorker(cache)
     worker.start(broken)
     assert worker.started
     with caplog.at_level(logging.WARNING):
@@ -100,7 +100,7 @@ def test_a_failed_worker_is_said_and_the_index_laid_out_all_the_same(sqlite_url,
 def test_a_worker_stopped_leaves_neither_process_nor_rows(sqlite_url, tmp_path):
     cache = tmp_path / "cache"
     store, _ = _import(sqlite_url, cache, write_bundle(tmp_path))
-    worker = IndexWorker(cache / "index")
+    worker = IndexWorker(cache)
     worker.start(_labels_of(store))
     process = worker._process
     worker.stop()
@@ -187,9 +187,8 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_a_killed_import_takes_its_worker_with_it(tmp_path):
-    root = tmp_path / "index"
     killed = subprocess.run(
-        [sys.executable, "-c", KILLED_IMPORT, str(root)],
+        [sys.executable, "-c", KILLED_IMPORT, str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -202,7 +201,7 @@ def test_a_killed_import_takes_its_worker_with_it(tmp_path):
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(pid)
-    assert not list(root.glob("matcher-*"))  # it never finished the index of a dead import
+    assert not list((tmp_path / "index").glob("matcher-*"))  # never finished, for a dead import
 
 
 def test_rows_left_by_a_worker_killed_long_ago_are_removed(sqlite_url, tmp_path):
@@ -213,7 +212,7 @@ def test_rows_left_by_a_worker_killed_long_ago_are_removed(sqlite_url, tmp_path)
         left.write_bytes(b"")
     two_hours_ago = time.time() - 7200
     os.utime(old, (two_hours_ago, two_hours_ago))
-    worker = IndexWorker(cache / "index")
+    worker = IndexWorker(cache)
     worker.start(_labels_of(store))
     worker.wait()
     assert not old.exists()
