@@ -77,6 +77,25 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     get_settings.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _bot_heap_left_to_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process bots here do not settle their heap (`bot.client.settle_heap`).
+
+    A bot settles its heap once per release: one full collection of its own few hundred MB.
+    In a test worker the heap holds every fixture the worker has built, so that collection
+    took ~0.26 s at each of ~140 in-process bot starts (~39 s of CPU per run, measured with
+    a gc callback). What settling does is tested on its own (tests/bot/test_heap.py), and the
+    shard-process tests run it in real bot processes.
+    """
+    client = sys.modules.get("bot.client")  # a test that starts a bot has imported it
+    if client is not None:
+        monkeypatch.setattr(client, "settle_heap", _leave_the_heap)
+
+
+def _leave_the_heap(*, keep_frozen: bool = False) -> None:
+    del keep_frozen
+
+
 def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The directory all xdist workers of this run see: the parent of each worker's basetemp."""
     base = tmp_path_factory.getbasetemp()

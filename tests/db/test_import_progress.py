@@ -69,8 +69,17 @@ def test_steps_of_unknown_length_log_their_name_alone(caplog: pytest.LogCaptureF
 
 
 def test_a_frozen_heap_is_thawed_when_the_command_ends() -> None:
-    if gc.get_freeze_count():
-        pytest.skip("something in this process froze objects before")
+    gc.unfreeze()  # as a process starts, whatever the tests before left frozen
     with frozen_heap():
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_what_was_frozen_before_the_command_stays_frozen() -> None:
+    gc.freeze()
+    try:
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
