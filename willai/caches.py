@@ -33,6 +33,7 @@ from willai.memory import return_freed_memory
 
 if TYPE_CHECKING:
     from matching import MatchIndex
+    from willai.index_worker import WorkerTimes
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,8 @@ class IndexUnderWay(Protocol):
     @property
     def started(self) -> bool: ...
 
-    def wait(self) -> tuple[float, str | None]:
-        """Seconds it took, and why it failed (None if it did not)."""
+    def wait(self) -> tuple[WorkerTimes, str | None]:
+        """How long it ran, and why it failed (None if it did not)."""
         ...
 
 
@@ -215,8 +216,9 @@ def prepare(
 
     def index() -> None:
         if index_worker is not None and index_worker.started:
-            seconds, failure = index_worker.wait()
-            timings["match index worker"] = seconds
+            ran, failure = index_worker.wait()
+            timings["match index worker"] = ran.seconds
+            timings["match index worker spare"] = ran.spare
             if failure:
                 log.warning("the match index worker failed (%s): laying it out here", failure)
         lay_out_index(store, release, cache_dir)

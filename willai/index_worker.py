@@ -39,7 +39,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from db.importer import LoadedLabels
@@ -62,6 +62,18 @@ _WAIT_SECONDS = 300.0
 """Far longer than any build (~2 s on the full data): a worker past this is stuck, not slow."""
 
 
+class WorkerTimes(NamedTuple):
+    """How long a worker ran, and how long before the import needed it it was done.
+
+    ``spare`` is 0 when the import waited for the worker: the index was then the last thing
+    the import waited on. Both come from ``time.monotonic``, one clock for every process of a
+    host, so the worker's own report of its end can be set against the import's start of it.
+    """
+
+    seconds: float
+    spare: float
+
+
 class IndexWorker:
     """At most one worker process laying out the index of the release being imported."""
 
@@ -69,7 +81,7 @@ class IndexWorker:
         self.cache_dir = cache_dir
         self._process: subprocess.Popen[bytes] | None = None
         self._inputs: Path | None = None
-        self._started = 0.0
+        self._started = 0.0  # time.monotonic(): the clock the worker reports its end on
 
     @property
     def started(self) -> bool:
@@ -115,38 +127,49 @@ class IndexWorker:
                 str(os.getpid()),
             ]
             path = os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")]))
-            self._started = time.perf_counter()
+            self._started = time.monotonic()
             self._process = subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env={**os.environ, "PYTHONPATH": path},
             )
         except (OSError, ValueError):
             self._discard_inputs()
 
-    def wait(self) -> tuple[float, str | None]:
-        """Wait for the worker: seconds since it started, and why it failed (None if it did not).
+    def wait(self) -> tuple[WorkerTimes, str | None]:
+        """Wait for the worker: how long it ran, and why it failed (None if it did not).
 
-        Also (0.0, reason) when no worker was started.
+        Also (no times, reason) when no worker was started.
         """
         process = self._process
         if process is None:
-            return 0.0, "no worker was started"
+            return WorkerTimes(0.0, 0.0), "no worker was started"
+        asked = time.monotonic()
         try:
-            _, errors = process.communicate(timeout=_WAIT_SECONDS)
+            written, errors = process.communicate(timeout=_WAIT_SECONDS)
         except subprocess.TimeoutExpired:
             self.stop()
-            return time.perf_counter() - self._started, "the worker took too long and was stopped"
+            return self._times(asked, None), "the worker took too long and was stopped"
         finally:
             self._discard_inputs()
-        seconds = time.perf_counter() - self._started
         self._process = None
         if process.returncode != 0:
             lines = errors.decode("utf-8", "replace").strip().splitlines()
-            return seconds, lines[-1] if lines else f"exit code {process.returncode}"
-        return seconds, None
+            why = lines[-1] if lines else f"exit code {process.returncode}"
+            return self._times(asked, None), why
+        return self._times(asked, written), None
+
+    def _times(self, asked: float, written: bytes | None) -> WorkerTimes:
+        """Its run from start to its cache written (as it reports), else until now."""
+        now = time.monotonic()
+        try:
+            finished = float(written or b"")
+        except ValueError:
+            finished = now
+        finished = min(max(finished, self._started), now)
+        return WorkerTimes(finished - self._started, max(0.0, asked - finished))
 
     def stop(self) -> None:
         """Stop a worker still running (the import failed); harmless when there is none."""
@@ -234,6 +257,7 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - one line for the importing process to log
         sys.stderr.write(f"{type(exc).__name__}: {exc}\n")
         return 1
+    sys.stdout.write(f"{time.monotonic()}\n")  # when it was written: `IndexWorker.wait`
     return 0
 
 

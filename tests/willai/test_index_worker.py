@@ -124,7 +124,22 @@ def test_without_a_cache_folder_no_worker_starts(sqlite_url, tmp_path):
     worker = IndexWorker(None)
     worker.start(_labels_of(store))
     assert not worker.started
-    assert worker.wait() == (0.0, "no worker was started")
+    assert worker.wait() == ((0.0, 0.0), "no worker was started")
+
+
+def test_a_worker_done_early_reports_its_own_run_and_the_time_to_spare(sqlite_url, tmp_path):
+    store, _ = _import(sqlite_url, tmp_path / "cache", write_bundle(tmp_path))
+    worker = IndexWorker(tmp_path / "another cache")
+    started = time.monotonic()
+    worker.start(_labels_of(store))
+    process = worker._process
+    assert process is not None
+    process.wait(60)  # done, and the import goes on a while before it asks
+    time.sleep(0.5)
+    ran, failure = worker.wait()
+    assert failure is None
+    assert ran.spare >= 0.5
+    assert 0 < ran.seconds <= time.monotonic() - started - ran.spare
 
 
 def test_an_import_failing_after_the_labels_leaves_no_worker_behind(sqlite_url, tmp_path):
