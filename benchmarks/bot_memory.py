@@ -3,7 +3,9 @@
 Each bot is a real process running the real discord.py client against the local fake Discord
 (tests/fake_discord), as in benchmarks/bot_latency.py, on the full data (en, fr, de, es) with
 CACHE_DIR at .bench-cache/, where the match index and scores were laid out, and the score
-cards of the titles drawn, before the run (so no measured bot draws one).
+cards of the titles drawn, before the run (so no measured bot draws one), by a process that
+has exited before the first bot starts: only the bots map the cache, so no other process
+takes a share of its pages out of their PSS.
 
 - start to ready: from starting the process to its commands synced, the index loaded
   (median of three starts);
@@ -216,15 +218,31 @@ def warm_cache(database_url: str) -> None:
     caches.prepare(Store.from_url(database_url), Path(os.environ["CACHE_DIR"]))
 
 
+def warm(count: int) -> int:
+    """Lay out the caches and draw the cards, in a process of its own (see `run`)."""
+    from benchmarks._data import full_store_url
+    from benchmarks.bot_latency import sample_titles
+
+    database_url = full_store_url()
+    warm_cache(database_url)
+    warm_cards(database_url, sample_titles(count))
+    return 0
+
+
 async def run(count: int) -> int:
     from benchmarks._data import CACHE, full_store_url
     from benchmarks.bot_latency import sample_titles
 
     os.environ["CACHE_DIR"] = str(CACHE)  # the bot processes inherit it
+    # Warmed in another process: one that maps the index and scores here would share their
+    # pages with the bots measured, and take a part of each bot's PSS for itself.
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.bot_memory", "--warm", "--titles", str(count)],
+        cwd=REPO,
+        check=True,
+    )
     database_url = full_store_url()
-    warm_cache(database_url)
     titles = sample_titles(count)
-    warm_cards(database_url, titles)
 
     times = await start_times(database_url)
     ready = statistics.median(times)
@@ -273,9 +291,12 @@ def main() -> int:
     parser.add_argument(
         "--serve-launcher", nargs=2, metavar=("API", "GATEWAY"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_launcher:
         return serve_launcher(*args.serve_launcher)
+    if args.warm:
+        return warm(args.titles)
     return asyncio.run(run(args.titles))
 
 
