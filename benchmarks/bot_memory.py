@@ -229,18 +229,26 @@ def warm(count: int) -> int:
     return 0
 
 
-async def run(count: int) -> int:
-    from benchmarks._data import CACHE, full_store_url
-    from benchmarks.bot_latency import sample_titles
+def warm_elsewhere(count: int) -> None:
+    """`warm` in a child process, with CACHE_DIR set for it and for the bots started later.
 
-    os.environ["CACHE_DIR"] = str(CACHE)  # the bot processes inherit it
-    # Warmed in another process: one that maps the index and scores here would share their
-    # pages with the bots measured, and take a part of each bot's PSS for itself.
+    This process maps nothing of the cache: one that did would share its pages with the bots
+    measured, and take a part of each bot's PSS for itself.
+    """
+    from benchmarks._data import CACHE
+
+    os.environ["CACHE_DIR"] = str(CACHE)
     subprocess.run(
         [sys.executable, "-m", "benchmarks.bot_memory", "--warm", "--titles", str(count)],
         cwd=REPO,
         check=True,
     )
+
+
+async def run(count: int) -> int:
+    from benchmarks._data import full_store_url
+    from benchmarks.bot_latency import sample_titles
+
     database_url = full_store_url()
     titles = sample_titles(count)
 
@@ -297,6 +305,7 @@ def main() -> int:
         return serve_launcher(*args.serve_launcher)
     if args.warm:
         return warm(args.titles)
+    warm_elsewhere(args.titles)
     return asyncio.run(run(args.titles))
 
 
