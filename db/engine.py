@@ -78,11 +78,13 @@ def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> N
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
-    # 32 MiB. An import writes ~80 MB, so some dirty pages go to the WAL before the commit
-    # instead of at it: the same writes, a little earlier. Measured on the full data, three
-    # interleaved imports each: the same CPU time and phase times as with 128 MiB (which never
-    # spills), and a peak RSS of 243-249 MB instead of 297 MB.
-    cursor.execute("PRAGMA cache_size=-32768")
+    # 8 MiB. An import writes ~90 MB, so most dirty pages go to the WAL before the commit
+    # instead of at it: the same writes, earlier. Measured on the full data: 128 MiB (which
+    # never spills) and 32 MiB took the same time; 32 MiB peaked at 243-249 MB RSS where 128
+    # MiB did at 297 MB, and 8 MiB (with the relations' skill URIs shared, db/importer.py) at
+    # 208-210 MB, again in the same time. The import runs beside its index worker
+    # (willai/index_worker.py), so its peak adds to the worker's on the host.
+    cursor.execute("PRAGMA cache_size=-8192")
     cursor.close()
 
 

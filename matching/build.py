@@ -316,7 +316,11 @@ def _occupation_arrays(
 def _label_arrays(
     arrays: Arrays, found: _Labels, idf: Mapping[str, float], word_id: Mapping[str, int]
 ) -> None:
-    """Per label: owner, kind, words, weights, and the whole-string and prefix search tables."""
+    """Per label: owner, kind, words, weights, and the whole-string and prefix search tables.
+
+    Each of `found`'s lists is emptied once read for the last time: the tables made last are
+    the largest, and the import's index worker shares its host with the import.
+    """
     tokens = found.tokens
     arrays["lab_occ"] = np.array(found.occ, dtype=np.int32)
     arrays["lab_kind"] = np.array(found.kind, dtype=np.uint8)
@@ -329,6 +333,7 @@ def _label_arrays(
     arrays["lab_len"] = np.minimum(np.array(lengths, dtype=np.int64), 255).astype(np.uint8)
     arrays["lab_chars"] = np.array([len(text) for text in found.text], dtype=np.int32)
     pack_strings(arrays, "lab_text", found.text)
+    found.text = []
     pack_flat(arrays, "lab_tokens", lengths, map(word_id.__getitem__, chain.from_iterable(tokens)))
 
     arrays["job_words"] = np.array(
@@ -340,8 +345,11 @@ def _label_arrays(
     pack_strings(arrays, "bucket_letter", [letter for letter, _ in buckets])
     arrays["bucket_len"] = np.array([length for _, length in buckets], dtype=np.int32)
     pack_rows(arrays, "bucket", list(buckets.values()))
+    found.postings.clear()
+    del buckets
 
     preferred = _preferred_keys(found.key, found.kind, found.foreign, found.occ)
+    found.key = []
     pack_strings(arrays, "preferred", list(preferred))
     arrays["preferred_ids"] = np.array(list(preferred.values()), dtype=np.int32)
 
@@ -350,6 +358,8 @@ def _label_arrays(
     # The sorts are stable over label ids in order, so sorting by the first key alone breaks
     # ties by label id, without a tuple per label.
     joined = [" ".join(toks) for toks in tokens]
+    found.tokens = []
+    del tokens
     lengths = [len(text) for text in joined]
     order = sorted(range(len(joined)), key=lengths.__getitem__)
     texts = [joined[i] for i in order]

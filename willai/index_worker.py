@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -233,11 +234,15 @@ def lay_out(root: Path, identity: Mapping[str, str], inputs: Path) -> None:
     with inputs.open("rb") as handle:
         occupations, labels = marshal.load(handle)  # noqa: S302 - our own file, just written
     inputs.unlink(missing_ok=True)
+    rows = deque(labels)
+    del labels
 
     def build() -> Arrays:
+        # Each label row goes as its record is made: this process runs beside the import, and
+        # the host holds both at once.
         return build_arrays(
             [OccupationRecord(*row) for row in occupations],
-            [LabelRecord(*row) for row in labels],
+            (LabelRecord(*rows.popleft()) for _ in range(len(rows))),
         )
 
     stored.lay_out(root, identity, build)
