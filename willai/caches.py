@@ -33,7 +33,6 @@ from willai.memory import return_freed_memory
 
 if TYPE_CHECKING:
     from matching import MatchIndex
-    from willai.index_worker import WorkerTimes
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +46,23 @@ _COMPRESSION = 1
 Progress = Callable[[str, int, int], None]
 
 
+class WorkerRun(Protocol):
+    """How long an index worker ran, and how long before it was needed it was done."""
+
+    @property
+    def seconds(self) -> float: ...
+
+    @property
+    def spare(self) -> float: ...
+
+
 class IndexUnderWay(Protocol):
     """A match index being laid out elsewhere meanwhile (`willai.index_worker.IndexWorker`)."""
 
     @property
     def started(self) -> bool: ...
 
-    def wait(self) -> tuple[WorkerTimes, str | None]:
+    def wait(self) -> tuple[WorkerRun, str | None]:
         """How long it ran, and why it failed (None if it did not)."""
         ...
 
