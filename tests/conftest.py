@@ -51,6 +51,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _started_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Start every worker in a folder of the run, not the checkout.
+
+    `_isolated_settings` moves each test into its own folder, but a module or session fixture
+    is set up before it, in the folder pytest started in: a relative default there (CACHE_DIR
+    is ./data/cache) wrote into the checkout (tests/bot/test_fuzz.py did).
+    """
+    os.chdir(tmp_path_factory.mktemp("started-here"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Never read the developer's .env or environment: every test states its settings."""
