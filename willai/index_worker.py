@@ -66,9 +66,9 @@ _WAIT_SECONDS = 300.0
 class WorkerTimes(NamedTuple):
     """How long a worker ran, and how long before the import needed it it was done.
 
-    ``spare`` is 0 when the import waited for the worker: the index was then the last thing
-    the import waited on. Both come from ``time.monotonic``, one clock for every process of a
-    host, so the worker's own report of its end can be set against the import's start of it.
+    ``spare`` is 0 when the import had to wait for the worker. Both come from
+    ``time.monotonic``, one clock for every process of a host, so the worker's own report of
+    when it was done can be set against the import's record of when it started it.
     """
 
     seconds: float
