@@ -18,10 +18,10 @@ The worker writes the cache as any process would (`matching.stored.lay_out`: a l
 temporary folder renamed into place), under the identity the import computed for it. The
 import then maps and checks it as every reader does (`willai.caches.lay_out_index`), and lays
 the index out itself when the worker failed, so the worker can only save time, never give a
-wrong index. An import that fails stops the worker;
-a cache it may already have written is named by a release id and checksum that never served,
-and goes with the next prune. An import killed outright (kill -9) takes its worker with it on
-Linux (``PR_SET_PDEATHSIG``): no orphan goes on building for a release that will never serve.
+wrong index. An import that fails stops the worker; a cache it may already have written is
+named by a release id and checksum that never served, and goes with the next prune. An import
+killed outright (kill -9) takes its worker with it on Linux (``PR_SET_PDEATHSIG``): no orphan
+goes on building for a release that will never serve.
 """
 
 from __future__ import annotations
